@@ -1,0 +1,136 @@
+"""The report: one result per control, with per-resource findings.
+
+The models are the source of ``schemas/report.schema.json``. A :class:`Report` renders itself in
+Jupyter (``_repr_html_``) and flattens to one row per finding (``to_pandas``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ._errors import SnapshotError
+from ._snapshot import Meta
+
+REPORT_SCHEMA_VERSION = "1.0"
+
+Status = Literal["pass", "fail", "warn", "manual", "not_applicable", "error", "waived"]
+
+#: Statuses from worst to best; used for ``--fail-on`` and sorting.
+STATUS_ORDER: tuple[Status, ...] = ("error", "fail", "warn", "manual", "waived", "not_applicable", "pass")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Resource(_Model):
+    """What a finding is about."""
+
+    kind: Literal["host", "daemon", "file", "image", "container", "network", "node", "swarm"]
+    id: str
+    name: str | None = None
+
+
+class Finding(_Model):
+    """One resource that violates (``fail``) or needs review under (``warn``) a control."""
+
+    control_id: str
+    status: Literal["fail", "warn", "waived"]
+    resource: Resource
+    message: str
+    actual: Any = None
+    expected: Any = None
+
+
+class ControlResult(_Model):
+    """The outcome of one control."""
+
+    id: str
+    title: str
+    section: str = Field(description="Section number, e.g. '5'")
+    section_title: str
+    level: int
+    scored: bool
+    automated: bool
+    severity: str
+    status: Status
+    reason: str = Field(description="Why this status, in one sentence")
+    findings: list[Finding] = Field(default_factory=list)
+    evidence: dict[str, Any] = Field(default_factory=dict, description="Facts a reviewer needs")
+    missing: list[str] = Field(default_factory=list, description="Facts the decision lacked")
+    remediation: str = ""
+    references: list[str] = Field(default_factory=list)
+    cis_v1_6_0: str | None = None
+
+    def _repr_html_(self) -> str:
+        from .report import html_fragment
+
+        return html_fragment.control_result(self)
+
+
+class Score(_Model):
+    """Share of scored, decided controls that pass."""
+
+    passed: int
+    considered: int = Field(description="Scored controls whose status is pass, fail, warn or error")
+    percent: float
+
+
+class Report(_Model):
+    """Everything one evaluation found."""
+
+    schema_version: str = REPORT_SCHEMA_VERSION
+    tool_version: str
+    benchmark: str = "CIS Docker Community Edition Benchmark v1.1.0"
+    generated_at: datetime
+    engine: str
+    snapshot_meta: Meta
+    results: list[ControlResult]
+    counts: dict[str, int] = Field(description="Number of controls per status")
+    score: Score
+
+    def result(self, control_id: str) -> ControlResult:
+        """The result of one control; raises KeyError for an id not in this report."""
+        for r in self.results:
+            if r.id == control_id:
+                return r
+        raise KeyError(control_id)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of every control, in control order."""
+        return [f for r in self.results for f in r.findings]
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
+
+    def to_pandas(self) -> Any:
+        """One row per finding (controls without findings give one row with empty resource)."""
+        from .report.frame import to_dataframe
+
+        return to_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from .report import html_fragment
+
+        return html_fragment.report(self)
+
+
+def load_report(source: str | Path | bytes) -> Report:
+    """Read and validate a Report JSON document (path, text or bytes)."""
+    from ._snapshot import _read_source
+
+    text, where = _read_source(source)
+    try:
+        return Report.model_validate_json(text)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "(document)"
+        raise SnapshotError(f"{where}: not a valid report: {loc}: {first['msg']}") from None

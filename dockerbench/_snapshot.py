@@ -1,0 +1,563 @@
+"""The snapshot: one typed document holding every fact the 104 controls read.
+
+These models ARE the contract between collectors and policies, and the single source of
+``schemas/snapshot.schema.json`` (regenerate with ``python -m dockerbench.schemas``).
+
+Conventions every policy relies on:
+
+* ``None`` (JSON ``null``) means *not collected*; the reason is in ``meta.errors``. An empty list
+  means *collected and empty*. Policies turn ``null`` into status ``error``, never ``pass``.
+* Names are snake_case and stable across Docker versions; no raw API dumps.
+* Times that policies compare are numbers (``*_unix`` epoch seconds, ``*_ns`` nanoseconds)
+  computed by the collector, so evaluation is a pure function of the snapshot.
+* File modes are the permission bits ``st_mode & 0o7777`` as an integer (``mode``), with
+  ``mode_octal`` ("0644") for people.
+* No secret material: environment values and build-arg values are redacted unless the caller
+  opted in; the swarm unlock key, join tokens, secret values and private keys are never read.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ._errors import SnapshotError
+
+SCHEMA_VERSION = "1.0"
+
+ErrorKind = Literal["missing", "permission", "timeout", "unsupported", "engine_error", "invalid"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# ----------------------------------------------------------------------------- meta
+
+
+class FactError(_Model):
+    """A fact that could not be collected, and why."""
+
+    section: str = Field(description="Snapshot section: host, daemon, files, images, ...")
+    item: str = Field(description="What was being collected, e.g. 'auditctl -l' or a path")
+    kind: ErrorKind
+    message: str
+
+
+class Meta(_Model):
+    schema_version: str = SCHEMA_VERSION
+    tool_version: str
+    collected_at: datetime = Field(description="UTC time collection started")
+    collected_at_unix: int = Field(description="collected_at as epoch seconds: policies' 'now'")
+    hostname: str | None
+    docker_host: str | None = Field(description="Engine address used, e.g. unix:///var/run/docker.sock")
+    host_root: str = Field(description="Where the host filesystem was read from ('/' on the host)")
+    duration_seconds: float
+    include_env_values: bool = Field(
+        default=False, description="True only when the caller opted in to keep env values"
+    )
+    api_calls: int = Field(default=0, description="Docker Engine API requests made")
+    errors: list[FactError] = Field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- host
+
+
+class OsInfo(_Model):
+    id: str | None = None
+    version_id: str | None = None
+    pretty_name: str | None = None
+    kernel_release: str | None = None
+
+
+class MountEntry(_Model):
+    """One line of the host's mountinfo."""
+
+    mount_point: str
+    source: str
+    fstype: str
+    device: str = Field(description="major:minor of the backing device")
+    root: str = Field(default="/", description="Root of the mount within its filesystem")
+    options: list[str] = Field(default_factory=list)
+
+
+class FstabEntry(_Model):
+    device: str
+    mount_point: str
+    fstype: str
+    options: list[str] = Field(default_factory=list)
+
+
+class Group(_Model):
+    """A group and everyone in it: listed members and users whose primary group it is."""
+
+    name: str
+    gid: int
+    members: list[str] = Field(default_factory=list)
+    primary_members: list[str] = Field(default_factory=list)
+
+
+class AuditRule(_Model):
+    """An audit rule, parsed enough to match whole paths."""
+
+    origin: str = Field(description="'auditctl' for a loaded rule, else the rules file path")
+    text: str
+    path: str | None = Field(description="Path of -w, or of -F path= / -F dir=")
+    key: str | None = None
+
+
+class Audit(_Model):
+    loaded: list[AuditRule] | None = Field(
+        default=None, description="Rules from `auditctl -l`; null when they could not be read"
+    )
+    persistent: list[AuditRule] | None = Field(
+        default=None,
+        description="Rules from /etc/audit/audit.rules and rules.d/*.rules; null if unreadable",
+    )
+
+
+class Listener(_Model):
+    """A listening TCP socket of the host."""
+
+    address: str
+    port: int
+    family: Literal["ipv4", "ipv6"]
+    pid: int | None = None
+    process: str | None = None
+
+
+class SubIdRange(_Model):
+    name: str
+    start: int
+    count: int
+
+
+class ContentTrustSetting(_Model):
+    source: str = Field(description="'process' (the auditor's environment) or a file path")
+    value: str | None
+
+
+class SystemdUnits(_Model):
+    docker_service: str | None = Field(default=None, description="FragmentPath of docker.service")
+    docker_socket: str | None = Field(default=None, description="FragmentPath of docker.socket")
+    socket_listen: list[str] = Field(
+        default_factory=list, description="ListenStream= values of docker.socket"
+    )
+
+
+class Host(_Model):
+    os: OsInfo | None = None
+    mounts: list[MountEntry] | None = None
+    fstab: list[FstabEntry] | None = None
+    docker_group: Group | None = Field(default=None, description="null when there is no docker group")
+    groups_collected: bool = Field(
+        default=False, description="True when /etc/group was read (so a null docker_group means absent)"
+    )
+    audit: Audit = Field(default_factory=Audit)
+    apparmor_enabled: bool | None = None
+    selinux_enabled: bool | None = None
+    selinux_enforcing: bool | None = None
+    listeners: list[Listener] | None = None
+    docker_proxy_processes: int | None = Field(
+        default=None, description="Count of running docker-proxy processes"
+    )
+    subuid: list[SubIdRange] | None = None
+    subgid: list[SubIdRange] | None = None
+    content_trust: list[ContentTrustSetting] = Field(default_factory=list)
+    systemd: SystemdUnits = Field(default_factory=SystemdUnits)
+
+
+# ----------------------------------------------------------------------------- daemon
+
+
+class Component(_Model):
+    name: str
+    version: str
+
+
+class EngineVersion(_Model):
+    version: str
+    api_version: str
+    min_api_version: str | None = None
+    experimental: bool = False
+    os: str | None = None
+    arch: str | None = None
+    kernel_version: str | None = None
+    components: list[Component] = Field(default_factory=list)
+
+
+class IndexConfig(_Model):
+    name: str
+    secure: bool
+    official: bool = False
+    mirrors: list[str] = Field(default_factory=list)
+
+
+class EngineInfo(_Model):
+    """The facts of ``GET /info`` the controls use."""
+
+    id: str | None = None
+    name: str | None = None
+    server_version: str | None = None
+    docker_root_dir: str
+    debug: bool = False
+    driver: str | None = None
+    driver_status: list[list[str]] = Field(default_factory=list)
+    logging_driver: str | None = None
+    cgroup_driver: str | None = None
+    cgroup_version: str | None = None
+    live_restore_enabled: bool = False
+    experimental_build: bool = False
+    security_options: list[str] = Field(default_factory=list)
+    authorization_plugins: list[str] = Field(default_factory=list)
+    insecure_registry_cidrs: list[str] = Field(default_factory=list)
+    index_configs: list[IndexConfig] = Field(default_factory=list)
+    containers: int = 0
+    containers_running: int = 0
+    containers_paused: int = 0
+    containers_stopped: int = 0
+    images: int = 0
+    runtimes: list[str] = Field(default_factory=list)
+    default_runtime: str | None = None
+    kernel_version: str | None = None
+    operating_system: str | None = None
+
+
+class ConfigFile(_Model):
+    """A daemon configuration file: where, whether it was there, and what it says."""
+
+    path: str
+    state: Literal["parsed", "absent", "invalid", "unreadable"]
+    content: dict[str, Any] | None = Field(
+        default=None, description="Parsed JSON object (daemon.json) when state is 'parsed'"
+    )
+    error: str | None = None
+
+
+class DefaultsFile(_Model):
+    """/etc/default/docker or /etc/sysconfig/docker: options handed to dockerd by init scripts."""
+
+    path: str
+    state: Literal["parsed", "absent", "invalid", "unreadable"]
+    variables: dict[str, str] = Field(default_factory=dict)
+    options: list[str] = Field(
+        default_factory=list, description="DOCKER_OPTS / OPTIONS split like a shell would"
+    )
+
+
+class Daemon(_Model):
+    pid: int | None = None
+    exe: str | None = Field(default=None, description="/proc/<pid>/exe of dockerd")
+    argv: list[str] | None = Field(default=None, description="dockerd command line; null if unknown")
+    flags: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="argv parsed: long flag name -> values in order; boolean flags give 'true'/'false'",
+    )
+    config_file: ConfigFile | None = None
+    defaults_files: list[DefaultsFile] = Field(default_factory=list)
+    environment: dict[str, str] = Field(
+        default_factory=dict,
+        description="Only DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONFIG and HOME of dockerd",
+    )
+    version: EngineVersion | None = None
+    info: EngineInfo | None = None
+
+
+# ----------------------------------------------------------------------------- files
+
+
+class FileFact(_Model):
+    """stat() of one path a control needs, or why it could not be stat'ed."""
+
+    role: str = Field(description="Why this path is here, e.g. 'docker.service', 'tls_key'")
+    path: str = Field(description="Path on the host (without host_root)")
+    exists: bool | None = Field(description="null when existence could not be established")
+    type: Literal["file", "dir", "socket", "symlink", "other"] | None = None
+    resolved_path: str | None = Field(default=None, description="Target when path is a symlink")
+    uid: int | None = None
+    gid: int | None = None
+    owner: str | None = None
+    group: str | None = None
+    mode: int | None = Field(default=None, description="st_mode & 0o7777")
+    mode_octal: str | None = None
+    mtime_unix: int | None = None
+    error_kind: ErrorKind | None = None
+    error: str | None = None
+
+
+# ----------------------------------------------------------------------------- engine objects
+
+
+class EnvVar(_Model):
+    name: str
+    looks_secret: bool = False
+    value: str | None = Field(default=None, description="Only present with include_env_values")
+
+
+class Healthcheck(_Model):
+    test: list[str] = Field(default_factory=list)
+    interval_ns: int | None = None
+    timeout_ns: int | None = None
+    retries: int | None = None
+
+
+class HistoryEntry(_Model):
+    created_by: str = Field(description="Layer command, with ENV/ARG/build-arg values redacted")
+    created_unix: int | None = None
+    empty_layer: bool = False
+
+
+class SpecialFile(_Model):
+    path: str
+    mode: int
+    setuid: bool
+    setgid: bool
+
+
+class Image(_Model):
+    id: str
+    repo_tags: list[str] = Field(default_factory=list)
+    repo_digests: list[str] = Field(default_factory=list)
+    created_unix: int | None = None
+    size: int | None = None
+    user: str = ""
+    healthcheck: Healthcheck | None = None
+    exposed_ports: list[str] = Field(default_factory=list)
+    env: list[EnvVar] = Field(default_factory=list)
+    labels: dict[str, str] = Field(default_factory=dict)
+    history: list[HistoryEntry] | None = None
+    setuid_files: list[SpecialFile] | None = Field(
+        default=None, description="Regular files with setuid/setgid from the layer tars; null if not scanned"
+    )
+
+
+class ContainerMount(_Model):
+    type: str
+    source: str
+    destination: str
+    rw: bool
+    mode: str = ""
+    propagation: str = ""
+
+
+class PortBinding(_Model):
+    container_port: int
+    protocol: str
+    host_ip: str
+    host_port: int | None
+
+
+class RestartPolicy(_Model):
+    name: str = ""
+    maximum_retry_count: int = 0
+
+
+class Device(_Model):
+    path_on_host: str
+    path_in_container: str
+    cgroup_permissions: str = ""
+
+
+class Ulimit(_Model):
+    name: str
+    soft: int
+    hard: int
+
+
+class Process(_Model):
+    pid: int | None = None
+    user: str | None = None
+    command: str = Field(description="Executable name (ps comm)")
+    args: str = ""
+
+
+class ExecInstance(_Model):
+    id: str
+    privileged: bool = False
+    user: str = ""
+    running: bool = False
+
+
+class Container(_Model):
+    id: str
+    name: str
+    image: str = Field(description="Image reference as requested (Config.Image)")
+    image_id: str
+    created_unix: int | None = None
+    status: str = Field(description="created, running, paused, restarting, removing, exited, dead")
+    running: bool
+    pid: int | None = None
+    host_uid: int | None = Field(default=None, description="Host UID of the main process (running only)")
+    user: str = ""
+    privileged: bool = False
+    cap_add: list[str] = Field(default_factory=list)
+    cap_drop: list[str] = Field(default_factory=list)
+    apparmor_profile: str = ""
+    process_label: str = ""
+    mount_label: str = ""
+    security_opt: list[str] = Field(default_factory=list)
+    mounts: list[ContainerMount] = Field(default_factory=list)
+    binds: list[str] = Field(default_factory=list)
+    ports: list[PortBinding] = Field(
+        default_factory=list,
+        description="Published ports: effective (NetworkSettings) when running, else requested",
+    )
+    publish_all_ports: bool = False
+    exposed_ports: list[str] = Field(default_factory=list)
+    network_mode: str = ""
+    networks: list[str] = Field(default_factory=list, description="Names of attached networks")
+    pid_mode: str = ""
+    ipc_mode: str = ""
+    uts_mode: str = ""
+    userns_mode: str = ""
+    memory: int = 0
+    cpu_shares: int = 0
+    readonly_rootfs: bool = False
+    restart_policy: RestartPolicy = Field(default_factory=RestartPolicy)
+    devices: list[Device] = Field(default_factory=list)
+    device_cgroup_rules: list[str] = Field(default_factory=list)
+    ulimits: list[Ulimit] = Field(default_factory=list)
+    cgroup_parent: str = ""
+    pids_limit: int | None = None
+    health_status: str | None = Field(default=None, description="State.Health.Status; null without a health check")
+    healthcheck: Healthcheck | None = None
+    log_driver: str | None = None
+    labels: dict[str, str] = Field(default_factory=dict)
+    env: list[EnvVar] = Field(default_factory=list)
+    processes: list[Process] | None = Field(
+        default=None, description="From the Engine's top endpoint (running only); null if not collected"
+    )
+    exec_instances: list[ExecInstance] | None = Field(
+        default=None, description="Exec instances the engine still remembers; null if not collected"
+    )
+
+
+class Network(_Model):
+    id: str
+    name: str
+    driver: str
+    scope: str
+    internal: bool = False
+    attachable: bool = False
+    ingress: bool = False
+    is_default_bridge: bool = False
+    options: dict[str, str] = Field(default_factory=dict)
+    containers: list[str] = Field(default_factory=list, description="IDs of attached containers")
+
+
+# ----------------------------------------------------------------------------- swarm
+
+
+class CertFacts(_Model):
+    path: str
+    not_before_unix: int | None = None
+    not_after_unix: int | None = None
+    mtime_unix: int | None = None
+    age_seconds: int | None = Field(default=None, description="collected_at - not_before")
+
+
+class SwarmNode(_Model):
+    id: str
+    hostname: str | None = None
+    role: str
+    leader: bool = False
+    reachability: str | None = None
+    manager_addr: str | None = None
+    addr: str | None = None
+    state: str | None = None
+    availability: str | None = None
+
+
+class SwarmSecret(_Model):
+    id: str
+    name: str
+    created_unix: int | None = None
+
+
+class SwarmService(_Model):
+    id: str
+    name: str
+    secret_names: list[str] = Field(default_factory=list)
+    env: list[EnvVar] = Field(default_factory=list)
+
+
+class Swarm(_Model):
+    local_node_state: str = Field(description="inactive, pending, active, locked, error")
+    control_available: bool = False
+    node_id: str | None = None
+    node_addr: str | None = None
+    managers: int | None = None
+    nodes: int | None = None
+    autolock: bool | None = Field(default=None, description="Spec.EncryptionConfig.AutoLockManagers")
+    node_cert_expiry_ns: int | None = None
+    root_rotation_in_progress: bool | None = None
+    root_ca: CertFacts | None = None
+    node_cert: CertFacts | None = None
+    node_list: list[SwarmNode] | None = Field(default=None, description="Managers only")
+    secrets: list[SwarmSecret] | None = Field(default=None, description="Names only; managers only")
+    services: list[SwarmService] | None = Field(default=None, description="Managers only")
+
+
+# ----------------------------------------------------------------------------- the document
+
+
+class Snapshot(_Model):
+    """Everything collected from one Docker host at one moment."""
+
+    meta: Meta
+    host: Host = Field(default_factory=Host)
+    daemon: Daemon = Field(default_factory=Daemon)
+    files: list[FileFact] = Field(default_factory=list)
+    networks: list[Network] | None = None
+    images: list[Image] | None = None
+    containers: list[Container] | None = None
+    swarm: Swarm | None = None
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The snapshot as JSON text, valid against ``schemas/snapshot.schema.json``."""
+        return self.model_dump_json(indent=indent)
+
+    def save(self, path: str | Path) -> None:
+        """Write the snapshot as JSON to ``path``."""
+        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
+
+    def errors_for(self, section: str) -> list[FactError]:
+        """The collection errors recorded for one section."""
+        return [e for e in self.meta.errors if e.section == section]
+
+
+def load_snapshot(source: str | Path | bytes) -> Snapshot:
+    """Read and validate a snapshot from a path, JSON text or bytes.
+
+    Raises :class:`SnapshotError` with a one-line reason (file, JSON position or the first
+    schema violation) when the input is unreadable, not JSON, or not a snapshot.
+    """
+    text, where = _read_source(source)
+    try:
+        snap = Snapshot.model_validate_json(text)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "(document)"
+        more = f" (+{e.error_count() - 1} more)" if e.error_count() > 1 else ""
+        raise SnapshotError(f"{where}: not a valid snapshot: {loc}: {first['msg']}{more}") from None
+    if snap.meta.schema_version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise SnapshotError(
+            f"{where}: snapshot schema {snap.meta.schema_version} is not supported "
+            f"(this dockerbench reads {SCHEMA_VERSION})"
+        )
+    return snap
+
+
+def _read_source(source: str | Path | bytes) -> tuple[str | bytes, str]:
+    if isinstance(source, bytes):
+        return source, "<bytes>"
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        return source, "<text>"
+    path = Path(source)
+    try:
+        return path.read_bytes(), str(path)
+    except OSError as e:
+        raise SnapshotError(f"{path}: cannot read snapshot: {e.strerror or e}") from None

@@ -1,0 +1,97 @@
+"""Collect a live Docker host into a :class:`~dockerbench.Snapshot`.
+
+One module per source, each returning its part of the snapshot and recording in the shared
+:class:`Context` what it could not collect:
+
+    host.py        OS, mounts, fstab, docker group, audit rules, LSMs, listeners, systemd units
+    daemon.py      dockerd pid/argv/flags, daemon.json, /etc/default/docker, /version, /info
+    files.py       stat() of every path a control needs (paths discovered from daemon + host)
+    networks.py    GET /networks
+    images.py      GET /images/json + one inspect (+ history, + layer scan) per image
+    containers.py  GET /containers/json?all=1 + one inspect per container (+ top when running)
+    swarm.py       /info Swarm, nodes, secrets, services, swarm certificates
+
+Collection is read-only and never runs anything inside a container.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .._errors import CollectionError
+from .._snapshot import Meta, Snapshot
+from .._version import __version__
+from . import containers, daemon, files, host, images, networks, swarm
+from ._api import connect
+from ._context import Context, ProgressCallback
+
+__all__ = ["snapshot"]
+
+ENGINE_SECTIONS = ("daemon.version", "daemon.info", "networks", "images", "containers", "swarm")
+
+
+def snapshot(
+    docker_host: str | None = None,
+    host_root: str | Path = "/",
+    *,
+    include_env_values: bool = False,
+    scan_image_files: bool = True,
+    timeout: float = 30.0,
+    workers: int = 8,
+    allow_partial: bool = False,
+    progress: ProgressCallback | None = None,
+) -> Snapshot:
+    """Collect the Docker host into a Snapshot.
+
+    ``docker_host`` defaults to what the docker CLI would use. ``host_root`` is where the host's
+    filesystem is mounted (``/`` on the host itself). Environment values stay out unless
+    ``include_env_values``. When the daemon cannot be reached, host and file facts are still
+    collected and every engine fact is recorded as an error; then :class:`CollectionError` is
+    raised with that partial snapshot attached (``.snapshot``), unless ``allow_partial``.
+    """
+    started = time.monotonic()
+    collected_at = datetime.now(timezone.utc).replace(microsecond=0)
+    ctx = Context(host_root=Path(host_root), include_env_values=include_env_values,
+                  scan_image_files=scan_image_files, workers=max(1, workers), progress=progress)
+
+    ctx.report("connecting", 0, None)
+    api, address, unreachable = connect(docker_host, timeout)
+    if api is None:
+        for section in ENGINE_SECTIONS:
+            ctx.record(section.split(".")[0], section, "engine_error",
+                       f"Docker daemon at {address} is unreachable: {unreachable}")
+
+    ctx.report("host", 0, None)
+    host_part = host.collect(ctx)
+    daemon_part = daemon.collect(ctx, api, docker_host=address)
+    network_part = networks.collect(ctx, api) if api else None
+    image_part = images.collect(ctx, api) if api else None
+    container_part = containers.collect(ctx, api) if api else None
+    swarm_part = swarm.collect(ctx, api, daemon_part, collected_at) if api else None
+    ctx.report("files", 0, None)
+    file_part = files.collect(ctx, daemon_part, host_part)
+
+    meta = Meta(
+        tool_version=__version__,
+        collected_at=collected_at,
+        collected_at_unix=int(collected_at.timestamp()),
+        hostname=socket.gethostname(),
+        docker_host=address,
+        host_root=str(host_root),
+        duration_seconds=round(time.monotonic() - started, 3),
+        include_env_values=include_env_values,
+        api_calls=api.calls if api else 0,
+        errors=sorted(ctx.errors, key=lambda e: (e.section, e.item)),
+    )
+    snap = Snapshot(meta=meta, host=host_part, daemon=daemon_part, files=file_part,
+                    networks=network_part, images=image_part, containers=container_part,
+                    swarm=swarm_part)
+    if api is not None:
+        api.close()
+    ctx.report("done", 1, 1)
+    if unreachable is not None and not allow_partial:
+        raise CollectionError(f"cannot reach the Docker daemon at {address}: {unreachable}", snapshot=snap)
+    return snap

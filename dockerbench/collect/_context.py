@@ -1,0 +1,122 @@
+"""What every collector shares: where the host is, how to read it, where errors go."""
+
+from __future__ import annotations
+
+import errno
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .._snapshot import ErrorKind, FactError
+
+#: Called as progress(stage, done, total) while collecting; total is None when unknown.
+ProgressCallback = Callable[[str, int, "int | None"], None]
+
+
+def error_kind(exc: BaseException) -> ErrorKind:
+    """Map an exception to the snapshot's error kinds ("absent" and "could not read" differ)."""
+    if isinstance(exc, FileNotFoundError):
+        return "missing"
+    if isinstance(exc, PermissionError):
+        return "permission"
+    if isinstance(exc, TimeoutError):
+        return "timeout"
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission"
+    if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
+        return "missing"
+    if isinstance(exc, (ValueError, UnicodeDecodeError)):
+        return "invalid"
+    return "unsupported"
+
+
+def one_line(exc: BaseException | str) -> str:
+    """A message on one line, for errors recorded in the snapshot."""
+    if isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror
+    else:
+        text = str(exc) or type(exc).__name__
+    return " ".join(text.split())
+
+
+@dataclass
+class Context:
+    """State shared by the collectors of one snapshot.
+
+    ``host_root`` prefixes every host path (``/`` on the host; e.g. ``/host`` when the auditor runs
+    in a container with the host's root mounted there). Errors are appended thread-safely.
+    """
+
+    host_root: Path = Path("/")
+    include_env_values: bool = False
+    scan_image_files: bool = True
+    workers: int = 8
+    progress: ProgressCallback | None = None
+    errors: list[FactError] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # -- paths -----------------------------------------------------------
+
+    def path(self, host_path: str) -> Path:
+        """Where a host path is readable from here."""
+        return self.host_root / host_path.lstrip("/")
+
+    @property
+    def proc(self) -> Path:
+        """The host's /proc (under host_root when it holds one, else our own /proc)."""
+        candidate = self.path("/proc")
+        if self.host_root != Path("/") and not (candidate / "self").exists():
+            return Path("/proc")
+        return candidate
+
+    # -- errors ----------------------------------------------------------
+
+    def record(self, section: str, item: str, kind: ErrorKind, message: str | BaseException) -> None:
+        err = FactError(section=section, item=item, kind=kind, message=one_line(message))
+        with self._lock:
+            self.errors.append(err)
+
+    def record_exc(self, section: str, item: str, exc: BaseException) -> None:
+        self.record(section, item, error_kind(exc), exc)
+
+    def report(self, stage: str, done: int, total: int | None) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
+
+    # -- reading host files ------------------------------------------------
+
+    def read_text(self, section: str, host_path: str, *, absent_ok: bool = True) -> str | None:
+        """Text of a host file; None when absent (recorded unless absent_ok) or unreadable (recorded)."""
+        try:
+            return self.path(host_path).read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError as e:
+            if not absent_ok:
+                self.record_exc(section, host_path, e)
+            return None
+        except OSError as e:
+            self.record_exc(section, host_path, e)
+            return None
+
+
+def env_looks_secret(name: str, value: str | None = None) -> bool:
+    """A hint that an environment variable holds a secret, from its name (and value shape)."""
+    upper = name.upper()
+    words = ("PASSWORD", "PASSWD", "PASS", "SECRET", "TOKEN", "APIKEY", "API_KEY", "PRIVATE",
+             "CREDENTIAL", "AUTH", "ACCESS_KEY", "SESSION_KEY")
+    if any(w in upper for w in words) or upper.endswith("_KEY"):
+        return True
+    if value and (value.startswith("-----BEGIN") or value.startswith(("ghp_", "AKIA", "xox"))):
+        return True
+    return False
+
+
+def split_env(entries: list[str] | None, include_values: bool) -> list[dict[str, Any]]:
+    """'NAME=value' strings to EnvVar dicts, dropping values unless the caller opted in."""
+    out: list[dict[str, Any]] = []
+    for entry in entries or []:
+        name, _, value = entry.partition("=")
+        out.append({"name": name, "looks_secret": env_looks_secret(name, value),
+                    "value": value if include_values else None})
+    return out
+
