@@ -1,0 +1,189 @@
+"""Evaluate the policies over a snapshot and turn each control's output into a result.
+
+Every control package answers with the same small contract (see policies/README.md):
+
+    missing         set of facts the decision lacks        -> status error
+    not_applicable  reason string                           -> status not_applicable
+    violations      set of findings                         -> status fail
+    reviews         set of findings that need a person      -> status warn
+    manual          reason string (needs human judgement)   -> status manual
+    evidence        object for the reviewer (any status)
+    checked         number of resources examined            -> status pass when nothing above
+
+A package that defines none of these produced no decision: that is an error, never a pass.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from ._errors import DockerbenchError, EngineError, UsageError
+from ._policies import CONTROL_PACKAGE_ROOT, Control, PolicySet, load_policies
+from ._report import ControlResult, Finding, Report, Resource, Score
+from ._snapshot import Snapshot, load_snapshot
+from ._version import __version__
+from .engines import Engine, make_engine
+
+__all__ = ["evaluate", "decide"]
+
+
+def evaluate(
+    snapshot: Snapshot | str | Path | Mapping[str, Any],
+    *,
+    engine: Engine | str | None = None,
+    controls: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+    level: int | None = None,
+    scored_only: bool = False,
+    params: Mapping[str, Any] | None = None,
+    policy_dirs: Iterable[str | Path] = (),
+    progress: Any = None,
+) -> Report:
+    """Evaluate the CIS controls over a snapshot and return the Report.
+
+    ``snapshot`` is a Snapshot, a path or JSON text of one, or a dict. ``engine`` is an Engine,
+    or a name: ``embedded`` (default, regopy) or ``opa`` (real OPA in-process). ``controls`` and
+    ``exclude`` take ids ('5.4'), sections ('5') and globs ('5.*'). ``params`` become
+    ``data.dockerbench.params`` (organisation inputs such as ``trusted_registries``).
+    """
+    snap = _as_snapshot(snapshot)
+    policies = load_policies(policy_dirs)
+    selected = policies.select(controls, exclude, level, scored_only)
+    if not selected:
+        raise UsageError("no control matches the selection")
+    eng = make_engine(engine)
+    own_engine = not isinstance(engine, Engine)
+    try:
+        eng.load(policies.modules, {"dockerbench": {"params": dict(params or {})}})
+        docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, policies, progress)
+    finally:
+        if own_engine:
+            eng.close()
+    results = [decide(c, docs[c.id]) for c in selected]
+    return build_report(results, snap, eng.describe())
+
+
+def _as_snapshot(snapshot: Snapshot | str | Path | Mapping[str, Any]) -> Snapshot:
+    if isinstance(snapshot, Snapshot):
+        return snapshot
+    if isinstance(snapshot, Mapping):
+        return load_snapshot(json.dumps(snapshot))
+    return load_snapshot(snapshot)
+
+
+def _evaluate_all(eng: Engine, input_doc: dict[str, Any], selected: list[Control],
+                  policies: PolicySet, progress: Any) -> dict[str, Any]:
+    """One query for the whole control tree when possible; per control when that fails.
+
+    The per-control fallback isolates an engine error to the control that caused it, so one
+    broken policy gives one `error` result and every other result is kept.
+    """
+    out: dict[str, Any] = {}
+    whole: Any = None
+    try:
+        whole = eng.evaluate(CONTROL_PACKAGE_ROOT, input_doc)
+    except EngineError:
+        whole = None
+    for i, control in enumerate(selected):
+        sub = control.package[len(CONTROL_PACKAGE_ROOT) + 1:] if control.package.startswith(CONTROL_PACKAGE_ROOT + ".") else None
+        if isinstance(whole, dict) and sub is not None and "." not in sub:
+            out[control.id] = whole.get(sub)
+        else:
+            try:
+                out[control.id] = eng.evaluate(control.package, input_doc)
+            except EngineError as e:
+                out[control.id] = e
+        if progress is not None:
+            progress("evaluating", i + 1, len(selected))
+    return out
+
+
+def decide(control: Control, doc: Any) -> ControlResult:
+    """The status of one control from its package document (or the engine error it raised)."""
+    base = _base(control)
+    if isinstance(doc, DockerbenchError):
+        return ControlResult(**base, status="error", reason=f"engine error: {doc}")
+    if not isinstance(doc, dict):
+        doc = {}
+    try:
+        missing = sorted(str(m) for m in _as_list(doc.get("missing")))
+        violations = [_finding(control.id, "fail", v) for v in _as_list(doc.get("violations"))]
+        reviews = [_finding(control.id, "warn", v) for v in _as_list(doc.get("reviews"))]
+    except (TypeError, ValueError, KeyError) as e:
+        return ControlResult(**base, status="error", reason=f"policy output is malformed: {e}")
+    evidence = doc.get("evidence") if isinstance(doc.get("evidence"), dict) else {}
+    findings = sorted(violations + reviews, key=lambda f: (f.status, f.resource.kind, f.resource.name or "", f.resource.id, f.message))
+    common = {"findings": findings, "evidence": evidence, "missing": missing}
+    if missing:
+        return ControlResult(**base, **common, status="error",
+                             reason="facts missing from the snapshot: " + "; ".join(missing))
+    if isinstance(doc.get("not_applicable"), str):
+        return ControlResult(**base, **common, status="not_applicable", reason=doc["not_applicable"])
+    if violations:
+        return ControlResult(**base, **common, status="fail", reason=_count_reason(violations, "violate"))
+    if reviews:
+        return ControlResult(**base, **common, status="warn", reason=_count_reason(reviews, "need review"))
+    if isinstance(doc.get("manual"), str):
+        return ControlResult(**base, **common, status="manual", reason=doc["manual"])
+    checked = doc.get("checked")
+    if isinstance(checked, int) and not isinstance(checked, bool):
+        return ControlResult(**base, **common, status="pass",
+                             reason=f"{checked} resource{'s' if checked != 1 else ''} checked, none violates")
+    return ControlResult(**base, **common, status="error",
+                         reason="the policy produced no decision (no checked, not_applicable, missing or findings)")
+
+
+def _base(control: Control) -> dict[str, Any]:
+    return {
+        "id": control.id, "title": control.title, "section": control.section,
+        "section_title": control.section_title, "level": control.level, "scored": control.scored,
+        "automated": control.automated, "severity": control.severity,
+        "remediation": control.remediation, "references": list(control.references),
+        "cis_v1_6_0": control.cis_v1_6_0,
+    }
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    raise TypeError(f"expected a set, got {type(value).__name__}")
+
+
+def _finding(control_id: str, status: str, v: Any) -> Finding:
+    if not isinstance(v, dict) or not isinstance(v.get("resource"), dict):
+        raise ValueError(f"finding without a resource: {json.dumps(v)[:120]}")
+    res = v["resource"]
+    return Finding(
+        control_id=control_id, status=status,  # type: ignore[arg-type]
+        resource=Resource(kind=res["kind"], id=str(res["id"]),
+                          name=None if res.get("name") is None else str(res["name"])),
+        message=str(v.get("message", "")), actual=v.get("actual"), expected=v.get("expected"),
+    )
+
+
+def _count_reason(findings: list[Finding], verb: str) -> str:
+    kinds = sorted({f.resource.kind for f in findings})
+    n = len({(f.resource.kind, f.resource.id) for f in findings})
+    noun = kinds[0] if len(kinds) == 1 else "resource"
+    return f"{n} {noun}{'s' if n != 1 else ''} {verb if n != 1 else _singular(verb)}"
+
+
+def _singular(verb: str) -> str:
+    return {"violate": "violates", "need review": "needs review"}.get(verb, verb)
+
+
+def build_report(results: list[ControlResult], snap: Snapshot, engine: str) -> Report:
+    counts: dict[str, int] = {s: 0 for s in ("pass", "fail", "warn", "manual", "not_applicable", "error", "waived")}
+    for r in results:
+        counts[r.status] += 1
+    considered = [r for r in results if r.scored and r.status in ("pass", "fail", "warn", "error")]
+    passed = sum(1 for r in considered if r.status == "pass")
+    score = Score(passed=passed, considered=len(considered),
+                  percent=round(100.0 * passed / len(considered), 1) if considered else 100.0)
+    return Report(tool_version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+                  engine=engine, snapshot_meta=snap.meta, results=results, counts=counts, score=score)

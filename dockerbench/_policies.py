@@ -1,0 +1,198 @@
+"""Finding Rego policies and reading their METADATA.
+
+Policies live in ``policies/`` (shipped inside the wheel as ``dockerbench/_data/policies``):
+``cis_docker_1_1_0/c<id>/c<id>.rego`` is one control (package ``cis_docker_1_1_0.c<id>``) and
+``lib/`` holds shared helpers. Extra directories (an organisation's) are loaded after the
+built-in ones: a control package there with the same ``custom.id`` replaces the built-in
+control, a new id adds a control. METADATA is read from the file itself (a YAML comment
+block), so it works the same on every engine.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+from ._errors import PolicyError, UsageError
+
+CONTROL_PACKAGE_ROOT = "cis_docker_1_1_0"
+REQUIRED_CUSTOM = ("id", "section", "section_title", "level", "scored", "automated", "severity", "remediation")
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+
+_PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control: its identity and prose from METADATA, and where its Rego lives."""
+
+    id: str
+    title: str
+    section: str
+    section_title: str
+    level: int
+    scored: bool
+    automated: bool
+    severity: str
+    remediation: str
+    cis_v1_6_0: str | None
+    references: tuple[str, ...]
+    package: str
+    file: Path
+    description: str = ""
+
+    @property
+    def sort_key(self) -> tuple[int, ...]:
+        return tuple(int(p) if p.isdigit() else 0 for p in self.id.split("."))
+
+
+@dataclass
+class PolicySet:
+    """The modules an engine loads and the controls they decide."""
+
+    modules: dict[str, str] = field(default_factory=dict)
+    controls: dict[str, Control] = field(default_factory=dict)
+
+    def ordered(self) -> list[Control]:
+        return sorted(self.controls.values(), key=lambda c: c.sort_key)
+
+    def select(self, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
+               level: int | None = None, scored_only: bool = False) -> list[Control]:
+        """Controls matching ids ('5.4'), sections ('5') or globs ('5.*'); unknown ids raise UsageError."""
+        chosen = self.ordered()
+        if include:
+            chosen = [c for c in chosen if _matches_any(c, include, self)]
+        if exclude:
+            _matches_any(None, exclude, self)  # validates the selectors
+            chosen = [c for c in chosen if not _matches_any(c, exclude, self)]
+        if level is not None:
+            chosen = [c for c in chosen if c.level <= level]
+        if scored_only:
+            chosen = [c for c in chosen if c.scored]
+        return chosen
+
+
+def _matches_any(control: Control | None, selectors: Sequence[str], policies: PolicySet) -> bool:
+    for sel in selectors:
+        sel = sel.strip()
+        if not sel:
+            continue
+        is_glob = any(ch in sel for ch in "*?[")
+        if not is_glob and "." in sel and sel not in policies.controls:
+            raise UsageError(f"unknown control id {sel!r} (see 'dockerbench controls')")
+        if not is_glob and "." not in sel and not any(c.section == sel for c in policies.controls.values()):
+            raise UsageError(f"unknown section {sel!r} (sections are 1-7)")
+        if control is None:
+            continue
+        if is_glob and fnmatch.fnmatchcase(control.id, sel):
+            return True
+        if control.id == sel or ("." not in sel and control.section == sel):
+            return True
+    return False
+
+
+def builtin_policy_dir() -> Path:
+    """The shipped policies: inside the installed package, else the source checkout's policies/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data" / "policies", here.parent / "policies"):
+        if (candidate / CONTROL_PACKAGE_ROOT).is_dir():
+            return candidate
+    raise PolicyError(f"the built-in policies are missing (looked in {here / '_data' / 'policies'})")
+
+
+def load_policies(extra_dirs: Iterable[str | Path] = ()) -> PolicySet:
+    """Read the built-in policies, then each extra directory, into one PolicySet."""
+    policies = PolicySet()
+    for root in (builtin_policy_dir(), *[Path(d) for d in extra_dirs]):
+        if not root.is_dir():
+            raise PolicyError(f"{root}: policy directory does not exist")
+        _load_dir(policies, root)
+    return policies
+
+
+def _load_dir(policies: PolicySet, root: Path) -> None:
+    replaced: set[str] = set()
+    for path in sorted(root.rglob("*.rego")):
+        if path.name.endswith("_test.rego"):
+            continue
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise PolicyError(f"{path}: cannot read policy: {e}") from None
+        control = parse_control(path, source)
+        if control is not None:
+            previous = policies.controls.get(control.id)
+            if previous is not None and previous.file.parent.parts[: len(root.parts)] != root.parts:
+                # An overlay replaces the built-in control: drop the module it came from.
+                policies.modules.pop(str(previous.file), None)
+                replaced.add(control.id)
+            elif previous is not None:
+                raise PolicyError(f"{path}: control {control.id} is also defined in {previous.file}")
+            policies.controls[control.id] = control
+        policies.modules[str(path)] = source
+
+
+def parse_control(path: Path, source: str) -> Control | None:
+    """The Control a file defines, or None for a helper module. Bad METADATA raises PolicyError."""
+    pkg = _PACKAGE.search(source)
+    if pkg is None:
+        raise PolicyError(f"{path}:1: no package declaration")
+    package = pkg.group(1)
+    meta = read_metadata(path, source, pkg.start())
+    custom = (meta or {}).get("custom") or {}
+    if "id" not in custom:
+        if package.startswith(CONTROL_PACKAGE_ROOT + ".") and not package.endswith("_test"):
+            raise PolicyError(f"{path}:1: control package {package} has no METADATA custom.id")
+        return None
+    line = source[: pkg.start()].count("\n") + 1
+    missing = [k for k in REQUIRED_CUSTOM if k not in custom] + ([] if meta.get("title") else ["title"])
+    if missing:
+        raise PolicyError(f"{path}:{line}: METADATA lacks {', '.join(missing)}")
+    if custom["severity"] not in SEVERITIES:
+        raise PolicyError(f"{path}:{line}: METADATA severity {custom['severity']!r} is not one of {', '.join(SEVERITIES)}")
+    try:
+        return Control(
+            id=str(custom["id"]), title=str(meta["title"]), section=str(custom["section"]),
+            section_title=str(custom["section_title"]), level=int(custom["level"]),
+            scored=_bool(custom["scored"]), automated=_bool(custom["automated"]),
+            severity=str(custom["severity"]), remediation=" ".join(str(custom["remediation"]).split()),
+            cis_v1_6_0=None if custom.get("cis_v1_6_0") is None else str(custom["cis_v1_6_0"]),
+            references=tuple(str(r) for r in custom.get("references") or ()),
+            package=package, file=path, description=str(meta.get("description") or ""),
+        )
+    except (TypeError, ValueError) as e:
+        raise PolicyError(f"{path}:{line}: METADATA has a bad value: {e}") from None
+
+
+def read_metadata(path: Path, source: str, package_offset: int) -> dict[str, Any] | None:
+    """The YAML of the '# METADATA' comment block just above the package line."""
+    head = source[:package_offset].splitlines()
+    try:
+        start = max(i for i, line in enumerate(head) if line.strip() == "# METADATA")
+    except ValueError:
+        return None
+    lines = []
+    for line in head[start + 1:]:
+        if not line.startswith("#"):
+            break
+        lines.append(line[2:] if line.startswith("# ") else line[1:])
+    try:
+        meta = yaml.safe_load("\n".join(lines))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = start + 2 + (mark.line if mark else 0)
+        raise PolicyError(f"{path}:{line}: METADATA is not valid YAML: {getattr(e, 'problem', e)}") from None
+    if not isinstance(meta, dict):
+        raise PolicyError(f"{path}:{start + 1}: METADATA is not a mapping")
+    return meta
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"{value!r} is not true/false")

@@ -1,0 +1,20 @@
+# METADATA
+# title: "Ensure auditing is configured for Docker files and directories - docker.socket"
+# custom:
+#   id: "1.9"
+#   section: "1"
+#   section_title: "Host Configuration"
+#   level: 1
+#   scored: true
+#   automated: true
+#   severity: medium
+#   remediation: >-
+#     Add a persistent audit watch on the docker.socket unit file at its real location and
+#     reload auditd.
+#   cis_v1_6_0: "1.1.9"
+#   references:
+#     - https://www.cisecurity.org/benchmark/docker
+package cis_docker_1_1_0.c1_9
+
+# Not implemented yet: fails closed (status error) until its rules are written.
+missing contains "policy for 1.9 is not implemented yet"

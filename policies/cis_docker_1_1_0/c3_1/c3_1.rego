@@ -1,0 +1,19 @@
+# METADATA
+# title: "Ensure that docker.service file ownership is set to root:root"
+# custom:
+#   id: "3.1"
+#   section: "3"
+#   section_title: "Docker daemon configuration files"
+#   level: 1
+#   scored: true
+#   automated: true
+#   severity: medium
+#   remediation: >-
+#     chown root:root on the docker.service unit file.
+#   cis_v1_6_0: "3.1"
+#   references:
+#     - https://www.cisecurity.org/benchmark/docker
+package cis_docker_1_1_0.c3_1
+
+# Not implemented yet: fails closed (status error) until its rules are written.
+missing contains "policy for 3.1 is not implemented yet"

@@ -1,0 +1,19 @@
+# METADATA
+# title: "Ensure that docker.socket file ownership is set to root:root"
+# custom:
+#   id: "3.3"
+#   section: "3"
+#   section_title: "Docker daemon configuration files"
+#   level: 1
+#   scored: true
+#   automated: true
+#   severity: medium
+#   remediation: >-
+#     chown root:root on the docker.socket unit file.
+#   cis_v1_6_0: "3.3"
+#   references:
+#     - https://www.cisecurity.org/benchmark/docker
+package cis_docker_1_1_0.c3_3
+
+# Not implemented yet: fails closed (status error) until its rules are written.
+missing contains "policy for 3.3 is not implemented yet"

@@ -1,0 +1,19 @@
+# METADATA
+# title: "Ensure that docker.socket file permissions are set to 644 or more restrictive"
+# custom:
+#   id: "3.4"
+#   section: "3"
+#   section_title: "Docker daemon configuration files"
+#   level: 1
+#   scored: true
+#   automated: true
+#   severity: medium
+#   remediation: >-
+#     chmod 644 (or stricter) on the docker.socket unit file.
+#   cis_v1_6_0: "3.4"
+#   references:
+#     - https://www.cisecurity.org/benchmark/docker
+package cis_docker_1_1_0.c3_4
+
+# Not implemented yet: fails closed (status error) until its rules are written.
+missing contains "policy for 3.4 is not implemented yet"

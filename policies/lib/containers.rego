@@ -1,0 +1,39 @@
+# METADATA
+# title: Which containers a control looks at
+# description: |
+#   `listed` is every container, running or stopped (docker ps --all); `running` only the
+#   running ones. The auditor's own container (label dockerbench.auditor=true) is excluded.
+#   `collected` is false when the snapshot could not list containers: controls then report
+#   the fact as missing (status error), never pass.
+package lib.containers
+
+collected if is_array(input.containers)
+
+listed contains c if {
+	some c in input.containers
+	not is_auditor(c)
+}
+
+running contains c if {
+	some c in listed
+	c.running == true
+}
+
+is_auditor(c) if object.get(c.labels, "dockerbench.auditor", "") == "true"
+
+# missing_listed is the `missing` set of controls whose scope is all containers.
+missing_listed contains "containers (the container list could not be collected)" if not collected
+
+# none_listed / none_running give the not-applicable reason of the two scopes.
+none_listed := "there are no containers on this host" if {
+	collected
+	count(listed) == 0
+}
+
+none_running := "no container is running" if {
+	collected
+	count(running) == 0
+}
+
+# name for messages: without the leading slash the Engine API puts there.
+name(c) := trim_prefix(c.name, "/")

@@ -1,0 +1,29 @@
+package lib.daemon_test
+
+import data.lib.daemon
+
+snap(flags, content) := {"argv": ["dockerd"], "flags": flags, "config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": content}}
+
+test_flag_false_wins if {
+	daemon.bool_option("icc", "icc") == false with input.daemon as snap({"icc": ["false"]}, {})
+}
+
+test_config_key_used_without_flag if {
+	daemon.bool_option("icc", "icc") == false with input.daemon as snap({}, {"icc": false})
+}
+
+test_unset_option_is_undefined if {
+	not daemon.bool_option("icc", "icc") with input.daemon as snap({}, {})
+}
+
+test_list_option_merges_flag_and_key if {
+	daemon.list_option("insecure-registry", "insecure-registries") == ["a:5000", "b:5000"] with input.daemon as snap({"insecure-registry": ["a:5000"]}, {"insecure-registries": ["b:5000"]})
+}
+
+test_malformed_config_is_missing if {
+	count(daemon.config_missing) == 1 with input.daemon as {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "invalid", "content": null}}
+}
+
+test_unreadable_argv_is_missing if {
+	count(daemon.config_missing) == 1 with input.daemon as {"argv": null, "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
+}

@@ -1,0 +1,70 @@
+# METADATA
+# title: File facts and the checks every file control shares
+# description: |
+#   Modes are compared with bit masks, never as decimal numbers: "644 or more restrictive"
+#   means no permission bit outside 0o644 and no setuid/setgid/sticky bit.
+package lib.files
+
+import data.lib.result
+
+with_role(role) := [f | some f in input.files; f.role == role]
+
+present(f) if f.exists == true
+
+unknown(f) if not is_boolean(f.exists)
+
+unknown(f) if f.error_kind != null
+
+any_present(fs) if {
+	some f in fs
+	present(f)
+}
+
+any_unknown(fs) if {
+	some f in fs
+	unknown(f)
+}
+
+# at_most holds when mode sets no bit outside allowed (4095 = 0o7777).
+at_most(mode, allowed) if bits.and(mode, 4095 - allowed) == 0
+
+octal(mode) := sprintf("%04d", [to_number(format_int(mode, 8))])
+
+root_owned(f) if {
+	f.uid == 0
+	f.gid == 0
+}
+
+# missing lists the files of fs whose facts could not be collected.
+missing(fs) := {sprintf("file %s (%s: %s)", [f.path, object.get(f, "error_kind", "unknown"), object.get(f, "error", "")]) |
+	some f in fs
+	unknown(f)
+}
+
+# absent_reason is the not-applicable reason when no file of fs exists.
+absent_reason(fs, what) := sprintf("%s does not exist on this host", [what]) if {
+	not any_present(fs)
+	not any_unknown(fs)
+}
+
+# mode_violations: every present file of fs with a bit outside allowed.
+mode_violations(fs, allowed) := {result.finding(result.file(f), msg, octal(f.mode), sprintf("%s or more restrictive", [octal(allowed)])) |
+	some f in fs
+	present(f)
+	not at_most(f.mode, allowed)
+	msg := sprintf("%s has mode %s, wider than %s", [f.path, octal(f.mode), octal(allowed)])
+}
+
+# owner_violations: every present file of fs not owned by root:root.
+owner_violations(fs) := {result.finding(result.file(f), msg, owner(f), "root:root") |
+	some f in fs
+	present(f)
+	not root_owned(f)
+	msg := sprintf("%s is owned by %s, not root:root", [f.path, owner(f)])
+}
+
+owner(f) := sprintf("%s:%s", [name_or_id(f.owner, f.uid), name_or_id(f.group, f.gid)])
+
+name_or_id(name, id) := name if is_string(name)
+
+else := sprintf("%v", [id])

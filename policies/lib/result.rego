@@ -1,0 +1,36 @@
+# METADATA
+# title: Result shapes shared by every control
+# description: |
+#   One shape for every finding, so Python renders all controls with the same code.
+#   A finding is {"resource": {kind, id, name}, "message", "actual", "expected"}.
+package lib.result
+
+# finding is what controls put into `violations` (status fail) or `reviews` (status warn).
+finding(resource, message, actual, expected) := {
+	"resource": resource,
+	"message": message,
+	"actual": actual,
+	"expected": expected,
+}
+
+container(c) := {"kind": "container", "id": c.id, "name": trim_prefix(c.name, "/")}
+
+image(img) := {"kind": "image", "id": img.id, "name": image_name(img)}
+
+image_name(img) := img.repo_tags[0] if count(img.repo_tags) > 0
+
+else := img.repo_digests[0] if count(img.repo_digests) > 0
+
+else := substring(img.id, 0, 19)
+
+file(f) := {"kind": "file", "id": f.path, "name": f.role}
+
+network(n) := {"kind": "network", "id": n.id, "name": n.name}
+
+node(n) := {"kind": "node", "id": n.id, "name": object.get(n, "hostname", n.id)}
+
+daemon := {"kind": "daemon", "id": object.get(input.meta, "docker_host", "dockerd"), "name": "dockerd"}
+
+host := {"kind": "host", "id": object.get(input.meta, "hostname", "host"), "name": object.get(input.meta, "hostname", "host")}
+
+swarm := {"kind": "swarm", "id": object.get(input.swarm, "node_id", "swarm"), "name": "swarm"}
