@@ -1,11 +1,373 @@
-"""Daemon facts: dockerd pid/argv/flags, daemon.json, defaults files, GET /version and /info."""
+"""Daemon facts: dockerd pid/argv/flags, daemon.json, defaults files, GET /version and /info.
+
+dockerd is found in the host /proc (several may run: the one serving ``docker_host`` wins), its
+command line parsed the way dockerd's own flag library (pflag) reads it. Values that look like
+credentials (``--log-opt splunk-token=…``, passwords in URLs) are redacted before storing.
+"""
 
 from __future__ import annotations
 
-from .._snapshot import Daemon
-from ._api import DockerApi
-from ._context import Context
+import json
+import os
+import re
+import shlex
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, TypeVar
+
+from .._snapshot import (
+    Component,
+    ConfigFile,
+    Daemon,
+    DefaultsFile,
+    EngineInfo,
+    EngineVersion,
+    IndexConfig,
+)
+from ._api import DockerApi, unix_socket_path
+from ._context import Context, one_line
+from ._hostfs import (
+    host_file,
+    is_absent,
+    nul_split,
+    pids_named,
+    proc_bytes,
+    read_if_present,
+    resolve,
+    shell_assignments,
+)
+
+SECTION = "daemon"
+DEFAULT_CONFIG = "/etc/docker/daemon.json"
+DEFAULTS_FILES = ("/etc/default/docker", "/etc/sysconfig/docker")
+#: Variables of a defaults file that carry dockerd options (Debian, Red Hat).
+OPTION_VARIABLES = ("DOCKER_OPTS", "OPTIONS")
+PIDFILE = "/var/run/docker.pid"
+DEFAULT_SOCKET = "unix:///var/run/docker.sock"
+KEPT_ENVIRONMENT = ("DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_CONFIG", "HOME")
+REDACTED = "<redacted>"
+
+#: dockerd's boolean flags (any version): bare means true, never consume the next argument.
+BOOL_FLAGS = frozenset({
+    "debug", "icc", "iptables", "ip6tables", "ip-forward", "ip-forward-no-drop", "ip-masq", "ipv6",
+    "tls", "tlsverify", "live-restore", "userland-proxy", "selinux-enabled", "experimental",
+    "no-new-privileges", "disable-legacy-registry", "raw-logs", "init", "rootless", "cri-containerd",
+    "validate", "api-enable-cors", "daemon", "help", "version",
+})
+#: Short forms; -g is the legacy --graph, i.e. --data-root.
+SHORT_FLAGS = {
+    "H": "host", "l": "log-level", "D": "debug", "g": "data-root", "s": "storage-driver",
+    "G": "group", "b": "bridge", "p": "pidfile", "e": "exec-driver", "d": "daemon",
+    "h": "help", "v": "version",
+}
+RENAMED_FLAGS = {"graph": "data-root"}
+_GO_BOOLS = {"1": "true", "t": "true", "true": "true", "0": "false", "f": "false", "false": "false"}
 
 
 def collect(ctx: Context, api: DockerApi | None, docker_host: str) -> Daemon:
-    return Daemon()
+    """Facts of the dockerd serving ``docker_host`` and of its configuration files."""
+    pid, argv = _find_dockerd(ctx, docker_host)
+    flags = parse_flags(argv) if argv else {}
+    return Daemon(
+        pid=pid,
+        exe=_exe(ctx, pid) if pid is not None else None,
+        argv=argv,
+        flags=flags,
+        config_file=_config_file(ctx, (flags.get("config-file") or [DEFAULT_CONFIG])[-1]),
+        defaults_files=[_defaults_file(ctx, path) for path in DEFAULTS_FILES],
+        environment=_environment(ctx, pid) if pid is not None else {},
+        version=_from_api(ctx, api, "version", engine_version),
+        info=_from_api(ctx, api, "info", engine_info),
+    )
+
+
+# ----------------------------------------------------------------------------- argv
+
+
+def parse_flags(argv: Sequence[str]) -> dict[str, list[str]]:
+    """dockerd's command line (argv[0] included) as long flag name -> values, in order.
+
+    Reads ``--flag value``, ``--flag=value``, repeats, short forms and clusters (``-D``,
+    ``-H unix://…``, ``-Dl debug``, ``-s=overlay2``). Boolean flags never take the next
+    argument: bare gives "true", ``--icc=false`` gives "false" (Go's spellings normalised).
+    Legacy ``--graph``/``-g`` become ``data-root``. Positional arguments are ignored.
+    """
+    flags: dict[str, list[str]] = {}
+    args = list(argv[1:])
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "--":
+            break
+        if arg.startswith("--"):
+            name, eq, value = arg[2:].partition("=")
+            i = _take(flags, name, value if eq else None, args, i)
+        elif arg.startswith("-") and len(arg) > 1:
+            i = _take_short(flags, arg[1:], args, i)
+    return flags
+
+
+def _take(flags: dict[str, list[str]], name: str, inline: str | None, args: list[str], i: int) -> int:
+    """Record one flag; returns the index of the first argument not consumed."""
+    name = RENAMED_FLAGS.get(name, name)
+    values = flags.setdefault(name, [])
+    if name in BOOL_FLAGS:
+        values.append("true" if inline is None else _GO_BOOLS.get(inline.lower(), inline))
+    elif inline is not None:
+        values.append(inline)
+    elif i < len(args) and not _looks_like_flag(args[i]):
+        values.append(args[i])
+        return i + 1
+    else:  # a flag we do not know, followed by another flag: it must be a boolean
+        values.append("true")
+    return i
+
+
+def _take_short(flags: dict[str, list[str]], cluster: str, args: list[str], i: int) -> int:
+    """A cluster of short flags: booleans stack (``-Dl``); a value flag takes the rest or the next arg."""
+    for pos, letter in enumerate(cluster):
+        name = SHORT_FLAGS.get(letter, letter)
+        rest = cluster[pos + 1:]
+        if name in BOOL_FLAGS and not rest.startswith("="):
+            _take(flags, name, None, args, i)
+            continue
+        return _take(flags, name, rest.removeprefix("=") if rest else None, args, i)
+    return i
+
+
+def _looks_like_flag(arg: str) -> bool:
+    """``--x`` or ``-x`` (but not a negative number such as ``--oom-score-adjust -500``)."""
+    return arg.startswith("--") or (arg.startswith("-") and len(arg) > 1 and not arg[1].isdigit())
+
+
+# ----------------------------------------------------------------------------- finding dockerd
+
+
+def _find_dockerd(ctx: Context, docker_host: str) -> tuple[int | None, list[str] | None]:
+    """(pid, argv) of the dockerd serving ``docker_host``.
+
+    Preference: the dockerd whose -H/--host names that address (several may run), then the pid
+    in /var/run/docker.pid, then the only dockerd. Unknown is recorded as kind "missing".
+    """
+    procs: dict[int, list[str] | OSError] = {}
+    for pid in pids_named(ctx, "dockerd"):
+        try:
+            procs[pid] = [redact(a) for a in nul_split(proc_bytes(ctx, pid, "cmdline"))]
+        except OSError as e:
+            procs[pid] = e
+    target = _normalise_address(ctx, docker_host)
+    serving = [pid for pid, argv in procs.items() if isinstance(argv, list)
+               and target in {_normalise_address(ctx, h) for h in _listen_addresses(argv)}]
+    chosen = serving[0] if serving else _pidfile_pid(ctx, procs) or (next(iter(procs)) if len(procs) == 1 else None)
+    if chosen is None:
+        reason = (f"{len(procs)} dockerd processes and none is known to serve {docker_host}" if procs
+                  else "no dockerd process found")
+        ctx.record(SECTION, "dockerd process", "missing", reason)
+        return None, None
+    argv = procs[chosen]
+    if isinstance(argv, OSError):
+        ctx.record_exc(SECTION, f"/proc/{chosen}/cmdline", argv)
+        return chosen, None
+    return chosen, argv
+
+
+def _listen_addresses(argv: list[str]) -> list[str]:
+    """-H/--host values; dockerd without them listens on the default socket."""
+    return parse_flags(argv).get("host") or [DEFAULT_SOCKET]
+
+
+def _normalise_address(ctx: Context, address: str) -> str:
+    """unix:// addresses compared by their resolved path (/var/run -> /run), others as written."""
+    path = unix_socket_path(address)
+    if path is None:
+        return address
+    try:
+        return "unix://" + resolve(ctx.host_root, path)
+    except OSError:
+        return address
+
+
+def _pidfile_pid(ctx: Context, procs: dict[int, Any]) -> int | None:
+    """The pid in /var/run/docker.pid when it names a running dockerd."""
+    _, text = read_if_present(ctx, SECTION, PIDFILE)
+    pid = text.strip() if text else ""
+    return int(pid) if pid.isdigit() and int(pid) in procs else None
+
+
+def _exe(ctx: Context, pid: int) -> str | None:
+    """The binary dockerd runs from (``/proc/<pid>/exe``)."""
+    try:
+        return os.readlink(ctx.proc / str(pid) / "exe").removesuffix(" (deleted)")
+    except OSError as e:
+        ctx.record_exc(SECTION, f"/proc/{pid}/exe", e)
+        return None
+
+
+def _environment(ctx: Context, pid: int) -> dict[str, str]:
+    """The few variables of dockerd's environment that change its TLS defaults; nothing else."""
+    try:
+        entries = nul_split(proc_bytes(ctx, pid, "environ"))
+    except OSError as e:
+        ctx.record_exc(SECTION, f"/proc/{pid}/environ", e)
+        return {}
+    pairs = (entry.partition("=") for entry in entries)
+    return {name: value for name, _, value in pairs if name in KEPT_ENVIRONMENT}
+
+
+# ----------------------------------------------------------------------------- configuration files
+
+
+def _config_file(ctx: Context, path: str) -> ConfigFile:
+    """daemon.json: parsed, absent, invalid (with line/column, also a FactError) or unreadable."""
+    try:
+        text = host_file(ctx, path).read_text(encoding="utf-8")
+    except OSError as e:
+        if is_absent(e):
+            return ConfigFile(path=path, state="absent")
+        ctx.record_exc(SECTION, path, e)
+        return ConfigFile(path=path, state="unreadable", error=one_line(e))
+    except UnicodeDecodeError as e:
+        return _invalid_config(ctx, path, f"not UTF-8: {e.reason}")
+    return parse_config(ctx, path, text)
+
+
+def parse_config(ctx: Context, path: str, text: str) -> ConfigFile:
+    """A daemon.json text as a ConfigFile, secrets redacted; malformed JSON is recorded."""
+    try:
+        content = json.loads(text)
+    except json.JSONDecodeError as e:
+        return _invalid_config(ctx, path, f"line {e.lineno} column {e.colno}: {e.msg}")
+    if not isinstance(content, dict):
+        return _invalid_config(ctx, path, f"top level is a JSON {type(content).__name__}, not an object")
+    return ConfigFile(path=path, state="parsed", content=redact_json(content))
+
+
+def _invalid_config(ctx: Context, path: str, message: str) -> ConfigFile:
+    ctx.record(SECTION, path, "invalid", message)
+    return ConfigFile(path=path, state="invalid", error=message)
+
+
+def _defaults_file(ctx: Context, path: str) -> DefaultsFile:
+    """/etc/default/docker or /etc/sysconfig/docker; absent files are listed as absent."""
+    present, text = read_if_present(ctx, SECTION, path)
+    if not present:
+        return DefaultsFile(path=path, state="absent")
+    if text is None:
+        return DefaultsFile(path=path, state="unreadable")
+    defaults, problem = parse_defaults_file(path, text)
+    if problem:
+        ctx.record(SECTION, path, "invalid", problem)
+    return defaults
+
+
+def parse_defaults_file(path: str, text: str) -> tuple[DefaultsFile, str | None]:
+    """Variables of a shell-style defaults file and the dockerd options they carry.
+
+    Returns the DefaultsFile (state "invalid" when some line or option string cannot be split
+    like a shell would) and the reason it is invalid, if so.
+    """
+    assignments, bad_lines = shell_assignments(text)
+    variables = {name: redact(value) for name, value in assignments}
+    problems = [f"line {n}: unbalanced quotes" for n in bad_lines]
+    options: list[str] = []
+    for name in OPTION_VARIABLES:
+        if name in variables:
+            try:
+                options += shlex.split(variables[name])
+            except ValueError as e:
+                problems.append(f"{name}: {e}")
+    state: Literal["parsed", "invalid"] = "invalid" if problems else "parsed"
+    return (DefaultsFile(path=path, state=state, variables=variables, options=options),
+            "; ".join(problems) or None)
+
+
+# ----------------------------------------------------------------------------- secrets
+
+_SECRET_WORDS = r"(?:token|passw(?:or)?d|secret|credential|api[-_]?key|access[-_]?key)"
+_SECRET_ASSIGNMENT = re.compile(rf"(?i)((?:^|[\s,=])[\w.-]*{_SECRET_WORDS}[\w.-]*=)([^\s,]*)")
+_URL_PASSWORD = re.compile(r"(://[^/:@\s]+:)[^@/\s]+@")
+_SECRET_KEY = re.compile(rf"(?i){_SECRET_WORDS}")
+
+
+def redact(text: str) -> str:
+    """``text`` with credential-looking values replaced (``splunk-token=…``, ``user:pw@`` in URLs)."""
+    text = _SECRET_ASSIGNMENT.sub(lambda m: m.group(1) + REDACTED, text)
+    return _URL_PASSWORD.sub(lambda m: m.group(1) + REDACTED + "@", text)
+
+
+def redact_json(value: Any) -> Any:
+    """A parsed JSON value with credential-looking keys' values and URL passwords redacted."""
+    if isinstance(value, dict):
+        return {k: REDACTED if _SECRET_KEY.search(k) and isinstance(v, (str, int, float))
+                else redact_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_json(v) for v in value]
+    return redact(value) if isinstance(value, str) else value
+
+
+# ----------------------------------------------------------------------------- engine API
+
+T = TypeVar("T")
+
+
+def _from_api(ctx: Context, api: DockerApi | None, what: str, build: Callable[[dict[str, Any]], T]) -> T | None:
+    """``build(api.<what>)``; None when there is no API (already recorded by the orchestrator),
+    the call fails (kind engine_error) or the answer does not fit the model (kind invalid)."""
+    if api is None:
+        return None
+    item = f"daemon.{what}"
+    try:
+        raw = getattr(api, what)
+    except Exception as e:  # noqa: BLE001 - SDK, requests and urllib3 errors all mean: engine failed
+        ctx.record(SECTION, item, "engine_error", e)
+        return None
+    try:
+        return build(raw)
+    except (ValueError, TypeError, KeyError, AttributeError) as e:  # pydantic's ValidationError is a ValueError
+        ctx.record(SECTION, item, "invalid", e)
+        return None
+
+
+def engine_version(raw: dict[str, Any]) -> EngineVersion:
+    """GET /version as an EngineVersion (Experimental is omitted by engines when false)."""
+    return EngineVersion(
+        version=raw["Version"], api_version=raw["ApiVersion"], min_api_version=raw.get("MinAPIVersion"),
+        experimental=bool(raw.get("Experimental", False)), os=raw.get("Os"), arch=raw.get("Arch"),
+        kernel_version=raw.get("KernelVersion"),
+        components=[Component(name=c.get("Name", ""), version=c.get("Version", ""))
+                    for c in raw.get("Components") or []],
+    )
+
+
+def engine_info(raw: dict[str, Any]) -> EngineInfo:
+    """The GET /info facts the controls read, normalised (nulls become empty lists)."""
+    registry = raw.get("RegistryConfig") or {}
+    indexes = registry.get("IndexConfigs") or {}
+    cgroup_version = raw.get("CgroupVersion")
+    return EngineInfo(
+        id=raw.get("ID"), name=raw.get("Name"), server_version=raw.get("ServerVersion"),
+        docker_root_dir=raw["DockerRootDir"], debug=bool(raw.get("Debug")), driver=raw.get("Driver"),
+        driver_status=[[str(x) for x in pair] for pair in raw.get("DriverStatus") or []],
+        logging_driver=raw.get("LoggingDriver"), cgroup_driver=raw.get("CgroupDriver"),
+        cgroup_version=str(cgroup_version) if cgroup_version is not None else None,
+        live_restore_enabled=bool(raw.get("LiveRestoreEnabled")),
+        experimental_build=bool(raw.get("ExperimentalBuild")),
+        security_options=list(raw.get("SecurityOptions") or []),
+        authorization_plugins=list((raw.get("Plugins") or {}).get("Authorization") or []),
+        insecure_registry_cidrs=list(registry.get("InsecureRegistryCIDRs") or []),
+        index_configs=[
+            IndexConfig(name=cfg.get("Name") or name, secure=bool(cfg.get("Secure")),
+                        official=bool(cfg.get("Official")),
+                        mirrors=[redact(m) for m in cfg.get("Mirrors") or []])
+            for name, cfg in sorted(indexes.items())
+        ],
+        containers=int(raw.get("Containers") or 0),
+        containers_running=int(raw.get("ContainersRunning") or 0),
+        containers_paused=int(raw.get("ContainersPaused") or 0),
+        containers_stopped=int(raw.get("ContainersStopped") or 0),
+        images=int(raw.get("Images") or 0),
+        runtimes=sorted(raw.get("Runtimes") or {}),
+        default_runtime=raw.get("DefaultRuntime"),
+        kernel_version=raw.get("KernelVersion"),
+        operating_system=raw.get("OperatingSystem"),
+    )

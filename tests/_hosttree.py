@@ -1,0 +1,59 @@
+"""Build fake host-root trees for collector tests: real files, real modes, real symlinks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PASSWD = """\
+root:x:0:0:root:/root:/bin/bash
+alice:x:1234:4242:Alice:/home/alice:/bin/sh
+bob:x:1235:100::/home/bob:/bin/sh
+carol:x:1236:4242::/home/carol:/bin/sh
+"""
+GROUP = """\
+root:x:0:
+users:x:100:
+docker:x:4242:bob,dave
+"""
+
+
+def put(root: Path, path: str, text: str = "", mode: int = 0o644) -> Path:
+    """Write the host file ``path`` under ``root`` with exactly ``mode``."""
+    target = root / path.lstrip("/")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text)
+    os.chmod(target, mode)
+    return target
+
+
+def link(root: Path, path: str, target: str) -> Path:
+    """A symlink ``path`` -> ``target`` under ``root`` (absolute targets are host paths)."""
+    at = root / path.lstrip("/")
+    at.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, at)
+    return at
+
+
+def process(root: Path, pid: int, argv: list[str], *, comm: str | None = None,
+            environ: dict[str, str] | None = None, exe: str | None = None,
+            sockets: tuple[int, ...] = ()) -> None:
+    """A fake /proc/<pid> with comm, cmdline, environ, exe and fd links ``socket:[inode]``."""
+    base = f"/proc/{pid}"
+    put(root, f"{base}/comm", (comm or Path(argv[0]).name) + "\n")
+    put(root, f"{base}/cmdline", "\0".join(argv) + "\0")
+    put(root, f"{base}/environ", "".join(f"{k}={v}\0" for k, v in (environ or {}).items()))
+    if exe:
+        link(root, f"{base}/exe", exe)
+    (root / base.lstrip("/") / "fd").mkdir(exist_ok=True)
+    for fd, inode in enumerate(sockets, start=3):
+        link(root, f"{base}/fd/{fd}", f"socket:[{inode}]")
+
+
+def base_host(root: Path) -> Path:
+    """The minimum every fixture host has: its own /proc (so the real one is never read),
+    /etc/passwd and /etc/group."""
+    (root / "proc" / "self").mkdir(parents=True, exist_ok=True)
+    put(root, "/etc/passwd", PASSWD)
+    put(root, "/etc/group", GROUP)
+    return root

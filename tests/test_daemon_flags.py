@@ -1,0 +1,220 @@
+"""dockerd argv parsing, daemon.json, defaults files and dockerd discovery on fixture hosts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _hosttree import base_host, process, put
+
+from dockerbench.collect import daemon
+from dockerbench.collect._context import Context
+
+D = "/usr/bin/dockerd"
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    pytest.param([D], {}, id="no-flags"),
+    pytest.param([D, "--log-level", "info"], {"log-level": ["info"]}, id="space-form"),
+    pytest.param([D, "--log-level=debug"], {"log-level": ["debug"]}, id="equals-form"),
+    pytest.param([D, "-H", "fd://", "--host=tcp://0.0.0.0:2376", "-H", "unix:///run/d.sock"],
+                 {"host": ["fd://", "tcp://0.0.0.0:2376", "unix:///run/d.sock"]}, id="repeated"),
+    pytest.param([D, "-l", "warn", "-s", "overlay2", "-G", "docker", "-b", "none", "-p", "/run/d.pid"],
+                 {"log-level": ["warn"], "storage-driver": ["overlay2"], "group": ["docker"],
+                  "bridge": ["none"], "pidfile": ["/run/d.pid"]}, id="short-forms"),
+    pytest.param([D, "-Hunix:///x.sock", "-s=vfs"], {"host": ["unix:///x.sock"], "storage-driver": ["vfs"]},
+                 id="short-attached-values"),
+    pytest.param([D, "-D"], {"debug": ["true"]}, id="short-bool"),
+    pytest.param([D, "-D", "--tls"], {"debug": ["true"], "tls": ["true"]}, id="bools-in-a-row"),
+    pytest.param([D, "-Dl", "debug"], {"debug": ["true"], "log-level": ["debug"]}, id="short-cluster"),
+    pytest.param([D, "-D=false"], {"debug": ["false"]}, id="short-bool-explicit"),
+    pytest.param([D, "--icc=false"], {"icc": ["false"]}, id="icc-false"),
+    pytest.param([D, "--icc", "--iptables=False", "--live-restore=1", "--userland-proxy=f"],
+                 {"icc": ["true"], "iptables": ["false"], "live-restore": ["true"], "userland-proxy": ["false"]},
+                 id="go-bool-spellings"),
+    pytest.param([D, "--selinux-enabled", "positional"], {"selinux-enabled": ["true"]},
+                 id="bool-never-consumes-next"),
+    pytest.param([D, "--tlsverify", "--tlscacert", "/ca.pem", "--tlscert=/cert.pem", "--tlskey", "/key.pem"],
+                 {"tlsverify": ["true"], "tlscacert": ["/ca.pem"], "tlscert": ["/cert.pem"], "tlskey": ["/key.pem"]},
+                 id="tls"),
+    pytest.param([D, "--graph", "/srv/docker"], {"data-root": ["/srv/docker"]}, id="legacy-graph"),
+    pytest.param([D, "--graph=/a", "-g", "/b", "--data-root", "/c"], {"data-root": ["/a", "/b", "/c"]},
+                 id="data-root-all-spellings"),
+    pytest.param([D, "--insecure-registry", "a:5000", "--insecure-registry=b:5000"],
+                 {"insecure-registry": ["a:5000", "b:5000"]}, id="repeated-list"),
+    pytest.param([D, "--default-ulimit", "nofile=1024:2048", "--oom-score-adjust", "-500"],
+                 {"default-ulimit": ["nofile=1024:2048"], "oom-score-adjust": ["-500"]}, id="negative-number-value"),
+    pytest.param([D, "--no-new-privileges", "--experimental", "--init", "--raw-logs", "--rootless"],
+                 {"no-new-privileges": ["true"], "experimental": ["true"], "init": ["true"],
+                  "raw-logs": ["true"], "rootless": ["true"]}, id="more-bools"),
+    pytest.param([D, "--some-new-bool", "--debug"], {"some-new-bool": ["true"], "debug": ["true"]},
+                 id="unknown-flag-before-a-flag-is-a-bool"),
+    pytest.param([D, "--debug", "--", "--icc=false"], {"debug": ["true"]}, id="double-dash-ends-flags"),
+])
+def test_parse_flags(argv: list[str], expected: dict[str, list[str]]) -> None:
+    assert daemon.parse_flags(argv) == expected
+
+
+# ----------------------------------------------------------------------------- fixture hosts
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return base_host(tmp_path)
+
+
+def collect(root: Path, docker_host: str = "unix:///var/run/docker.sock") -> tuple[daemon.Daemon, Context]:
+    ctx = Context(host_root=root)
+    return daemon.collect(ctx, None, docker_host), ctx
+
+
+def test_dockerd_serving_the_address_is_chosen_among_several(root: Path) -> None:
+    process(root, 100, [D, "-H", "fd://"])
+    process(root, 200, [D, "--host", "unix:///tmp/other.sock", "--icc=false", "--log-opt", "splunk-token=s3cr3t"],
+            environ={"HOME": "/root", "DOCKER_CERT_PATH": "/etc/docker/tls", "AWS_SECRET_ACCESS_KEY": "x",
+                     "PATH": "/usr/bin"}, exe=D)
+    facts, ctx = collect(root, "unix:///tmp/other.sock")
+    assert (facts.pid, facts.exe) == (200, D)
+    assert facts.flags["icc"] == ["false"]
+    assert facts.environment == {"HOME": "/root", "DOCKER_CERT_PATH": "/etc/docker/tls"}
+    assert facts.flags["log-opt"] == ["splunk-token=<redacted>"]
+    assert "s3cr3t" not in " ".join(facts.argv or [])
+
+
+def test_dockerd_from_pidfile_when_no_host_flag_matches(root: Path) -> None:
+    process(root, 100, [D, "-H", "fd://"])
+    process(root, 200, [D, "-H", "unix:///tmp/other.sock"])
+    put(root, "/var/run/docker.pid", "100\n")
+    assert collect(root, "unix:///nowhere.sock")[0].pid == 100
+
+
+def test_single_dockerd_is_used_and_none_is_recorded(root: Path) -> None:
+    facts, ctx = collect(root)
+    assert (facts.pid, facts.argv, facts.flags) == (None, None, {})
+    assert [(e.item, e.kind) for e in ctx.errors] == [("dockerd process", "missing")]
+    process(root, 321, [D, "--debug"])
+    assert collect(root)[0].pid == 321
+
+
+def test_default_socket_matches_a_dockerd_without_host_flags(root: Path) -> None:
+    process(root, 100, [D, "-H", "unix:///tmp/a.sock"])
+    process(root, 200, [D, "--debug"])
+    assert collect(root, "unix:///var/run/docker.sock")[0].pid == 200
+
+
+def test_daemon_json_parsed_with_secrets_redacted(root: Path) -> None:
+    put(root, "/etc/docker/daemon.json",
+        '{"icc": false, "log-driver": "splunk", "log-opts": {"splunk-token": "abc", "splunk-url": "https://u:pw@h"}}')
+    config = collect(root)[0].config_file
+    assert config is not None and config.state == "parsed"
+    assert config.content == {"icc": False, "log-driver": "splunk",
+                              "log-opts": {"splunk-token": "<redacted>", "splunk-url": "https://u:<redacted>@h"}}
+
+
+def test_daemon_json_absent(root: Path) -> None:
+    facts, ctx = collect(root)
+    assert facts.config_file is not None
+    assert (facts.config_file.path, facts.config_file.state) == ("/etc/docker/daemon.json", "absent")
+    assert not [e for e in ctx.errors if e.item == "/etc/docker/daemon.json"]
+
+
+def test_malformed_daemon_json_is_invalid_and_the_rest_is_still_collected(root: Path) -> None:
+    put(root, "/etc/docker/daemon.json", '{\n  "icc": false,\n  "debug": tru\n}\n')
+    put(root, "/etc/default/docker", 'DOCKER_OPTS="--icc=false"\n')
+    process(root, 100, [D, "--iptables=false"], exe=D)
+    facts, ctx = collect(root)
+    assert facts.config_file is not None
+    assert facts.config_file.state == "invalid"
+    assert facts.config_file.error is not None and facts.config_file.error.startswith("line 3 column 12:")
+    assert [(e.section, e.item, e.kind) for e in ctx.errors] == [("daemon", "/etc/docker/daemon.json", "invalid")]
+    assert facts.flags == {"iptables": ["false"]}
+    assert facts.defaults_files[0].options == ["--icc=false"]
+
+
+def test_daemon_json_that_is_not_an_object_is_invalid(root: Path) -> None:
+    put(root, "/etc/docker/daemon.json", '["icc"]')
+    assert collect(root)[0].config_file.state == "invalid"  # type: ignore[union-attr]
+
+
+def test_config_file_flag_names_the_daemon_json_read(root: Path) -> None:
+    process(root, 100, [D, "--config-file", "/srv/daemon.json"])
+    put(root, "/srv/daemon.json", '{"live-restore": true}')
+    config = collect(root)[0].config_file
+    assert config is not None
+    assert (config.path, config.state, config.content) == ("/srv/daemon.json", "parsed", {"live-restore": True})
+
+
+def test_defaults_files_parsed_and_absent_ones_listed(root: Path) -> None:
+    put(root, "/etc/default/docker",
+        '# Docker Upstart and SysVinit configuration file\n'
+        'DOCKER_OPTS="--dns 8.8.8.8 --icc=false --log-opt \'labels=a b\'"\n'
+        'export http_proxy="http://user:pw@proxy:3128/"\n')
+    files = collect(root)[0].defaults_files
+    assert [(f.path, f.state) for f in files] == [("/etc/default/docker", "parsed"),
+                                                   ("/etc/sysconfig/docker", "absent")]
+    assert files[0].options == ["--dns", "8.8.8.8", "--icc=false", "--log-opt", "labels=a b"]
+    assert files[0].variables["http_proxy"] == "http://user:<redacted>@proxy:3128/"
+
+
+def test_sysconfig_options_variable(root: Path) -> None:
+    put(root, "/etc/sysconfig/docker", "OPTIONS='--selinux-enabled --log-driver=journald'\n")
+    sysconfig = collect(root)[0].defaults_files[1]
+    assert (sysconfig.state, sysconfig.options) == ("parsed", ["--selinux-enabled", "--log-driver=journald"])
+
+
+def test_defaults_file_with_unbalanced_quotes_is_invalid(root: Path) -> None:
+    put(root, "/etc/default/docker", 'DOCKER_OPTS="--icc=false\n')
+    facts, ctx = collect(root)
+    assert facts.defaults_files[0].state == "invalid"
+    assert [e.item for e in ctx.errors if e.kind == "invalid"] == ["/etc/default/docker"]
+
+
+# ----------------------------------------------------------------------------- engine answers
+
+
+def test_engine_version_experimental_defaults_to_false() -> None:
+    version = daemon.engine_version({
+        "Version": "24.0.7", "ApiVersion": "1.43", "MinAPIVersion": "1.12", "Os": "linux",
+        "Components": [{"Name": "Engine", "Version": "24.0.7"}, {"Name": "runc", "Version": "1.1.10"}],
+    })
+    assert version.experimental is False
+    assert [(c.name, c.version) for c in version.components] == [("Engine", "24.0.7"), ("runc", "1.1.10")]
+
+
+def test_engine_info_normalises_nulls_and_registry_config() -> None:
+    info = daemon.engine_info({
+        "DockerRootDir": "/var/lib/docker", "Debug": True, "Driver": "overlay2", "DriverStatus": None,
+        "CgroupVersion": "2", "Plugins": {"Authorization": None},
+        "SecurityOptions": ["name=seccomp,profile=builtin", "name=userns"],
+        "RegistryConfig": {
+            "InsecureRegistryCIDRs": ["127.0.0.0/8"],
+            "IndexConfigs": {"reg:5000": {"Name": "reg:5000", "Mirrors": [], "Secure": False, "Official": False},
+                             "docker.io": {"Name": "docker.io", "Mirrors": None, "Secure": True, "Official": True}},
+        },
+        "Runtimes": {"runc": {"path": "runc"}, "crun": {}}, "DefaultRuntime": "runc", "ContainersStopped": 3,
+    })
+    assert (info.debug, info.driver_status, info.cgroup_version, info.authorization_plugins) == (True, [], "2", [])
+    assert [(c.name, c.secure, c.official) for c in info.index_configs] == [
+        ("docker.io", True, True), ("reg:5000", False, False)]
+    assert (info.runtimes, info.containers_stopped) == (["crun", "runc"], 3)
+
+
+def test_no_api_gives_no_version_or_info(root: Path) -> None:
+    facts, ctx = collect(root)
+    assert (facts.version, facts.info) == (None, None)
+    assert not [e for e in ctx.errors if e.item.startswith("daemon.")]
+
+
+def test_failing_api_is_recorded_as_engine_error(root: Path) -> None:
+    class Broken:
+        @property
+        def version(self) -> dict:
+            raise ConnectionError("boom")
+
+        info = {"NoDockerRootDir": True}
+
+    ctx = Context(host_root=root)
+    facts = daemon.collect(ctx, Broken(), "unix:///x.sock")  # type: ignore[arg-type]
+    assert (facts.version, facts.info) == (None, None)
+    kinds = {e.item: e.kind for e in ctx.errors if e.item.startswith("daemon.")}
+    assert kinds == {"daemon.version": "engine_error", "daemon.info": "invalid"}
