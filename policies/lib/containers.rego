@@ -21,8 +21,14 @@ running contains c if {
 
 is_auditor(c) if object.get(c.labels, "dockerbench.auditor", "") == "true"
 
-# missing_listed is the `missing` set of controls whose scope is all containers.
+# missing_listed is the `missing` set of container controls: the list could not be collected,
+# or a container's inspect failed (its facts are then defaults, not observations).
 missing_listed contains "containers (the container list could not be collected)" if not collected
+
+missing_listed contains sprintf("container %s (its inspect failed)", [name(c)]) if {
+	some c in listed
+	c.inspected == false
+}
 
 # none_listed / none_running give the not-applicable reason of the two scopes.
 none_listed := "there are no containers on this host" if {

@@ -1,0 +1,108 @@
+"""Compare two snapshots or two reports: what changed on the host, and in the findings.
+
+Two snapshots are compared as resources (containers, images, networks, files) and, after
+evaluating both with the same engine and policies, as reports. Findings are matched by
+(control, resource kind, resource id, message).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ._errors import SnapshotError
+from ._report import Finding, Report, load_report
+from ._snapshot import Snapshot, load_snapshot
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ResourceChange(_Model):
+    kind: str
+    id: str
+    name: str | None = None
+    change: str = Field(description="added or removed")
+
+
+class StatusChange(_Model):
+    control_id: str
+    title: str
+    before: str
+    after: str
+
+
+class Diff(_Model):
+    """The difference between two audits (``before`` -> ``after``)."""
+
+    before: str
+    after: str
+    resources: list[ResourceChange] = Field(default_factory=list)
+    status_changes: list[StatusChange] = Field(default_factory=list)
+    new_findings: list[Finding] = Field(default_factory=list)
+    resolved_findings: list[Finding] = Field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.resources or self.status_changes or self.new_findings or self.resolved_findings)
+
+
+def load_document(path: str | Path) -> Snapshot | Report:
+    """A snapshot or a report, told apart by their top-level keys."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise SnapshotError(f"{path}: cannot read: {e.strerror or e}") from None
+    except json.JSONDecodeError as e:
+        raise SnapshotError(f"{path}: not JSON: line {e.lineno} column {e.colno}: {e.msg}") from None
+    if isinstance(doc, dict) and "results" in doc:
+        return load_report(path)
+    return load_snapshot(path)
+
+
+def diff_reports(before: Report, after: Report, names: tuple[str, str] = ("before", "after"),
+                 resources: list[ResourceChange] | None = None) -> Diff:
+    old = {r.id: r for r in before.results}
+    new = {r.id: r for r in after.results}
+    changes = [StatusChange(control_id=cid, title=new[cid].title, before=old[cid].status, after=new[cid].status)
+               for cid in new if cid in old and old[cid].status != new[cid].status]
+    old_f = {_key(f): f for f in before.findings}
+    new_f = {_key(f): f for f in after.findings}
+    return Diff(before=names[0], after=names[1], resources=resources or [], status_changes=changes,
+                new_findings=[f for k, f in new_f.items() if k not in old_f],
+                resolved_findings=[f for k, f in old_f.items() if k not in new_f])
+
+
+def diff_snapshots(before: Snapshot, after: Snapshot, evaluate: Callable[[Snapshot], Report],
+                   names: tuple[str, str] = ("before", "after")) -> Diff:
+    return diff_reports(evaluate(before), evaluate(after), names, resource_changes(before, after))
+
+
+def resource_changes(before: Snapshot, after: Snapshot) -> list[ResourceChange]:
+    out: list[ResourceChange] = []
+    for kind, old, new in (
+        ("container", _index(before.containers, lambda c: c.name), _index(after.containers, lambda c: c.name)),
+        ("image", _index(before.images, _image_name), _index(after.images, _image_name)),
+        ("network", _index(before.networks, lambda n: n.name), _index(after.networks, lambda n: n.name)),
+        ("file", {f"{f.role}:{f.path}": f.path for f in before.files if f.exists},
+         {f"{f.role}:{f.path}": f.path for f in after.files if f.exists}),
+    ):
+        out += [ResourceChange(kind=kind, id=k, name=v, change="added") for k, v in new.items() if k not in old]
+        out += [ResourceChange(kind=kind, id=k, name=v, change="removed") for k, v in old.items() if k not in new]
+    return out
+
+
+def _index(items: list[Any] | None, name: Callable[[Any], str]) -> dict[str, str]:
+    return {item.id: name(item) for item in items or []}
+
+
+def _image_name(image: Any) -> str:
+    return image.repo_tags[0] if image.repo_tags else image.id[:19]
+
+
+def _key(f: Finding) -> tuple[str, str, str, str]:
+    return (f.control_id, f.resource.kind, f.resource.id, f.message)

@@ -1,0 +1,369 @@
+"""The ``dockerbench`` command.
+
+Exit codes (stable, documented in the README):
+    0  nothing at or above --fail-on
+    1  a control at or above --fail-on (default: a failing control)
+    2  bad usage or input: unreadable or malformed snapshot/report/params, unknown control id
+    3  collection or engine failure: the daemon is unreachable, the Rego engine failed
+
+Every error is one line on stderr; ``--debug`` shows the traceback. Reports go to stdout (or
+``-o FILE``) and progress to stderr, so the output can be piped.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from ._diff import Diff, diff_reports, diff_snapshots, load_document
+from ._errors import CollectionError, DockerbenchError, UsageError
+from ._evaluate import evaluate as evaluate_snapshot
+from ._policies import load_policies
+from ._report import Report
+from ._snapshot import Snapshot, load_snapshot
+from ._version import __version__
+from .collect import snapshot as collect_snapshot
+
+FORMAT_NAMES = ("table", "json", "sarif", "junit", "html", "csv", "markdown")
+FAIL_ON = {"warn": ("warn", "fail", "error"), "fail": ("fail", "error"), "error": ("error",), "never": ()}
+
+
+class _State:
+    def __init__(self, quiet: bool, no_color: bool, debug: bool) -> None:
+        self.quiet, self.debug = quiet, debug
+        self.err = Console(stderr=True, no_color=no_color, highlight=False)
+        self.out = Console(no_color=no_color, highlight=False, soft_wrap=True)
+
+
+def _fail(state: _State | None, error: BaseException, code: int) -> None:
+    message = str(error) if isinstance(error, DockerbenchError) else f"{type(error).__name__}: {error}"
+    click.echo(f"dockerbench: error: {' '.join(message.split())}", err=True)
+    if state is not None and state.debug:
+        import traceback
+
+        traceback.print_exception(error)
+    sys.exit(code)
+
+
+def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into one line and the documented exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        state: _State | None = click.get_current_context().find_object(_State)
+        try:
+            return fn(*args, **kwargs)
+        except DockerbenchError as e:
+            _fail(state, e, e.exit_code)
+        except (OSError, ValueError) as e:
+            _fail(state, e, 2)
+        except Exception as e:  # noqa: BLE001 - last resort: one line, never a traceback
+            _fail(state, e, 3)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="dockerbench")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--no-color", is_flag=True, help="Plain output without colour.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, no_color: bool, debug: bool) -> None:
+    """Audit a Docker host against the CIS Docker CE Benchmark v1.1.0."""
+    ctx.obj = _State(quiet, no_color, debug)
+
+
+# ----------------------------------------------------------------------------- options
+
+
+def _collect_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed([
+        click.option("--docker-host", metavar="URL", help="Daemon address (default: as the docker CLI: DOCKER_HOST, rootless socket, /var/run/docker.sock)."),
+        click.option("--host-root", metavar="DIR", default="/", show_default=True, help="Where the host's filesystem is mounted."),
+        click.option("--include-env-values", is_flag=True, help="Keep environment values in the snapshot (redacted by default)."),
+        click.option("--no-image-scan", is_flag=True, help="Do not read image layers for setuid/setgid files."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _evaluate_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed([
+        click.option("--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout."),
+        click.option("--controls", "-c", multiple=True, metavar="SEL", help="Only these controls: ids (5.4), sections (5), globs (5.*); comma-separated or repeated."),
+        click.option("--exclude", "-x", multiple=True, metavar="SEL", help="Leave out these controls (same forms as --controls)."),
+        click.option("--level", type=click.IntRange(1, 2), help="Only controls of this CIS level or lower."),
+        click.option("--scored-only", is_flag=True, help="Only scored controls."),
+        click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True, help="Exit 1 when a control has this status or a worse one (warn < fail < error)."),
+        click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True, help="Rego engine: embedded regopy, real OPA in-process, or an OPA server (with --opa-url)."),
+        click.option("--opa-url", metavar="URL", help="OPA server URL (implies --engine opa-server)."),
+        click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
+        click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
+        click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra policy directory (adds or replaces controls by id)."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _split(selectors: Sequence[str]) -> list[str] | None:
+    out = [s.strip() for sel in selectors for s in sel.split(",") if s.strip()]
+    return out or None
+
+
+def _read_params(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise UsageError(f"{path}: cannot read parameters: {e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        raise UsageError(f"{path}: parameters are not valid YAML/JSON: {' '.join(str(e).split())}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: parameters must be a mapping of names to values")
+    return data.get("params", data) if isinstance(data.get("params"), dict) else data
+
+
+def _engine(engine: str, opa_url: str | None, opa_token: str | None) -> Any:
+    from .engines import make_engine
+
+    if opa_url or engine == "opa-server":
+        if not opa_url:
+            raise UsageError("--engine opa-server needs --opa-url")
+        return make_engine("opa-server", url=opa_url, token=opa_token)
+    return make_engine(engine)
+
+
+# ----------------------------------------------------------------------------- progress
+
+
+class _Progress:
+    """A progress bar on stderr (only on a terminal, never with --quiet)."""
+
+    def __init__(self, state: _State) -> None:
+        self._bar = None
+        if not state.quiet and state.err.is_terminal:
+            self._bar = Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
+                                 console=state.err, transient=True)
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> "_Progress":
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if self._bar is None:
+            return
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+@main.command("snapshot")
+@_collect_options
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the snapshot here instead of stdout.")
+@click.pass_obj
+@_guarded
+def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
+                 no_image_scan: bool, output: Path | None) -> None:
+    """Collect the live host into a snapshot (JSON)."""
+    snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
+    _emit(state, snap.to_json(), output)
+    if not state.quiet and output is not None:
+        errs = len(snap.meta.errors)
+        state.err.print(f"snapshot written to {output}: {len(snap.containers or [])} containers, "
+                        f"{len(snap.images or [])} images, {len(snap.files)} files, {errs} collection error{'s' * (errs != 1)} "
+                        f"({snap.meta.duration_seconds:.1f} s)")
+    if failure is not None:
+        _fail(state, failure, failure.exit_code)
+
+
+@main.command("audit")
+@_collect_options
+@_evaluate_options
+@click.option("--save-snapshot", type=click.Path(dir_okay=False, path_type=Path), help="Also write the snapshot here.")
+@click.pass_obj
+@_guarded
+def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
+              no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
+    """Snapshot the live host and evaluate every control."""
+    snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
+    if save_snapshot is not None:
+        snap.save(save_snapshot)
+    code = _evaluate_and_render(state, snap, **options)
+    if failure is not None:
+        _fail(state, failure, failure.exit_code)
+    sys.exit(code)
+
+
+@main.command("evaluate")
+@click.argument("snapshot_file", metavar="SNAPSHOT", type=click.Path(dir_okay=False, path_type=Path))
+@_evaluate_options
+@click.pass_obj
+@_guarded
+def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
+    """Evaluate every control over a saved snapshot."""
+    snap = load_snapshot(snapshot_file)
+    sys.exit(_evaluate_and_render(state, snap, **options))
+
+
+@main.command("controls")
+@click.argument("control_id", required=False)
+@click.option("--controls", "-c", multiple=True, metavar="SEL", help="Ids, sections or globs.")
+@click.option("--exclude", "-x", multiple=True, metavar="SEL")
+@click.option("--level", type=click.IntRange(1, 2))
+@click.option("--scored-only", is_flag=True)
+@click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+@_guarded
+def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...], exclude: tuple[str, ...],
+                 level: int | None, scored_only: bool, policy_dir: tuple[Path, ...], fmt: str) -> None:
+    """List the controls, or show one (dockerbench controls 5.4)."""
+    policies = load_policies(policy_dir)
+    chosen = policies.select([control_id] if control_id else _split(controls), _split(exclude), level, scored_only)
+    rows = [{"id": c.id, "title": c.title, "section": c.section, "section_title": c.section_title,
+             "level": c.level, "scored": c.scored, "automated": c.automated, "severity": c.severity,
+             "remediation": c.remediation, "cis_v1_6_0": c.cis_v1_6_0, "references": list(c.references),
+             "policy": str(c.file)} for c in chosen]
+    if fmt == "json":
+        click.echo(json.dumps(rows if not control_id else rows[0], indent=2))
+        return
+    if control_id:
+        c = rows[0]
+        state.out.print(f"[bold]{c['id']}[/bold]  {c['title']}", markup=True)
+        for key in ("section_title", "level", "scored", "automated", "severity", "cis_v1_6_0", "policy"):
+            state.out.print(f"  {key:<13} {c[key]}", markup=False)
+        state.out.print(f"  {'remediation':<13} {c['remediation']}", markup=False)
+        for ref in c["references"]:
+            state.out.print(f"  {'reference':<13} {ref}", markup=False)
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for col in ("id", "lvl", "scored", "auto", "severity", "title"):
+        table.add_column(col, no_wrap=col != "title")
+    for c in rows:
+        table.add_row(c["id"], str(c["level"]), "yes" if c["scored"] else "no",
+                      "yes" if c["automated"] else "no", c["severity"], c["title"])
+    state.out.print(table)
+
+
+@main.command("diff")
+@click.argument("before", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("after", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+@_guarded
+def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str,
+             params_file: Path | None, policy_dir: tuple[Path, ...]) -> None:
+    """Compare two snapshots or two reports (resources, statuses, findings). Exit 1 when they differ."""
+    a, b = load_document(before), load_document(after)
+    names = (str(before), str(after))
+    if isinstance(a, Snapshot) and isinstance(b, Snapshot):
+        params = _read_params(params_file)
+        result = diff_snapshots(a, b, lambda s: evaluate_snapshot(s, engine=engine, params=params, policy_dirs=policy_dir), names)
+    elif isinstance(a, Report) and isinstance(b, Report):
+        result = diff_reports(a, b, names)
+    else:
+        raise UsageError("diff compares two snapshots or two reports, not one of each")
+    _print_diff(state, result, fmt)
+    sys.exit(0 if result.empty else 1)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _collect(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
+             no_image_scan: bool) -> tuple[Snapshot, CollectionError | None]:
+    with _Progress(state) as progress:
+        try:
+            return collect_snapshot(docker_host, host_root, include_env_values=include_env_values,
+                                    scan_image_files=not no_image_scan, progress=progress), None
+        except CollectionError as e:
+            if e.snapshot is None:
+                raise
+            return e.snapshot, e  # type: ignore[return-value]
+
+
+def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Path | None,
+                         controls: tuple[str, ...], exclude: tuple[str, ...], level: int | None,
+                         scored_only: bool, fail_on: str, engine: str, opa_url: str | None,
+                         opa_token: str | None, params_file: Path | None, policy_dir: tuple[Path, ...]) -> int:
+    params = _read_params(params_file)
+    with _Progress(state) as progress:
+        report = evaluate_snapshot(snap, engine=_engine(engine, opa_url, opa_token), controls=_split(controls),
+                                   exclude=_split(exclude), level=level, scored_only=scored_only,
+                                   params=params, policy_dirs=policy_dir, progress=progress)
+    if fmt == "table" and output is None:
+        from .report import print_table
+
+        print_table(report, state.out)
+    else:
+        from .report import render
+
+        _emit(state, render(report, fmt), output)
+    if not state.quiet:
+        c = report.counts
+        state.err.print(
+            f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
+            f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error; "
+            f"score {report.score.percent:.1f}% ({report.engine})", markup=False)
+    bad = FAIL_ON[fail_on]
+    return 1 if any(r.status in bad for r in report.results) else 0
+
+
+def _emit(state: _State, text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    else:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def _print_diff(state: _State, d: Diff, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(d.model_dump_json(indent=2))
+        return
+    md = fmt == "markdown"
+    lines: list[str] = [f"{'## ' if md else ''}dockerbench diff: {d.before} -> {d.after}"]
+    if d.empty:
+        lines.append("no differences")
+    for title, rows in (
+        ("Resources", [f"{r.change:<8} {r.kind:<9} {r.name or r.id}" for r in d.resources]),
+        ("Control status", [f"{s.control_id:<5} {s.before} -> {s.after}  {s.title}" for s in d.status_changes]),
+        ("New findings", [f"{f.control_id:<5} {f.resource.kind}/{f.resource.name or f.resource.id}: {f.message}" for f in d.new_findings]),
+        ("Resolved findings", [f"{f.control_id:<5} {f.resource.kind}/{f.resource.name or f.resource.id}: {f.message}" for f in d.resolved_findings]),
+    ):
+        if rows:
+            lines.append(f"\n{'### ' if md else ''}{title} ({len(rows)})")
+            lines += [f"- {r}" if md else f"  {r}" for r in rows]
+    click.echo("\n".join(lines))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,35 @@
+package lib.containers_test
+
+import data.lib.containers
+
+web := {"id": "a", "name": "/web", "labels": {}, "running": true, "inspected": true}
+
+job := {"id": "b", "name": "/job", "labels": {}, "running": false, "inspected": true}
+
+me := {"id": "c", "name": "/dockerbench", "labels": {"dockerbench.auditor": "true"}, "running": true, "inspected": true}
+
+test_listed_holds_running_and_stopped if {
+	ids := {c.id | some c in containers.listed} with input.containers as [web, job]
+	ids == {"a", "b"}
+}
+
+test_running_holds_only_running if {
+	ids := {c.id | some c in containers.running} with input.containers as [web, job]
+	ids == {"a"}
+}
+
+test_auditor_is_excluded if {
+	count(containers.listed) == 1 with input.containers as [web, me]
+}
+
+test_uncollected_list_is_missing if {
+	count(containers.missing_listed) == 1 with input.containers as null
+}
+
+test_failed_inspect_is_missing if {
+	containers.missing_listed == {"container job (its inspect failed)"} with input.containers as [web, object.union(job, {"inspected": false})]
+}
+
+test_no_containers_reason if {
+	containers.none_listed == "there are no containers on this host" with input.containers as []
+}
