@@ -3,56 +3,55 @@
     snapshot = dockerbench.snapshot()          # collect the live host (typed, schema-valid)
     report = dockerbench.evaluate(snapshot)    # 104 Rego policies -> one result per control
     report = dockerbench.audit()               # both at once
+    report.to_pandas()                         # one row per finding (extra: pandas)
 
-Errors the library raises derive from :class:`DockerbenchError`.
+Errors the library raises derive from :class:`DockerbenchError`. Names are imported lazily,
+so ``import dockerbench`` stays cheap for tools that only need part of it.
 """
 
-from ._errors import (
-    CollectionError,
-    DockerbenchError,
-    EngineError,
-    PolicyError,
-    SnapshotError,
-    UsageError,
-)
-from ._evaluate import evaluate
-from ._policies import Control, load_policies
-from ._report import ControlResult, Finding, Report, Resource, Score, Status, load_report
-from ._snapshot import SCHEMA_VERSION, Snapshot, load_snapshot
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .collect import snapshot
-from .engines import Engine, make_engine
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._errors import (CollectionError, DockerbenchError, EngineError, PolicyError, SnapshotError,
+                          UsageError)
+    from ._evaluate import evaluate
+    from ._policies import Control, load_policies
+    from ._report import ControlResult, Finding, Report, Resource, Score, Status, load_report
+    from ._snapshot import SCHEMA_VERSION, Snapshot, load_snapshot
+    from .collect import snapshot
+    from .engines import Engine, make_engine
+
+_LAZY = {
+    "CollectionError": "._errors", "DockerbenchError": "._errors", "EngineError": "._errors",
+    "PolicyError": "._errors", "SnapshotError": "._errors", "UsageError": "._errors",
+    "evaluate": "._evaluate", "Control": "._policies", "load_policies": "._policies",
+    "ControlResult": "._report", "Finding": "._report", "Report": "._report", "Resource": "._report",
+    "Score": "._report", "Status": "._report", "load_report": "._report",
+    "SCHEMA_VERSION": "._snapshot", "Snapshot": "._snapshot", "load_snapshot": "._snapshot",
+    "snapshot": ".collect", "Engine": ".engines", "make_engine": ".engines",
+}
+
+__all__ = sorted([*_LAZY, "__version__", "audit"])
 
 
-def audit(*, engine: "Engine | str | None" = None, controls=None, params=None, policy_dirs=(),
-          **snapshot_options) -> Report:
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'dockerbench' has no attribute {name!r}")
+
+
+def audit(*, engine: "Engine | str | None" = None, controls: "list[str] | None" = None,
+          params: "dict[str, Any] | None" = None, policy_dirs: Any = (), **snapshot_options: Any) -> "Report":
     """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``."""
+    from ._evaluate import evaluate
+    from .collect import snapshot
+
     return evaluate(snapshot(**snapshot_options), engine=engine, controls=controls, params=params,
                     policy_dirs=policy_dirs)
-
-__all__ = [
-    "SCHEMA_VERSION",
-    "CollectionError",
-    "Control",
-    "ControlResult",
-    "DockerbenchError",
-    "Engine",
-    "EngineError",
-    "Finding",
-    "PolicyError",
-    "Report",
-    "Resource",
-    "Score",
-    "Snapshot",
-    "SnapshotError",
-    "Status",
-    "UsageError",
-    "__version__",
-    "audit",
-    "evaluate",
-    "load_policies",
-    "load_report",
-    "load_snapshot",
-    "make_engine",
-    "snapshot",
-]

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from ._regotest import EngineWorker, RegoTestFile, read_test_file
+from ._regotest import RegoTestFile, TestRunner, read_test_file
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,22 +42,21 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 
 class _RegoSession:
-    """One worker per engine, and the results of each test file, evaluated once."""
+    """The engines, and the results of each test file, evaluated once per engine."""
 
     def __init__(self, engines: list[str]) -> None:
         self.engines = engines
-        self._workers = {e: EngineWorker(e) for e in engines}
+        self._runner = TestRunner(engines)
         self._results: dict[tuple[Path, str], dict[str, Any]] = {}
 
     def results(self, test: RegoTestFile, engine: str) -> dict[str, Any]:
         key = (test.path, engine)
         if key not in self._results:
-            self._results[key] = self._workers[engine].run(test)
+            self._results[key] = self._runner.run(test, engine)
         return self._results[key]
 
     def close(self) -> None:
-        for worker in self._workers.values():
-            worker.close()
+        self._runner.close()
 
 
 class RegoFile(pytest.File):

@@ -17,12 +17,20 @@ ENGINE_NAMES = ("embedded", "opa", "opa-server")
 __all__ = ["ENGINE_NAMES", "Engine", "available_engines", "make_engine"]
 
 
-def make_engine(engine: Engine | str | None = None, **options: Any) -> Engine:
-    """An Engine from a name (or pass an instance through). Options go to the OPA server engine."""
+def make_engine(engine: Engine | str | None = None, *, isolated: bool = True, **options: Any) -> Engine:
+    """An Engine from a name (or pass an instance through). Options go to the OPA server engine.
+
+    The embedded engine runs in a worker subprocess unless ``isolated=False``: a native crash of
+    regopy then fails one evaluation with EngineError instead of killing the caller.
+    """
     if isinstance(engine, Engine):
         return engine
     name = engine or "embedded"
     if name == "embedded":
+        if isolated:
+            from .isolated import IsolatedEngine
+
+            return IsolatedEngine("embedded")
         from .regopy_engine import RegopyEngine
 
         return RegopyEngine()

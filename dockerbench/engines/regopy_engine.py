@@ -52,7 +52,8 @@ class RegopyEngine(Engine):
     def evaluate(self, path: str, input: Any) -> Any:
         if self._interp is None:
             raise EngineError("no policies loaded")
-        self._interp.set_input_term(json.dumps(input))
+        # An unset (null) input crashes rego-cpp when a rule patches it with `with input.x`.
+        self._interp.set_input_term(json.dumps({} if input is None else input))
         try:
             out = self._interp.query(f"x := data.{path}")
         except self._regopy.RegoError as e:

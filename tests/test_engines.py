@@ -1,0 +1,91 @@
+"""Engines behind one interface: errors name file and line, undefined is None, the REST contract."""
+
+from __future__ import annotations
+
+import pytest
+
+import dockerbench
+from dockerbench.engines import available_engines, make_engine
+from fake_opa_server import FakeOpaServer
+
+ENGINES = available_engines()
+OK = {"ok.rego": "package ok\n\nx := input.a\n\ny := data.dockerbench.params.p\n"}
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    eng = make_engine(request.param)
+    yield eng
+    eng.close()
+
+
+def test_opa_in_process_is_installed_in_ci():
+    import os
+
+    if os.environ.get("CI"):
+        assert "opa" in ENGINES, "CI must install opa-golib-python-bindings for conformance"
+
+
+def test_document_value_and_data(engine):
+    engine.load(OK, {"dockerbench": {"params": {"p": 3}}})
+    assert engine.evaluate("ok", {"a": [1, 2]}) == {"x": [1, 2], "y": 3}
+
+
+def test_undefined_document_is_none(engine):
+    engine.load(OK, {})
+    assert engine.evaluate("ok.nothing", {"a": 1}) is None
+
+
+def test_parse_error_names_file_and_line(engine):
+    with pytest.raises(dockerbench.PolicyError, match=r"^bad\.rego:[45]: "):
+        engine.load({"bad.rego": "package bad\n\nx if {\n  y := \n}\n"}, {})
+
+
+def test_builtin_error_is_an_error_not_undefined(engine):
+    # A runtime error must never read as "undefined": that would let a control pass.
+    engine.load({"e.rego": 'package e\n\nx := to_number("not a number")\n'}, {})
+    with pytest.raises(dockerbench.EngineError):
+        engine.evaluate("e", {})
+
+
+def test_unknown_engine_name_is_a_clear_error():
+    with pytest.raises(dockerbench.EngineError, match="unknown engine 'nope'"):
+        make_engine("nope")
+
+
+def test_opa_server_engine_speaks_the_rest_contract():
+    with FakeOpaServer(token="s3cret") as server:
+        eng = make_engine("opa-server", url=server.url, token="s3cret")
+        eng.load(OK, {"dockerbench": {"params": {"p": 7}}})
+        assert eng.evaluate("ok", {"a": "v"}) == {"x": "v", "y": 7}
+        assert eng.evaluate("ok.nothing", {}) is None
+        assert ("POST", "/v1/data/ok") in server.requests
+        assert any(m == "PUT" and p.startswith("/v1/policies/dockerbench/") for m, p in server.requests)
+
+
+def test_opa_server_bad_token_is_an_engine_error():
+    with FakeOpaServer(token="right") as server:
+        eng = make_engine("opa-server", url=server.url, token="wrong")
+        with pytest.raises(dockerbench.DockerbenchError):
+            eng.load(OK, {})
+
+
+def test_opa_server_unreachable_is_one_line():
+    eng = make_engine("opa-server", url="http://127.0.0.1:9", token=None)
+    with pytest.raises(dockerbench.EngineError, match="unreachable"):
+        eng.load(OK, {})
+
+
+def test_embedded_engine_survives_its_worker_dying():
+    # The embedded engine runs in a worker process; if the native engine dies, the next
+    # evaluation restarts it with the same modules, data and input instead of failing the caller.
+    eng = make_engine("embedded")
+    try:
+        eng.load(OK, {"dockerbench": {"params": {"p": 1}}})
+        doc = {"a": "first"}
+        assert eng.evaluate("ok.x", doc) == "first"
+        eng._proc.kill()  # type: ignore[attr-defined]
+        eng._proc.wait()  # type: ignore[attr-defined]
+        assert eng.evaluate("ok", doc) == {"x": "first", "y": 1}
+    finally:
+        eng.close()
