@@ -19,6 +19,7 @@ from ._version import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from ._errors import (CollectionError, DockerbenchError, EngineError, PolicyError, SnapshotError,
                           UsageError)
+    from ._diff import Diff, diff
     from ._evaluate import evaluate
     from ._policies import Control, load_policies
     from ._report import ControlResult, Finding, Report, Resource, Score, Status, load_report
@@ -34,6 +35,7 @@ _LAZY = {
     "Score": "._report", "Status": "._report", "load_report": "._report",
     "SCHEMA_VERSION": "._snapshot", "Snapshot": "._snapshot", "load_snapshot": "._snapshot",
     "snapshot": ".collect", "Engine": ".engines", "make_engine": ".engines",
+    "diff": "._diff", "Diff": "._diff",
 }
 
 __all__ = sorted([*_LAZY, "__version__", "audit"])

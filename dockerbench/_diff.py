@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ._errors import SnapshotError
+from ._errors import SnapshotError, UsageError
 from ._report import Finding, Report, load_report
 from ._snapshot import Snapshot, load_snapshot
 
@@ -106,3 +106,22 @@ def _image_name(image: Any) -> str:
 
 def _key(f: Finding) -> tuple[str, str, str, str]:
     return (f.control_id, f.resource.kind, f.resource.id, f.message)
+
+
+def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str | Path, *,
+         engine: Any = None, params: dict[str, Any] | None = None, policy_dirs: Any = ()) -> Diff:
+    """Compare two snapshots (evaluated with the same engine and policies) or two reports.
+
+    Arguments are Snapshot/Report objects or paths to their JSON.
+    """
+    from ._evaluate import evaluate
+
+    a = load_document(before) if isinstance(before, (str, Path)) else before
+    b = load_document(after) if isinstance(after, (str, Path)) else after
+    names = (str(before) if isinstance(before, (str, Path)) else "before",
+             str(after) if isinstance(after, (str, Path)) else "after")
+    if isinstance(a, Snapshot) and isinstance(b, Snapshot):
+        return diff_snapshots(a, b, lambda s: evaluate(s, engine=engine, params=params, policy_dirs=policy_dirs), names)
+    if isinstance(a, Report) and isinstance(b, Report):
+        return diff_reports(a, b, names)
+    raise UsageError("diff compares two snapshots or two reports, not one of each")

@@ -22,11 +22,10 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ._diff import Diff, diff_reports, diff_snapshots, load_document
+from ._diff import Diff, diff
 from ._errors import CollectionError, DockerbenchError, UsageError
 from ._evaluate import evaluate as evaluate_snapshot
 from ._policies import load_policies
-from ._report import Report
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from .collect import snapshot as collect_snapshot
@@ -282,15 +281,7 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str,
              params_file: Path | None, policy_dir: tuple[Path, ...]) -> None:
     """Compare two snapshots or two reports (resources, statuses, findings). Exit 1 when they differ."""
-    a, b = load_document(before), load_document(after)
-    names = (str(before), str(after))
-    if isinstance(a, Snapshot) and isinstance(b, Snapshot):
-        params = _read_params(params_file)
-        result = diff_snapshots(a, b, lambda s: evaluate_snapshot(s, engine=engine, params=params, policy_dirs=policy_dir), names)
-    elif isinstance(a, Report) and isinstance(b, Report):
-        result = diff_reports(a, b, names)
-    else:
-        raise UsageError("diff compares two snapshots or two reports, not one of each")
+    result = diff(before, after, engine=engine, params=_read_params(params_file), policy_dirs=policy_dir)
     _print_diff(state, result, fmt)
     sys.exit(0 if result.empty else 1)
 

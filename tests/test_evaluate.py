@@ -1,0 +1,122 @@
+"""evaluate(): statuses from the policy contract, fail-closed behaviour, selection, params."""
+
+from __future__ import annotations
+
+import pytest
+
+import dockerbench
+from dockerbench._evaluate import decide
+from dockerbench._policies import load_policies
+
+import synthetic
+
+POLICIES = load_policies()
+C54 = POLICIES.controls["5.4"]
+FINDING = {"resource": {"kind": "container", "id": "abc", "name": "web"}, "message": "m", "actual": True, "expected": False}
+
+
+@pytest.mark.parametrize("doc, status", [
+    ({"missing": ["containers"], "violations": [FINDING]}, "error"),
+    ({"not_applicable": "no containers"}, "not_applicable"),
+    ({"violations": [FINDING], "checked": 1}, "fail"),
+    ({"reviews": [FINDING], "checked": 1}, "warn"),
+    ({"manual": "needs a person", "evidence": {"members": ["alice"]}}, "manual"),
+    ({"checked": 3}, "pass"),
+    ({"checked": 0}, "pass"),
+])
+def test_status_follows_the_contract(doc, status):
+    assert decide(C54, doc).status == status
+
+
+@pytest.mark.parametrize("doc", [{}, None, {"evidence": {}}, {"checked": True}])
+def test_a_policy_that_decides_nothing_is_an_error_never_a_pass(doc):
+    result = decide(C54, doc)
+    assert result.status == "error"
+    assert "no decision" in result.reason
+
+
+def test_malformed_policy_output_is_an_error():
+    result = decide(C54, {"violations": [{"message": "no resource"}]})
+    assert result.status == "error" and "malformed" in result.reason
+
+
+def test_engine_error_is_kept_as_the_reason():
+    result = decide(C54, dockerbench.EngineError("regopy failed evaluating data.x"))
+    assert result.status == "error" and "regopy failed" in result.reason
+
+
+def test_findings_carry_resource_and_evidence():
+    result = decide(C54, {"violations": [FINDING], "evidence": {"k": 1}, "checked": 1})
+    assert result.findings[0].resource.name == "web"
+    assert result.findings[0].control_id == "5.4"
+    assert result.evidence == {"k": 1}
+
+
+def test_selection_by_id_section_and_glob():
+    snap = synthetic.snapshot(2)
+    assert [r.id for r in dockerbench.evaluate(snap, controls=["5.4"]).results] == ["5.4"]
+    assert {r.section for r in dockerbench.evaluate(snap, controls=["3"]).results} == {"3"}
+    ids = [r.id for r in dockerbench.evaluate(snap, controls=["5.1*"], exclude=["5.10"]).results]
+    assert "5.1" in ids and "5.11" in ids and "5.10" not in ids
+
+
+def test_unknown_control_id_is_a_usage_error():
+    with pytest.raises(dockerbench.UsageError, match="unknown control id '9.9'"):
+        dockerbench.evaluate(synthetic.snapshot(0), controls=["9.9"])
+
+
+def test_malformed_snapshot_is_a_snapshot_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"meta": 1}')
+    with pytest.raises(dockerbench.SnapshotError, match="bad.json"):
+        dockerbench.evaluate(bad)
+
+
+def test_broken_org_policy_names_file_and_line(tmp_path):
+    d = tmp_path / "org" / "broken"
+    d.mkdir(parents=True)
+    (d / "broken.rego").write_text("package org.broken\n\nx if {\n  y := \n}\n")
+    for engine in dockerbench.engines.available_engines():
+        with pytest.raises(dockerbench.PolicyError, match=r"broken\.rego:[45]: "):
+            dockerbench.evaluate(synthetic.snapshot(0), engine=engine, policy_dirs=[tmp_path / "org"])
+
+
+def test_org_overlay_replaces_a_control_by_id(tmp_path):
+    d = tmp_path / "org" / "c5_4"
+    d.mkdir(parents=True)
+    source = (C54.file).read_text().replace("package cis_docker_1_1_0.c5_4", "package org.c5_4")
+    # The organisation accepts privileged containers labelled as approved.
+    source = source.replace("c.privileged == true", 'c.privileged == true\n\tnot c.labels.approved')
+    (d / "c5_4.rego").write_text(source)
+    snap = synthetic.snapshot(7)
+    approved = snap.containers[3].model_copy(update={"labels": {"approved": "yes"}})
+    snap = snap.model_copy(update={"containers": [*snap.containers[:3], approved, *snap.containers[4:]]})
+    base = dockerbench.evaluate(snap, controls=["5.4"]).result("5.4")
+    assert base.status == "fail" and len(base.findings) == 1
+    overlaid = dockerbench.evaluate(snap, controls=["5.4"], policy_dirs=[tmp_path / "org"]).result("5.4")
+    assert overlaid.status == "pass"
+    assert "org" in str(dockerbench.load_policies([tmp_path / "org"]).controls["5.4"].file)
+
+
+def test_params_reach_the_policies_as_data():
+    snap = synthetic.snapshot(0)
+    manual = dockerbench.evaluate(snap, controls=["1.3"]).result("1.3")
+    assert manual.status == "manual"
+    decided = dockerbench.evaluate(snap, controls=["1.3"], params={"min_engine_version": "24.0.0"}).result("1.3")
+    assert decided.status == "fail"
+
+
+@pytest.mark.parametrize("engine", dockerbench.engines.available_engines())
+def test_uncollected_sections_are_errors_not_passes(engine):
+    snap = synthetic.snapshot(3).model_copy(update={"containers": None})
+    report = dockerbench.evaluate(snap, engine=engine, controls=["5"])
+    assert all(r.status in ("error", "not_applicable", "manual", "warn") for r in report.results
+               if r.id not in ("5.29",)), [(r.id, r.status) for r in report.results if r.status == "pass"]
+    assert report.result("5.4").status == "error"
+
+
+def test_report_counts_and_score():
+    report = dockerbench.evaluate(synthetic.snapshot(7))
+    assert sum(report.counts.values()) == len(report.results) == 104
+    assert 0 <= report.score.percent <= 100
+    assert report.score.considered == sum(1 for r in report.results if r.scored and r.status in ("pass", "fail", "warn", "error"))
