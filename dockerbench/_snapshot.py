@@ -332,6 +332,11 @@ class Image(_Model):
     setuid_files: list[SpecialFile] | None = Field(
         default=None, description="Regular files with setuid/setgid from the layer tars; null if not scanned"
     )
+    inspected: bool = Field(
+        default=True,
+        description="False when GET /images/{id}/json failed: only the list facts (id, tags, digests, "
+        "created, size, labels) are real and every other fact is a default, to be treated as missing",
+    )
 
 
 class ContainerMount(_Model):
@@ -393,8 +398,12 @@ class Container(_Model):
     host_uid: int | None = Field(default=None, description="Host UID of the main process (running only)")
     user: str = ""
     privileged: bool = False
-    cap_add: list[str] = Field(default_factory=list)
-    cap_drop: list[str] = Field(default_factory=list)
+    cap_add: list[str] = Field(
+        default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
+    )
+    cap_drop: list[str] = Field(
+        default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
+    )
     apparmor_profile: str = ""
     process_label: str = ""
     mount_label: str = ""
@@ -433,6 +442,12 @@ class Container(_Model):
     exec_instances: list[ExecInstance] | None = Field(
         default=None, description="Exec instances the engine still remembers; null if not collected"
     )
+    inspected: bool = Field(
+        default=True,
+        description="False when GET /containers/{id}/json failed: only the list facts (id, name, image, "
+        "state, labels, ports, mounts, network mode and networks) are real and every other fact is a "
+        "default, to be treated as missing",
+    )
 
 
 class Network(_Model):
@@ -446,6 +461,10 @@ class Network(_Model):
     is_default_bridge: bool = False
     options: dict[str, str] = Field(default_factory=dict)
     containers: list[str] = Field(default_factory=list, description="IDs of attached containers")
+    inspected: bool = Field(
+        default=True,
+        description="False when GET /networks/{id} failed: containers is then unknown (empty), not empty",
+    )
 
 
 # ----------------------------------------------------------------------------- swarm

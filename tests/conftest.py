@@ -55,10 +55,12 @@ def docker_client(docker_host: str) -> Iterator["docker.DockerClient"]:  # noqa:
     client.close()
 
 
-def build_image(client, tag: str, dockerfile: str, files: dict[str, bytes | tuple[bytes, int]] | None = None) -> str:
+def build_image(client, tag: str, dockerfile: str, files: dict[str, bytes | tuple[bytes, int]] | None = None,
+                **build_options) -> str:
     """Build an image FROM scratch with the host's static busybox at /bin/busybox.
 
-    ``files`` maps build-context names to content or (content, mode). Returns the image id.
+    ``files`` maps build-context names to content or (content, mode); ``build_options`` go to
+    ``client.images.build`` (e.g. ``buildargs``). Returns the image id.
     """
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w") as tar:
@@ -72,7 +74,7 @@ def build_image(client, tag: str, dockerfile: str, files: dict[str, bytes | tupl
             tar.addfile(info, io.BytesIO(data))
     buf.seek(0)
     image, _ = client.images.build(fileobj=buf, custom_context=True, tag=tag, rm=True,
-                                   labels={TEST_LABEL: "1"})
+                                   labels={TEST_LABEL: "1"}, **build_options)
     return image.id
 
 

@@ -1,11 +1,275 @@
-"""Containers: every container (running and stopped), one inspect each, top for running ones."""
+"""Containers: every container (running and stopped), one inspect each, top for running ones.
+
+Cost per container: ``GET /containers/{id}/json``; when running, ``GET /containers/{id}/top``;
+when the engine still remembers exec instances, ``GET /exec/{id}/json`` for each. Nothing is
+ever run inside a container. The host UID of a running container's main process is read from
+``/proc/<pid>/status`` after checking, through ``/proc/<pid>/cgroup``, that the pid really is
+that container's (the auditor may see another PID namespace than dockerd).
+"""
 
 from __future__ import annotations
 
-from .._snapshot import Container
+import posixpath
+from typing import Any
+
+from .._snapshot import (
+    Container,
+    ContainerMount,
+    Device,
+    ExecInstance,
+    PortBinding,
+    Process,
+    RestartPolicy,
+    Ulimit,
+)
 from ._api import DockerApi
 from ._context import Context
+from ._engine import (
+    SHAPE_ERRORS,
+    Vanished,
+    env_vars,
+    fetch,
+    for_each,
+    healthcheck,
+    inspect,
+    record_api_error,
+    text_map,
+    unix_time,
+)
+
+SECTION = "containers"
+#: ps columns for the top endpoint; dockerd needs the PID column to pick the container's processes.
+PS_ARGS = "-o pid,user,comm,args"
 
 
 def collect(ctx: Context, api: DockerApi) -> list[Container] | None:
+    """Every container; None (recorded) when the list cannot be read."""
+    listed = fetch(ctx, SECTION, "GET /containers/json?all=1", lambda: api.raw.containers(all=True))
+    if listed is None:
+        return None
+    found = for_each(ctx, SECTION, listed, lambda summary: _container(ctx, api, summary))
+    return [c for c in found if c is not None]
+
+
+def _container(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Container | None:
+    """One container from its inspect (+ top, exec instances, host UID).
+
+    Falls back to the list entry (``inspected=False``) when the inspect fails; None when the
+    container was removed since it was listed.
+    """
+    cid = summary["Id"]
+    item = f"container {_summary_name(summary) or cid}"
+    try:
+        detail = inspect(ctx, SECTION, item, lambda: api.raw.inspect_container(cid))
+    except Vanished:
+        return None
+    if detail is not None:
+        try:
+            return _to_container(ctx, api, summary, detail)
+        except SHAPE_ERRORS as e:
+            record_api_error(ctx, SECTION, item, e)
+    try:
+        return _listed_container(summary)
+    except SHAPE_ERRORS as e:
+        record_api_error(ctx, SECTION, f"{item} (list entry)", e)
+        return None
+
+
+def _listed_container(summary: dict[str, Any]) -> Container:
+    """What ``GET /containers/json`` alone says about a container."""
+    network_settings = summary.get("NetworkSettings") or {}
+    return Container(
+        id=summary["Id"],
+        name=_summary_name(summary),
+        image=summary.get("Image") or "",
+        image_id=summary.get("ImageID") or "",
+        created_unix=unix_time(summary.get("Created")),
+        status=summary.get("State") or "",
+        running=summary.get("State") in ("running", "paused", "restarting"),
+        labels=text_map(summary.get("Labels")),
+        ports=[PortBinding(container_port=p["PrivatePort"], protocol=p.get("Type") or "tcp",
+                           host_ip=p.get("IP") or "", host_port=p.get("PublicPort"))
+               for p in summary.get("Ports") or [] if p.get("PublicPort")],
+        mounts=[_mount(m) for m in summary.get("Mounts") or []],
+        network_mode=(summary.get("HostConfig") or {}).get("NetworkMode") or "",
+        networks=sorted(network_settings.get("Networks") or {}),
+        inspected=False,
+    )
+
+
+def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail: dict[str, Any]) -> Container:
+    """The container from its inspect, with processes/exec instances/host UID fetched as needed."""
+    state = detail.get("State") or {}
+    config = detail.get("Config") or {}
+    host = detail.get("HostConfig") or {}
+    network_settings = detail.get("NetworkSettings") or {}
+    running = bool(state.get("Running"))
+    pid = (state.get("Pid") or None) if running else None
+    name = (detail.get("Name") or "").lstrip("/")
+    restart = host.get("RestartPolicy") or {}
+    return Container(
+        id=detail["Id"],
+        name=name,
+        image=config.get("Image") or "",
+        image_id=detail.get("Image") or "",
+        created_unix=unix_time(summary.get("Created")) or unix_time(detail.get("Created")),
+        status=state.get("Status") or "",
+        running=running,
+        pid=pid,
+        host_uid=_host_uid(ctx, detail["Id"], name, pid) if pid else None,
+        user=config.get("User") or "",
+        privileged=bool(host.get("Privileged")),
+        cap_add=_capabilities(host.get("CapAdd")),
+        cap_drop=_capabilities(host.get("CapDrop")),
+        apparmor_profile=detail.get("AppArmorProfile") or "",
+        process_label=detail.get("ProcessLabel") or "",
+        mount_label=detail.get("MountLabel") or "",
+        security_opt=list(host.get("SecurityOpt") or []),
+        mounts=[_mount(m) for m in detail.get("Mounts") or []],
+        binds=list(host.get("Binds") or []),
+        ports=_ports(network_settings.get("Ports") if running else host.get("PortBindings")),
+        publish_all_ports=bool(host.get("PublishAllPorts")),
+        exposed_ports=sorted(config.get("ExposedPorts") or {}),
+        network_mode=host.get("NetworkMode") or "",
+        networks=sorted(network_settings.get("Networks") or {}),
+        pid_mode=host.get("PidMode") or "",
+        ipc_mode=host.get("IpcMode") or "",
+        uts_mode=host.get("UTSMode") or "",
+        userns_mode=host.get("UsernsMode") or "",
+        memory=host.get("Memory") or config.get("Memory") or 0,
+        cpu_shares=host.get("CpuShares") or 0,
+        readonly_rootfs=bool(host.get("ReadonlyRootfs")),
+        restart_policy=RestartPolicy(name=restart.get("Name") or "",
+                                     maximum_retry_count=restart.get("MaximumRetryCount") or 0),
+        devices=[Device(path_on_host=d.get("PathOnHost") or "", path_in_container=d.get("PathInContainer") or "",
+                        cgroup_permissions=d.get("CgroupPermissions") or "")
+                 for d in host.get("Devices") or []],
+        device_cgroup_rules=list(host.get("DeviceCgroupRules") or []),
+        ulimits=[Ulimit(name=u["Name"], soft=u["Soft"], hard=u["Hard"]) for u in host.get("Ulimits") or []],
+        cgroup_parent=host.get("CgroupParent") or "",
+        pids_limit=host.get("PidsLimit"),
+        health_status=(state.get("Health") or {}).get("Status"),
+        healthcheck=healthcheck(config.get("Healthcheck")),
+        log_driver=(host.get("LogConfig") or {}).get("Type"),
+        labels=text_map(config.get("Labels")),
+        env=env_vars(config.get("Env"), ctx.include_env_values),
+        processes=_processes(ctx, api, detail["Id"], name) if running else None,
+        exec_instances=_exec_instances(ctx, api, name, detail.get("ExecIDs")),
+    )
+
+
+def _summary_name(summary: dict[str, Any]) -> str:
+    names = summary.get("Names") or []
+    return names[0].lstrip("/") if names else ""
+
+
+def _capabilities(names: list[str] | None) -> list[str]:
+    """Capability names in one form, CAP_SYS_ADMIN: engines before 20.10 kept what the user typed."""
+    out = []
+    for name in names or []:
+        upper = name.strip().upper()
+        out.append(upper if upper == "ALL" or upper.startswith("CAP_") else f"CAP_{upper}")
+    return out
+
+
+def _mount(raw: dict[str, Any]) -> ContainerMount:
+    return ContainerMount(type=raw.get("Type") or "", source=raw.get("Source") or "",
+                          destination=raw.get("Destination") or "", rw=bool(raw.get("RW")),
+                          mode=raw.get("Mode") or "", propagation=raw.get("Propagation") or "")
+
+
+def _ports(bindings: dict[str, list[dict[str, str]] | None] | None) -> list[PortBinding]:
+    """Port bindings ``{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}``, one per host binding.
+
+    Exposed-only ports (no host binding, value null) are not published and are left out.
+    """
+    ports: list[PortBinding] = []
+    for key, hosts in sorted((bindings or {}).items()):
+        port, _, protocol = key.partition("/")
+        for host in hosts or []:
+            host_port = (host.get("HostPort") or "").split("-")[0]
+            ports.append(PortBinding(container_port=int(port.split("-")[0]), protocol=protocol or "tcp",
+                                     host_ip=host.get("HostIp") or "",
+                                     host_port=int(host_port) if host_port.isdigit() else None))
+    return ports
+
+
+def _processes(ctx: Context, api: DockerApi, cid: str, name: str) -> list[Process] | None:
+    """The container's processes from the top endpoint (host ``ps``; no exec into the container)."""
+    item = f"container {name} top"
+    top = fetch(ctx, SECTION, item, lambda: api.raw.top(cid, ps_args=PS_ARGS))
+    if top is None:
+        return None
+    try:
+        return _parse_top(top)
+    except SHAPE_ERRORS as e:
+        record_api_error(ctx, SECTION, item, e)
+        return None
+
+
+def _parse_top(top: dict[str, Any]) -> list[Process]:
+    """Rows of ``{"Titles": [...], "Processes": [[...]]}`` by column title.
+
+    ``ps -o pid,user,comm,args`` titles both command columns "COMMAND": the first is the
+    executable name, the last the full command line. Should dockerd answer in the default
+    ``ps -ef`` shape (UID, CMD), the executable name is taken from the command line.
+    """
+    titles = [t.upper() for t in top["Titles"]]
+    pid_at = titles.index("PID")
+    user_at = next((i for i, t in enumerate(titles) if t in ("USER", "UID")), None)
+    commands = [i for i, t in enumerate(titles) if t in ("COMMAND", "COMM", "CMD", "ARGS")]
+    comm_at, args_at = commands[0], commands[-1]
+    processes = []
+    for row in top.get("Processes") or []:
+        args = row[args_at]
+        command = row[comm_at] if comm_at != args_at else posixpath.basename(args.split(" ", 1)[0])
+        processes.append(Process(pid=int(row[pid_at]) if row[pid_at].isdigit() else None,
+                                 user=row[user_at] if user_at is not None else None,
+                                 command=command, args=args))
+    return processes
+
+
+def _exec_instances(ctx: Context, api: DockerApi, name: str, exec_ids: list[str] | None) -> list[ExecInstance] | None:
+    """Exec instances the engine still remembers (it forgets them after a while).
+
+    One ``GET /exec/{id}/json`` each; an instance that vanished meanwhile is skipped, any other
+    failure makes the whole list unknown (None, recorded).
+    """
+    instances = []
+    for exec_id in exec_ids or []:
+        try:
+            raw = inspect(ctx, SECTION, f"container {name} exec {exec_id}", lambda: api.raw.exec_inspect(exec_id))
+        except Vanished:
+            continue
+        if raw is None:
+            return None
+        process = raw.get("ProcessConfig") or {}
+        instances.append(ExecInstance(id=raw.get("ID") or exec_id, privileged=bool(process.get("privileged")),
+                                      user=process.get("user") or "", running=bool(raw.get("Running"))))
+    return instances
+
+
+def _host_uid(ctx: Context, cid: str, name: str, pid: int) -> int | None:
+    """Real UID on the host of the container's main process, from /proc/<pid>/status.
+
+    Only trusted when /proc/<pid>/cgroup names the container: a /proc of another PID namespace
+    (auditor in a container, remote daemon) would show some other process.
+    """
+    proc = ctx.proc / str(pid)
+    item = f"container {name} /proc/{pid}/status"
+    try:
+        cgroup = (proc / "cgroup").read_text(encoding="utf-8", errors="replace")
+        status = (proc / "status").read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        ctx.record_exc(SECTION, item, e)
+        return None
+    if cid not in cgroup:
+        ctx.record(SECTION, item, "unsupported",
+                   f"process {pid} of {ctx.proc} is not in the container's cgroup "
+                   "(this /proc is not the daemon's PID namespace)")
+        return None
+    for line in status.splitlines():
+        if line.startswith("Uid:"):
+            return int(line.split()[1])
+    ctx.record(SECTION, item, "invalid", "no Uid line")
     return None

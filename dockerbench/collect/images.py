@@ -1,11 +1,210 @@
-"""Images: list, one inspect + history per image, setuid/setgid files from the layer tars."""
+"""Images: list, one inspect + history per image, setuid/setgid files from the layer tars.
+
+Cost per image: ``GET /images/{id}/json``, ``GET /images/{id}/history`` and, when
+``scan_image_files``, ``GET /images/{id}/get`` streamed through :mod:`._layers` (never stored).
+History text keeps the instructions but not the values of ENV, ARG and build args.
+"""
 
 from __future__ import annotations
 
-from .._snapshot import Image
+import io
+import re
+from typing import Any
+
+from .._snapshot import HistoryEntry, Image, SpecialFile
 from ._api import DockerApi
 from ._context import Context
+from ._engine import (
+    ENGINE_ERRORS,
+    SHAPE_ERRORS,
+    Vanished,
+    env_vars,
+    fetch,
+    for_each,
+    healthcheck,
+    inspect,
+    record_api_error,
+    text_map,
+    unix_time,
+)
+from ._layers import ChunkReader, special_files
+
+SECTION = "images"
+REDACTED = "<redacted>"
+NONE_TAG = "<none>:<none>"
+NONE_DIGEST = "<none>@<none>"
 
 
 def collect(ctx: Context, api: DockerApi) -> list[Image] | None:
-    return None
+    """Every top-level image (what ``docker images`` lists); None (recorded) if the list fails."""
+    listed = fetch(ctx, SECTION, "GET /images/json", api.raw.images)
+    if listed is None:
+        return None
+    found = for_each(ctx, SECTION, listed, lambda summary: _image(ctx, api, summary))
+    return [image for image in found if image is not None]
+
+
+def _image(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Image | None:
+    """One image: inspect, history and layer scan, each failing on its own (recorded).
+
+    None when the image was removed since it was listed.
+    """
+    image_id = summary["Id"]
+    try:
+        detail = inspect(ctx, SECTION, f"image {image_id}", lambda: api.raw.inspect_image(image_id))
+    except Vanished:
+        return None
+    history = fetch(ctx, SECTION, f"image {image_id} history", lambda: api.raw.history(image_id))
+    facts = {
+        "history": _history(ctx, image_id, history),
+        "setuid_files": _setuid_files(ctx, api, image_id) if ctx.scan_image_files else None,
+    }
+    if detail is not None:
+        try:
+            return _to_image(summary, detail, ctx.include_env_values, **facts)
+        except SHAPE_ERRORS as e:
+            record_api_error(ctx, SECTION, f"image {image_id}", e)
+    return _listed_image(summary, **facts)
+
+
+def _listed_image(summary: dict[str, Any], **facts: Any) -> Image:
+    """The image as far as the list shows it (its inspect failed): inspected=False."""
+    return Image(
+        id=summary["Id"],
+        repo_tags=[t for t in summary.get("RepoTags") or [] if t != NONE_TAG],
+        repo_digests=[d for d in summary.get("RepoDigests") or [] if d != NONE_DIGEST],
+        created_unix=unix_time(summary.get("Created")),
+        size=summary.get("Size"),
+        labels=text_map(summary.get("Labels")),
+        inspected=False,
+        **facts,
+    )
+
+
+def _to_image(summary: dict[str, Any], detail: dict[str, Any], include_env_values: bool,
+              **facts: Any) -> Image:
+    """The image from its list entry and its inspect (Config holds user, health, env, ports)."""
+    config = detail.get("Config") or {}
+    listed = _listed_image(summary, **facts)
+    return listed.model_copy(update={
+        "user": config.get("User") or "",
+        "healthcheck": healthcheck(config.get("Healthcheck")),
+        "exposed_ports": sorted(config.get("ExposedPorts") or {}),
+        "env": env_vars(config.get("Env"), include_env_values),
+        "labels": text_map(config.get("Labels")) or listed.labels,
+        "created_unix": listed.created_unix or unix_time(detail.get("Created")),
+        "inspected": True,
+    })
+
+
+# ----------------------------------------------------------------------------- history
+
+
+def _history(ctx: Context, image_id: str, entries: list[dict[str, Any]] | None) -> list[HistoryEntry] | None:
+    """History entries oldest first (the API answers newest first), values redacted."""
+    if entries is None:
+        return None
+    try:
+        return [_history_entry(e) for e in reversed(entries)]
+    except SHAPE_ERRORS as e:
+        record_api_error(ctx, SECTION, f"image {image_id} history", e)
+        return None
+
+
+_METADATA_INSTRUCTIONS = ("ENV", "ARG", "LABEL", "CMD", "ENTRYPOINT", "EXPOSE", "USER", "WORKDIR",
+                          "HEALTHCHECK", "ONBUILD", "STOPSIGNAL", "SHELL", "VOLUME", "MAINTAINER")
+_LEGACY_NOP = "#(nop)"
+
+
+def _history_entry(entry: dict[str, Any]) -> HistoryEntry:
+    created_by = entry.get("CreatedBy") or ""
+    return HistoryEntry(created_by=redact_created_by(created_by),
+                        created_unix=unix_time(entry.get("Created")) or None,
+                        empty_layer=not entry.get("Size") and _is_metadata(created_by))
+
+
+def _is_metadata(created_by: str) -> bool:
+    """True for instructions that only change the image config (no filesystem layer).
+
+    The legacy builder marks them ``/bin/sh -c #(nop)`` (ADD and COPY too, which do make a
+    layer); BuildKit writes the bare instruction (``ENV A=1``, ``RUN ... # buildkit``).
+    """
+    text = created_by.strip()
+    if _LEGACY_NOP in text:
+        text = text.split(_LEGACY_NOP, 1)[1].strip()
+    return text.split(" ", 1)[0].upper() in _METADATA_INSTRUCTIONS
+
+
+# ENV/ARG as the legacy builder ("/bin/sh -c #(nop)  ENV A=1 B=2") or BuildKit ("ENV A=1") records it.
+_ASSIGNING = re.compile(r"^(?P<lead>(?:/bin/sh -c #\(nop\)\s+)?(?:ENV|ARG)\s+)(?P<body>.*)$", re.S)
+# RUN with build args: legacy "|2 A=x B=y /bin/sh -c cmd", BuildKit "RUN |2 A=x B=y /bin/sh -c cmd # buildkit".
+_BUILD_ARGS = re.compile(r"^(?P<lead>(?:RUN\s+)?\|\d+\s+)(?P<rest>.*)$", re.S)
+_KEY = r"[A-Za-z_][A-Za-z0-9_.-]*"
+_ASSIGNMENT = re.compile(rf"(?:^|(?<=\s))({_KEY})=")
+_NEXT_ASSIGNMENT = re.compile(rf"\s(?={_KEY}=)")
+# Where the command starts after the last build arg: a shell invocation "/bin/sh -c", else a blank.
+_SHELL_COMMAND = re.compile(r"\s(?=/\S*(?:\s+\S+)*?\s-c(?:\s|$))")
+_BLANK = re.compile(r"\s")
+
+
+def redact_created_by(created_by: str) -> str:
+    """A history CreatedBy with the values of ENV, ARG and RUN build args replaced.
+
+    Key names and the command text stay: ``|1 TOKEN=s3cr3t /bin/sh -c make`` becomes
+    ``|1 TOKEN=<redacted> /bin/sh -c make``. History does not quote values and they may hold
+    spaces, so a value runs up to the next ``NAME=``; the last build arg's value runs up to
+    the shell command (``/bin/sh -c``), else to the next blank. When in doubt more is redacted,
+    never less: a value containing `` NAME=`` shows that NAME, never a value.
+    """
+    if match := _ASSIGNING.match(created_by):
+        return match["lead"] + _redact_assignments(match["body"])
+    if match := _BUILD_ARGS.match(created_by):
+        return match["lead"] + _redact_build_args(match["rest"])
+    return created_by
+
+
+def _redact_assignments(body: str) -> str:
+    """'A=1 B=two words' -> 'A=<redacted> B=<redacted>'; old 'ENV A value' -> 'A <redacted>'."""
+    keys = _ASSIGNMENT.findall(body)
+    if keys:
+        return " ".join(f"{key}={REDACTED}" for key in keys)
+    name, _, value = body.strip().partition(" ")
+    return f"{name} {REDACTED}" if value.strip() else body
+
+
+def _redact_build_args(rest: str) -> str:
+    """The leading 'NAME=value' pairs of ``rest`` redacted, the command after them kept."""
+    keys: list[str] = []
+    position = 0
+    while match := _ASSIGNMENT.match(rest, position):
+        keys.append(match[1])
+        following = _NEXT_ASSIGNMENT.search(rest, match.end())
+        command = _SHELL_COMMAND.search(rest, match.end())
+        if following and (command is None or following.start() < command.start()):
+            position = following.end()
+            continue
+        end = command or _BLANK.search(rest, match.end())
+        position = end.end() if end else len(rest)
+        break
+    if not keys:  # not the shape we know: keep nothing before the command
+        command = _SHELL_COMMAND.search(rest)
+        return f"{REDACTED} {rest[command.end():]}" if command else REDACTED
+    redacted = " ".join(f"{key}={REDACTED}" for key in keys)
+    return f"{redacted} {rest[position:]}" if position < len(rest) else redacted
+
+
+# ----------------------------------------------------------------------------- layer scan
+
+
+def _setuid_files(ctx: Context, api: DockerApi, image_id: str) -> list[SpecialFile] | None:
+    """Setuid/setgid files of the image's merged filesystem, from one streamed ``docker save``."""
+    item = f"image {image_id} layers"
+    try:
+        reader = io.BufferedReader(ChunkReader(api.raw.get_image(image_id)), buffer_size=1 << 16)
+        found = special_files(reader)
+        while reader.read(1 << 20):  # drain the tail so the connection can be reused
+            pass
+        return found
+    except ENGINE_ERRORS + SHAPE_ERRORS as e:
+        record_api_error(ctx, SECTION, item, e)
+        return None

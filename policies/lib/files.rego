@@ -41,11 +41,19 @@ missing(fs) := {sprintf("file %s (%s: %s)", [f.path, object.get(f, "error_kind",
 	unknown(f)
 }
 
-# absent_reason is the not-applicable reason when no file of fs exists.
-absent_reason(fs, what) := sprintf("%s does not exist on this host", [what]) if {
+# absent_reason is the not-applicable reason when no file of fs exists. (concat, not sprintf:
+# regopy keeps the quotes of a literal passed in as `what` when sprintf formats it.)
+absent_reason(fs, what) := concat("", [what, " does not exist on this host"]) if {
+	count(fs) > 0
 	not any_present(fs)
 	not any_unknown(fs)
 }
+
+# role_missing is the `missing` entry when the snapshot holds no fact at all for a role the
+# collector always records (an empty or truncated files list must not read as "absent").
+role_missing(role) := {concat("", ["file facts for role ", role, " (not collected)"])} if {
+	count(with_role(role)) == 0
+} else := set()
 
 # mode_violations: every present file of fs with a bit outside allowed.
 mode_violations(fs, allowed) := {result.finding(result.file(f), msg, octal(f.mode), sprintf("%s or more restrictive", [octal(allowed)])) |

@@ -20,7 +20,7 @@ import data.lib.files
 
 targets := files.with_role("docker.service")
 
-missing := files.missing(targets)
+missing := files.missing(targets) | files.role_missing("docker.service")
 
 not_applicable := files.absent_reason(targets, "the docker.service unit file")
 

@@ -25,3 +25,12 @@ test_unreadable_unit_is_missing if {
 	count(c3_2.missing) == 1 with input.files as [f]
 	not c3_2.not_applicable with input.files as [f]
 }
+
+test_no_fact_for_the_role_is_missing if {
+	c3_2.missing == {"file facts for role docker.service (not collected)"} with input.files as []
+	not c3_2.not_applicable with input.files as []
+}
+
+test_absent_reason_text if {
+	c3_2.not_applicable == "the docker.service unit file does not exist on this host" with input.files as [object.union(unit(0), {"exists": false, "mode": null})]
+}
