@@ -58,3 +58,31 @@ def test_to_number_of_leading_zero_text():
 def test_zero_padded_string_verb():
     mods = {"t.rego": 'package t\n\nc := sprintf("%04s", ["644"])\n'}
     assert _both(mods, "t.c") == {"embedded": "644", "opa": "0644"}
+
+
+def test_with_a_bare_rule_reference_as_value_is_undefined_in_regopy():
+    mods = {"t.rego": ('package t\n\nfixture := [1, 2]\n\nm := count(input.xs)\n\n'
+                       'ok if m == 2 with input.xs as fixture\n\n'
+                       'ok_local if {\n\tv := fixture\n\tm == 2 with input.xs as v\n}\n')}
+    assert _both(mods, "t.ok") == {"embedded": None, "opa": True}
+    assert _both(mods, "t.ok_local") == {"embedded": True, "opa": True}
+
+
+def test_sprintf_keeps_quotes_of_a_literal_passed_as_argument_in_regopy():
+    mods = {"t.rego": 'package t\n\nf(w) := sprintf("<%s>", [w])\n\nn := count(f("a"))\n'}
+    assert _both(mods, "t.n") == {"embedded": 5, "opa": 3}
+
+
+def test_object_union_is_shallow_in_regopy():
+    mods = {"t.rego": 'package t\n\nu := object.union({"o": {"k": 1}}, {"o": {"j": 2}})\n'}
+    assert _both(mods, "t.u") == {"embedded": {"o": {"j": 2}}, "opa": {"o": {"j": 2, "k": 1}}}
+
+
+def test_comparing_null_with_a_number_differs():
+    mods = {"t.rego": 'package t\n\npositive if input.m > 0\n'}
+    assert _both(mods, "t.positive", {"m": None}) == {"embedded": True, "opa": None}
+
+
+def test_floor_of_a_negative_half_differs():
+    mods = {"t.rego": 'package t\n\nf := floor(-0.5)\n'}
+    assert _both(mods, "t.f") == {"embedded": -1, "opa": 0}
