@@ -13,7 +13,34 @@
 #   cis_v1_6_0: "3.17"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/daemon/#configuration-file
 package cis_docker_1_1_0.c3_17
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 3.17 is not implemented yet"
+import data.lib.daemon
+import data.lib.files
+
+# The file dockerd was started with (--config-file), else /etc/docker/daemon.json.
+targets := files.with_role("daemon_json")
+
+missing contains m if some m in files.missing(targets)
+
+missing contains "files (no daemon_json file fact was collected)" if count(targets) == 0
+
+# Without the command line a custom --config-file is unknown: an absent default file alone
+# does not show that dockerd reads no configuration file.
+missing contains "daemon.argv (the dockerd command line could not be read, so --config-file is unknown)" if {
+	count(targets) > 0
+	not files.any_present(targets)
+	not daemon.argv_known
+}
+
+not_applicable := sprintf("the daemon configuration file %s does not exist on this host", [targets[0].path]) if {
+	count(targets) > 0
+	daemon.argv_known
+	not files.any_present(targets)
+	not files.any_unknown(targets)
+}
+
+checked := count([f | some f in targets; files.present(f)])
+
+violations := files.owner_violations(targets)

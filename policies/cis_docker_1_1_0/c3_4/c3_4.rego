@@ -13,7 +13,23 @@
 #   cis_v1_6_0: "3.4"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/dockerd/#daemon-socket-option
 package cis_docker_1_1_0.c3_4
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 3.4 is not implemented yet"
+import data.lib.files
+
+targets := files.with_role("docker.socket")
+
+missing contains m if some m in files.missing(targets)
+
+missing contains "files (no docker.socket file fact was collected)" if count(targets) == 0
+
+not_applicable := sprintf("the docker.socket unit file %s does not exist on this host", [targets[0].path]) if {
+	count(targets) > 0
+	not files.any_present(targets)
+	not files.any_unknown(targets)
+}
+
+checked := count([f | some f in targets; files.present(f)])
+
+violations := files.mode_violations(targets, 420) # 0o644

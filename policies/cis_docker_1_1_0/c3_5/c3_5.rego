@@ -13,7 +13,23 @@
 #   cis_v1_6_0: "3.5"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/daemon/
 package cis_docker_1_1_0.c3_5
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 3.5 is not implemented yet"
+import data.lib.files
+
+targets := files.with_role("etc_docker")
+
+missing contains m if some m in files.missing(targets)
+
+missing contains "files (no etc_docker file fact was collected)" if count(targets) == 0
+
+not_applicable := sprintf("the Docker configuration directory %s does not exist on this host", [targets[0].path]) if {
+	count(targets) > 0
+	not files.any_present(targets)
+	not files.any_unknown(targets)
+}
+
+checked := count([f | some f in targets; files.present(f)])
+
+violations := files.owner_violations(targets)

@@ -13,7 +13,36 @@
 #   cis_v1_6_0: "3.8"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/security/certificates/
 package cis_docker_1_1_0.c3_8
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 3.8 is not implemented yet"
+import data.lib.files
+
+# Every file below /etc/docker/certs.d (ca.crt, client *.cert and *.key); directories need
+# their x bit and are not held to 0444.
+dirs := files.with_role("certs_d_dir")
+
+targets := files.with_role("certs_d")
+
+root := [f | some f in dirs; f.path == "/etc/docker/certs.d"]
+
+# A directory that could not be listed carries the error: the files in it are unknown.
+missing contains m if some m in files.missing(array.concat(dirs, targets))
+
+missing contains "files (no certs_d_dir file fact for /etc/docker/certs.d was collected)" if count(root) == 0
+
+not_applicable := "/etc/docker/certs.d does not exist on this host: no registry certificates are configured" if {
+	count(root) > 0
+	not files.any_present(root)
+	not files.any_unknown(root)
+}
+
+not_applicable := "/etc/docker/certs.d holds no files: no registry certificates are configured" if {
+	files.any_present(root)
+	not files.any_unknown(array.concat(dirs, targets))
+	not files.any_present(targets)
+}
+
+checked := count([f | some f in targets; files.present(f)])
+
+violations := files.mode_violations(targets, 292) # 0o444

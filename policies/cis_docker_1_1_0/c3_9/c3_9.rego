@@ -13,7 +13,36 @@
 #   cis_v1_6_0: "3.9"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/security/protect-access/#use-tls-https-to-protect-the-docker-daemon-socket
 package cis_docker_1_1_0.c3_9
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 3.9 is not implemented yet"
+import data.lib.daemon
+import data.lib.files
+
+# Listed by the collector only when configured: the --tlscacert flag or daemon.json key, else
+# ca.pem in dockerd's default certificate directory when TLS is on.
+targets := files.with_role("tls_ca")
+
+missing contains m if some m in files.missing(targets)
+
+# Without the daemon configuration, "TLS is not configured" cannot be told apart from
+# "its configuration could not be read".
+missing contains m if {
+	count(targets) == 0
+	some m in daemon.config_missing
+}
+
+not_applicable := "TLS is not configured for dockerd: no TLS CA certificate file is set (--tlscacert / tlscacert) and TLS is off" if {
+	count(targets) == 0
+	count(daemon.config_missing) == 0
+}
+
+not_applicable := sprintf("the TLS CA certificate file %s configured for dockerd does not exist on this host", [targets[0].path]) if {
+	count(targets) > 0
+	not files.any_present(targets)
+	not files.any_unknown(targets)
+}
+
+checked := count([f | some f in targets; files.present(f)])
+
+violations := files.owner_violations(targets)

@@ -13,7 +13,38 @@
 #   cis_v1_6_0: "5.1"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/swarm/swarm-mode/
+#     - https://docs.docker.com/reference/cli/docker/swarm/leave/
 package cis_docker_1_1_0.c7_1
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 7.1 is not implemented yet"
+import data.lib.params
+import data.lib.swarm
+
+missing contains m if some m in swarm.missing
+
+is_needed if params.value("swarm_needed") == true
+
+is_declared_unneeded if params.value("swarm_needed") == false
+
+checked := 1 if swarm.collected
+
+violations contains swarm_finding(msg) if {
+	swarm.is_active
+	not is_needed
+	not is_declared_unneeded
+	msg := sprintf("swarm mode is %s on this node and the organisation has not declared it needed (parameter swarm_needed)", [swarm.state])
+}
+
+violations contains swarm_finding(msg) if {
+	swarm.is_active
+	is_declared_unneeded
+	msg := sprintf("swarm mode is %s on this node although the organisation declared it not needed (swarm_needed is false)", [swarm.state])
+}
+
+swarm_finding(msg) := {"resource": swarm.resource, "message": msg, "actual": swarm.state, "expected": "inactive"}
+
+evidence := object.union(swarm.summary, {"swarm_needed": swarm_needed_param}) if swarm.collected
+
+swarm_needed_param := v if v := params.value("swarm_needed")
+
+else := null

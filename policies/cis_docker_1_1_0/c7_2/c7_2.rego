@@ -14,7 +14,83 @@
 #   cis_v1_6_0: "7.1"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/swarm/admin_guide/#add-manager-nodes-for-fault-tolerance
 package cis_docker_1_1_0.c7_2
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 7.2 is not implemented yet"
+import data.lib.params
+import data.lib.result
+import data.lib.swarm
+
+managers := [n | some n in input.swarm.node_list; n.role == "manager"]
+
+# Managers counted from the node list (GET /nodes), else from /info Swarm.Managers. A manager
+# always counts itself, so zero means the count is unknown, not that there are no managers.
+manager_count := count(managers) if count(managers) > 0
+
+else := input.swarm.managers if {
+	is_number(input.swarm.managers)
+	input.swarm.managers > 0
+}
+
+has_count if is_number(manager_count)
+
+has_max if is_number(max_managers)
+
+max_managers := m if {
+	m := params.value("max_managers")
+	is_number(m)
+}
+
+missing contains m if some m in swarm.missing
+
+missing contains swarm.locked_missing
+
+missing contains "swarm.node_list (GET /nodes and /info Swarm.Managers could not be collected on this manager)" if {
+	swarm.is_manager
+	not has_count
+}
+
+not_applicable := swarm.inactive_reason
+
+not_applicable := swarm.not_manager_reason
+
+is_decided if {
+	swarm.is_manager
+	has_count
+}
+
+violations contains result.finding(swarm.resource, msg, manager_count, sprintf("at most %d", [max_managers])) if {
+	is_decided
+	manager_count > max_managers
+	msg := sprintf("the swarm has %d managers, more than the maximum of %d the organisation set (max_managers)", [manager_count, max_managers])
+}
+
+# An even count adds a manager without adding fault tolerance: 2n managers survive no more
+# failures than 2n-1 do, and one more manager can fail to break the quorum.
+reviews contains result.finding(swarm.resource, msg, manager_count, "an odd number of managers") if {
+	is_decided
+	manager_count > 0
+	manager_count % 2 == 0
+	msg := sprintf("the swarm has %d managers, an even number: it tolerates %d manager failure(s), no more than %d manager(s) would", [manager_count, tolerated_failures, manager_count - 1])
+}
+
+manual := sprintf("the swarm has %d managers (tolerating %d manager failure(s)): confirm this is the minimum the intended fault tolerance needs, or set the parameter max_managers", [manager_count, tolerated_failures]) if {
+	is_decided
+	not has_max
+}
+
+checked := 1 if is_decided
+
+tolerated_failures := floor((manager_count - 1) / 2)
+
+evidence := object.union(swarm.summary, {
+	"manager_count": manager_count,
+	"tolerated_manager_failures": tolerated_failures,
+	"max_managers": max_param,
+	"nodes": object.get(input.swarm, "nodes", null),
+	"managers": [{"id": n.id, "hostname": object.get(n, "hostname", null), "leader": object.get(n, "leader", false), "reachability": object.get(n, "reachability", null), "addr": object.get(n, "manager_addr", null)} | some n in managers],
+}) if is_decided
+
+max_param := v if v := params.value("max_managers")
+
+else := null

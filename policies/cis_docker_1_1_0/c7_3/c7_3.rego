@@ -13,7 +13,72 @@
 #   cis_v1_6_0: "7.2"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/docker/swarm/init/#listen-addr
 package cis_docker_1_1_0.c7_3
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 7.3 is not implemented yet"
+import data.lib.result
+import data.lib.swarm
+
+# The management port: this node's own manager address (GET /nodes ManagerStatus.Addr) when
+# known, and the default 2377 in any case.
+own_manager_addr := n.manager_addr if {
+	some n in input.swarm.node_list
+	n.id == input.swarm.node_id
+	is_string(n.manager_addr)
+}
+
+port := to_number(regex.find_n(`[0-9]+$`, own_manager_addr, 1)[0]) if own_manager_addr
+
+else := 2377
+
+ports := {2377, port}
+
+listeners_known if is_array(input.host.listeners)
+
+on_port := [l | some l in input.host.listeners; l.port in ports]
+
+is_wildcard(l) if l.address in {"0.0.0.0", "::", "::ffff:0.0.0.0", ""}
+
+# Managers listen for management traffic; a locked manager is one too.
+is_manager_like if swarm.is_manager
+
+is_manager_like if swarm.is_locked
+
+missing contains m if some m in swarm.missing
+
+missing contains "host.listeners (the host's TCP listeners could not be read)" if {
+	swarm.is_active
+	not listeners_known
+}
+
+not_applicable := swarm.inactive_reason
+
+not_applicable := sprintf("this node is not a swarm manager (state %s) and nothing listens on the swarm management port %d", [swarm.state, port]) if {
+	swarm.is_active
+	not is_manager_like
+	listeners_known
+	count(on_port) == 0
+}
+
+violations contains result.finding(swarm.resource, msg, sprintf("%s:%d", [l.address, l.port]), "a specific interface address") if {
+	swarm.is_active
+	some l in on_port
+	is_wildcard(l)
+	msg := sprintf("swarm management port %d listens on every interface (%s, %s)", [l.port, l.address, l.family])
+}
+
+manual := sprintf("no TCP listener on the swarm management port %d was found in the host network namespace: confirm the manager's --listen-addr binds a specific interface", [port]) if {
+	is_manager_like
+	listeners_known
+	count(on_port) == 0
+}
+
+checked := count(on_port) if {
+	swarm.is_active
+	listeners_known
+}
+
+evidence := object.union(swarm.summary, {
+	"management_port": port,
+	"listeners": [{"address": l.address, "port": l.port, "family": l.family, "process": object.get(l, "process", null)} | some l in on_port],
+}) if swarm.is_active

@@ -13,7 +13,71 @@
 #   cis_v1_6_0: "7.3"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/network/drivers/overlay/#encrypt-traffic-on-an-overlay-network
 package cis_docker_1_1_0.c7_4
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 7.4 is not implemented yet"
+import data.lib.result
+import data.lib.swarm
+
+overlays := [n | some n in input.networks; n.driver == "overlay"]
+
+networks_known if is_array(input.networks)
+
+# The overlay driver encrypts when the "encrypted" option is present (its value is ignored).
+is_encrypted(n) if is_string(n.options.encrypted)
+
+is_ingress(n) if n.ingress == true
+
+is_ingress(n) if n.name == "ingress"
+
+missing contains "networks (GET /networks could not be collected)" if {
+	not swarm.is_inactive
+	not networks_known
+}
+
+not_applicable := swarm.inactive_reason
+
+not_applicable := "there are no overlay networks on this node" if {
+	not swarm.is_inactive
+	networks_known
+	count(overlays) == 0
+}
+
+violations contains result.finding(result.network(n), msg, "not encrypted", "--opt encrypted") if {
+	not swarm.is_inactive
+	some n in overlays
+	not is_encrypted(n)
+	is_ingress(n)
+	msg := sprintf("overlay network %s is the default ingress network and is not encrypted (recreate it with --opt encrypted)", [n.name])
+}
+
+violations contains result.finding(result.network(n), msg, "not encrypted", "--opt encrypted") if {
+	not swarm.is_inactive
+	some n in overlays
+	not is_encrypted(n)
+	not is_ingress(n)
+	msg := sprintf("overlay network %s is not encrypted (created without --opt encrypted)", [n.name])
+}
+
+checked := count(overlays) if {
+	not swarm.is_inactive
+	networks_known
+}
+
+# A worker only sees the overlay networks its tasks use; a manager sees them all.
+evidence := {
+	"overlay_networks": [{"name": n.name, "id": n.id, "encrypted": is_encrypted_value(n), "ingress": is_ingress_value(n)} | some n in overlays],
+	"complete_view": is_manager_value,
+} if networks_known
+
+is_encrypted_value(n) if is_encrypted(n)
+
+else := false
+
+is_ingress_value(n) if is_ingress(n)
+
+else := false
+
+is_manager_value if swarm.is_manager
+
+else := false

@@ -14,7 +14,41 @@
 #   cis_v1_6_0: "7.5"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/swarm/swarm_manager_locking/
 package cis_docker_1_1_0.c7_6
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 7.6 is not implemented yet"
+import data.lib.swarm
+
+# AutoLockManagers from the swarm spec; a locked manager has auto-lock by definition.
+is_autolocked if input.swarm.autolock == true
+
+autolock_known if is_boolean(input.swarm.autolock)
+
+is_autolocked if swarm.is_locked
+
+is_manager_like if swarm.is_manager
+
+is_manager_like if swarm.is_locked
+
+missing contains m if some m in swarm.missing
+
+missing contains "swarm.autolock (the swarm spec could not be read on this manager)" if {
+	swarm.is_manager
+	not autolock_known
+}
+
+not_applicable := swarm.inactive_reason
+
+not_applicable := swarm.not_manager_reason
+
+violations contains {"resource": swarm.resource, "message": "auto-lock is off on this swarm: a manager's raft and TLS keys are readable from its disk after a restart (AutoLockManagers is false)", "actual": false, "expected": true} if {
+	swarm.is_manager
+	input.swarm.autolock == false
+}
+
+checked := 1 if {
+	is_manager_like
+	is_autolocked
+}
+
+evidence := object.union(swarm.summary, {"autolock": object.get(input.swarm, "autolock", null)}) if swarm.is_active

@@ -14,7 +14,42 @@
 #   cis_v1_6_0: "7.6"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/swarm/swarm_manager_locking/
+#     - https://docs.docker.com/reference/cli/docker/swarm/unlock-key/
 package cis_docker_1_1_0.c7_7
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 7.7 is not implemented yet"
+import data.lib.swarm
+
+is_autolocked if input.swarm.autolock == true
+
+autolock_known if is_boolean(input.swarm.autolock)
+
+is_autolocked if swarm.is_locked
+
+is_manager_like if swarm.is_manager
+
+is_manager_like if swarm.is_locked
+
+missing contains m if some m in swarm.missing
+
+missing contains "swarm.autolock (the swarm spec could not be read on this manager)" if {
+	swarm.is_manager
+	not autolock_known
+}
+
+not_applicable := swarm.inactive_reason
+
+not_applicable := swarm.not_manager_reason
+
+not_applicable := "auto-lock is off on this swarm (see 7.6): there is no unlock key to rotate" if {
+	swarm.is_manager
+	input.swarm.autolock == false
+}
+
+# Nothing in the engine records when the unlock key was last rotated.
+manual := "confirm from the rotation records that the swarm unlock key is rotated on the defined schedule (docker swarm unlock-key --rotate); the engine does not record when it was last rotated" if {
+	is_manager_like
+	is_autolocked
+}
+
+evidence := object.union(swarm.summary, {"autolock": object.get(input.swarm, "autolock", null)}) if swarm.is_active

@@ -13,7 +13,67 @@
 #   cis_v1_6_0: "7.8"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/swarm/how-swarm-mode-works/pki/#rotating-the-ca-certificate
+#     - https://docs.docker.com/reference/cli/docker/swarm/ca/
 package cis_docker_1_1_0.c7_9
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 7.9 is not implemented yet"
+import data.lib.params
+import data.lib.result
+import data.lib.swarm
+
+# Age of the swarm root CA certificate (collected_at - NotBefore of
+# <DockerRootDir>/swarm/certificates/swarm-root-ca.crt), present on every node.
+age_seconds := input.swarm.root_ca.age_seconds
+
+has_age if is_number(age_seconds)
+
+age_days := floor(age_seconds / 86400) if has_age
+
+has_max if is_number(max_days)
+
+max_days := m if {
+	m := params.value("ca_max_age_days")
+	is_number(m)
+}
+
+missing contains m if some m in swarm.missing
+
+missing contains "swarm.root_ca (the age of the swarm root CA certificate could not be read)" if {
+	swarm.is_active
+	not has_age
+}
+
+not_applicable := swarm.inactive_reason
+
+is_decided if {
+	swarm.is_active
+	has_age
+}
+
+violations contains result.finding(swarm.resource, msg, sprintf("%d days", [age_days]), sprintf("at most %v days", [max_days])) if {
+	is_decided
+	age_seconds > max_days * 86400
+	msg := sprintf("the swarm root CA was issued %d days ago, longer ago than the %v days the organisation allows (ca_max_age_days): rotate it with docker swarm ca --rotate", [age_days, max_days])
+}
+
+manual := sprintf("the swarm root CA was issued %d days ago: confirm this is within the rotation interval of your policy, or set the parameter ca_max_age_days", [age_days]) if {
+	is_decided
+	not has_max
+}
+
+checked := 1 if is_decided
+
+evidence := object.union(swarm.summary, {
+	"root_ca_age_days": age_days_or_null,
+	"ca_max_age_days": max_param,
+	"root_ca": object.get(input.swarm, "root_ca", null),
+	"root_rotation_in_progress": object.get(input.swarm, "root_rotation_in_progress", null),
+}) if swarm.is_active
+
+age_days_or_null := age_days if has_age
+
+else := null
+
+max_param := v if v := params.value("ca_max_age_days")
+
+else := null
