@@ -73,5 +73,7 @@ missing_version contains "daemon.version (GET /version could not be collected)" 
 # security_option reports whether /info SecurityOptions has an entry name=<name>.
 security_option(name) if {
 	some opt in input.daemon.info.security_options
-	startswith(opt, sprintf("name=%s", [name]))
+	first := split(opt, ",")[0]
+	startswith(first, "name=")
+	substring(first, 5, -1) == name
 }

@@ -27,3 +27,9 @@ test_malformed_config_is_missing if {
 test_unreadable_argv_is_missing if {
 	count(daemon.config_missing) == 1 with input.daemon as {"argv": null, "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
 }
+
+test_security_option_matches_the_name_only if {
+	daemon.security_option("seccomp") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
+	not daemon.security_option("userns") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
+	not daemon.security_option("sec") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
+}

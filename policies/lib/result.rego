@@ -29,8 +29,17 @@ network(n) := {"kind": "network", "id": n.id, "name": n.name}
 
 node(n) := {"kind": "node", "id": n.id, "name": object.get(n, "hostname", n.id)}
 
-daemon := {"kind": "daemon", "id": object.get(input.meta, "docker_host", "dockerd"), "name": "dockerd"}
+meta := object.get(input, "meta", {})
 
-host := {"kind": "host", "id": object.get(input.meta, "hostname", "host"), "name": object.get(input.meta, "hostname", "host")}
+daemon := {"kind": "daemon", "id": text_or(object.get(meta, "docker_host", null), "dockerd"), "name": "dockerd"}
 
-swarm := {"kind": "swarm", "id": object.get(input.swarm, "node_id", "swarm"), "name": "swarm"}
+host := {"kind": "host", "id": hostname, "name": hostname}
+
+hostname := text_or(object.get(meta, "hostname", null), "host")
+
+swarm := {"kind": "swarm", "id": text_or(object.get(object.get(input, "swarm", {}), "node_id", null), "swarm"), "name": "swarm"}
+
+# text_or is s when it is a string, else the fallback (null ids would render as "None").
+text_or(s, fallback) := s if is_string(s)
+
+else := fallback

@@ -14,7 +14,27 @@
 #   cis_v1_6_0: "5.13"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/docker/container/run/#read-only
 package cis_docker_1_1_0.c5_12
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.12 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: every container, running or stopped.
+missing contains m if some m in containers.missing_listed
+
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+violations contains result.finding(result.container(c), msg, actual, true) if {
+	some c in containers.listed
+	not runtime.is_uninspected(c)
+	not is_read_only(c)
+	actual := object.get(c, "readonly_rootfs", null)
+	msg := sprintf("container %s has a writable root filesystem (ReadonlyRootfs %v)", [containers.name(c), actual])
+}
+
+is_read_only(c) if c.readonly_rootfs == true

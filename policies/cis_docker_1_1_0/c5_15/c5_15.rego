@@ -13,7 +13,24 @@
 #   cis_v1_6_0: "5.16"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/containers/run/
 package cis_docker_1_1_0.c5_15
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.15 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: every container, running or stopped (a stopped one rejoins the namespace on start).
+missing contains m if some m in containers.missing_listed
+
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+violations contains result.finding(result.container(c), msg, c.pid_mode, "not host") if {
+	some c in containers.listed
+	not runtime.is_uninspected(c)
+	c.pid_mode == "host"
+	msg := sprintf("container %s shares the host's PID namespace (--pid=host, status %s)", [containers.name(c), c.status])
+}

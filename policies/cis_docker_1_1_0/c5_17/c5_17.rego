@@ -14,7 +14,58 @@
 #   cis_v1_6_0: "5.18"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/docker/container/run/#device
 package cis_docker_1_1_0.c5_17
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.17 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: every container, running or stopped. Informational (not scored): every host device a
+# container reaches is listed for review, with its permissions; "w" and "m" (mknod) deserve a
+# reason. A device cgroup rule opens devices without listing them, and a privileged container
+# reaches every host device (5.4 decides privileged containers; it is repeated here so the
+# device review is complete).
+missing contains m if some m in containers.missing_listed
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+reviews contains result.finding(result.container(c), msg, device_text(d), "no host device, or only the needed device with minimal permissions") if {
+	some c in containers.listed
+	not runtime.is_uninspected(c)
+	some d in c.devices
+	msg := sprintf("container %s has host device %s%s", [containers.name(c), device_text(d), permission_note(d)])
+}
+
+reviews contains result.finding(result.container(c), msg, rule, "no device cgroup rule") if {
+	some c in containers.listed
+	not runtime.is_uninspected(c)
+	some rule in c.device_cgroup_rules
+	msg := sprintf("container %s has device cgroup rule \"%s\", which allows host devices without listing them", [containers.name(c), rule]) # not %q: regopy 1.5 prints it unquoted
+}
+
+reviews contains result.finding(result.container(c), msg, "privileged", "no host device") if {
+	some c in containers.listed
+	not runtime.is_uninspected(c)
+	c.privileged == true
+	msg := sprintf("container %s is privileged: every host device is exposed to it (see 5.4)", [containers.name(c)])
+}
+
+device_text(d) := sprintf("%s -> %s (%s)", [d.path_on_host, d.path_in_container, permissions(d)])
+
+permissions(d) := d.cgroup_permissions if d.cgroup_permissions != ""
+
+else := "rwm"
+
+permission_note(d) := ", with write and mknod permissions" if {
+	contains(permissions(d), "w")
+	contains(permissions(d), "m")
+}
+
+else := ", with mknod permission" if contains(permissions(d), "m")
+
+else := ", with write permission" if contains(permissions(d), "w")
+
+else := ""

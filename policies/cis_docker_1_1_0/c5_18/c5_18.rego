@@ -13,7 +13,26 @@
 #   cis_v1_6_0: "5.19"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/docker/container/run/#ulimit
 package cis_docker_1_1_0.c5_18
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.18 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: every container, running or stopped. Informational (not scored): a container that
+# overrides the daemon's default ulimits is listed for review, with its overrides.
+missing contains m if some m in containers.missing_listed
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+reviews contains result.finding(result.container(c), msg, limits, "the daemon's default ulimits (no override)") if {
+	some c in containers.listed
+	not runtime.is_uninspected(c)
+	count(c.ulimits) > 0
+	limits := sort([sprintf("%s=%v:%v", [u.name, u.soft, u.hard]) | some u in c.ulimits])
+	# concat, not sprintf("%s", [concat(...)]): regopy 1.5 prints a concat result with quotes
+	msg := concat("", ["container ", containers.name(c), " overrides the default ulimits: ", concat(", ", limits), "; confirm each is needed"])
+}

@@ -13,7 +13,24 @@
 #   cis_v1_6_0: "5.20"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/storage/bind-mounts/#configure-bind-propagation
 package cis_docker_1_1_0.c5_19
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.19 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: every container, running or stopped. Mounts (with their propagation) are a list fact,
+# so a container whose inspect failed is still judged here.
+missing contains m if some m in runtime.missing_list
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+violations contains result.finding(result.container(c), msg, m.propagation, "private, rprivate, slave, rslave or unset") if {
+	some c in containers.listed
+	some m in c.mounts
+	lower(m.propagation) in {"shared", "rshared"}
+	msg := sprintf("container %s mounts %s at %s with %s propagation", [containers.name(c), m.source, m.destination, m.propagation])
+}

@@ -14,7 +14,40 @@
 #   cis_v1_6_0: "5.27"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/dockerfile/#healthcheck
 package cis_docker_1_1_0.c5_26
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.26 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: running containers (a stopped container runs no health check). Every running container
+# must report a health status (State.Health): starting, healthy or unhealthy. "unhealthy" means
+# the check works and found a problem: it is listed in evidence, it does not fail this control.
+missing contains m if some m in containers.missing_listed
+
+not_applicable := containers.none_running
+
+checked := count(containers.running)
+
+judged contains c if {
+	some c in containers.running
+	not runtime.is_uninspected(c)
+}
+
+violations contains result.finding(result.container(c), msg, null, "a health check (State.Health present)") if {
+	some c in judged
+	not has_health(c)
+	msg := sprintf("container %s is running without a health check (%s)", [containers.name(c), why(c)])
+}
+
+has_health(c) if is_string(c.health_status)
+
+why(c) := "disabled by --no-healthcheck or HEALTHCHECK NONE" if c.healthcheck.test[0] == "NONE"
+
+else := "no HEALTHCHECK in the image and no --health-cmd"
+
+evidence := {
+	"unhealthy": sort([containers.name(c) | some c in judged; c.health_status == "unhealthy"]),
+	"starting": sort([containers.name(c) | some c in judged; c.health_status == "starting"]),
+}

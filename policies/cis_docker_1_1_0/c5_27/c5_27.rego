@@ -14,7 +14,60 @@
 #   cis_v1_6_0: "5.28"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier
 package cis_docker_1_1_0.c5_27
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.27 is not implemented yet"
+import data.lib.containers
+import data.lib.runtime
+
+# Not automated: whether deployments pull the intended current image cannot be read from the
+# host (the registry's current digest is external). Scope: every container. The evidence says,
+# for each container, how its image reference (Config.Image, a list fact) pins the image: by
+# digest (immutable), by an explicit tag, or by "latest" / no tag (whatever was cached).
+missing contains m if some m in runtime.missing_list
+
+not_applicable := containers.none_listed
+
+manual := sprintf("Confirm that images are pulled fresh and pinned to the intended version: %d of %d containers reference their image by digest, %d by an explicit tag, %d by latest or no tag, %d by image ID (see evidence).", [
+	count(by_kind("digest")),
+	count(containers.listed),
+	count(by_kind("tag")),
+	count(by_kind("latest")),
+	count(by_kind("id")),
+]) if {
+	containers.collected
+	count(containers.listed) > 0
+}
+
+by_kind(kind) := [c | some c in containers.listed; pinning(c.image) == kind]
+
+pinning(ref) := "digest" if contains(ref, "@")
+
+else := "id" if regex.match(`^(sha256:)?[0-9a-f]{12,64}$`, ref)
+
+else := "latest" if tag(ref) in {"", "latest"}
+
+else := "tag"
+
+# tag: the part after ":" in the last path component ("localhost:5000/app" has none).
+tag(ref) := split(last, ":")[1] if {
+	parts := split(ref, "/")
+	last := parts[count(parts) - 1]
+	contains(last, ":")
+} else := ""
+
+# sorted by container name, so every engine gives the same evidence
+evidence := {"containers": [entry(c) | some name in sort([containers.name(x) | some x in containers.listed]); some c in containers.listed; containers.name(c) == name]}
+
+entry(c) := {
+	"container": containers.name(c),
+	"image": c.image,
+	"image_id": c.image_id,
+	"pinned_by": pinning(c.image),
+	"repo_digests": repo_digests(c.image_id),
+}
+
+repo_digests(id) := img.repo_digests if {
+	some img in input.images
+	img.id == id
+} else := []

@@ -13,7 +13,36 @@
 #   cis_v1_6_0: "5.29"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/docker/container/run/
 package cis_docker_1_1_0.c5_28
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.28 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: every container, running or stopped. The benchmark's audit lists running containers
+# only, but a stopped container starts again with the same HostConfig, so an unlimited one is
+# reported now rather than when it is next started.
+missing contains m if some m in containers.missing_listed
+
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+# PidsLimit null (engines >= 20.10 when unset), 0 and -1 all mean no limit.
+violations contains result.finding(result.container(c), msg, object.get(c, "pids_limit", null), "a PIDs limit greater than 0") if {
+	some c in containers.listed
+	not runtime.is_uninspected(c)
+	not has_pids_limit(c)
+	msg := sprintf("container %s has no PIDs limit (PidsLimit %s, status %s)", [containers.name(c), limit_text(c), c.status])
+}
+
+has_pids_limit(c) if {
+	is_number(c.pids_limit)
+	c.pids_limit > 0
+}
+
+limit_text(c) := sprintf("%v", [c.pids_limit]) if is_number(c.pids_limit)
+
+else := "null"

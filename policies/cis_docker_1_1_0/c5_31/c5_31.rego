@@ -14,7 +14,47 @@
 #   cis_v1_6_0: "5.32"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/security/#docker-daemon-attack-surface
+#     - https://docs.docker.com/engine/security/protect-access/
 package cis_docker_1_1_0.c5_31
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.31 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+import data.lib.runtime
+
+# Scope: every container, running or stopped. Mounts are list facts, so inspect failures do
+# not matter here.
+#
+# Fails: a mount whose host source is a Docker API socket - /var/run/docker.sock,
+# /run/docker.sock, any unix:// host of dockerd, docker.socket's ListenStream, the stat'ed
+# docker_sock files - or any path ending in docker.sock. A read-only mount does not help:
+# connect() on a socket ignores the mount's ro flag.
+# Review: a bind mount of a directory that holds one of those sockets (e.g. -v /var/run:/host/run)
+# exposes it too, unless /var/run is a symlink the container does not follow; a person checks.
+missing contains m if some m in runtime.missing_list
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+violations contains result.finding(result.container(c), msg, m.source, "no Docker socket mounted") if {
+	some c in containers.listed
+	some m in c.mounts
+	runtime.is_docker_socket(m.source)
+	msg := sprintf("container %s mounts the Docker socket %s at %s%s", [containers.name(c), m.source, m.destination, ro_note(m)])
+}
+
+reviews contains result.finding(result.container(c), msg, m.source, "no Docker socket mounted") if {
+	some c in containers.listed
+	some m in c.mounts
+	m.type == "bind"
+	not runtime.is_docker_socket(m.source)
+	some socket in runtime.socket_below(m.source)
+	msg := sprintf("container %s mounts %s at %s, which holds the Docker socket %s", [containers.name(c), m.source, m.destination, socket])
+}
+
+ro_note(m) := " (read-only, which does not protect a socket)" if m.rw == false
+
+else := ""
+
+evidence := {"docker_socket_paths": sort([p | some p in runtime.socket_paths])}
