@@ -86,3 +86,18 @@ def test_comparing_null_with_a_number_differs():
 def test_floor_of_a_negative_half_differs():
     mods = {"t.rego": 'package t\n\nf := floor(-0.5)\n'}
     assert _both(mods, "t.f") == {"embedded": -1, "opa": 0}
+
+
+def test_some_index_value_in_a_comprehension_does_not_parse_in_regopy():
+    mods = {"t.rego": 'package t\n\nidx := [i | some i, x in ["a", "b"]]\n'}
+    assert _both(mods, "t.idx") == {"embedded": "PolicyError", "opa": [0, 1]}
+
+
+def test_parameter_used_only_in_the_output_term_is_lost_in_regopy():
+    mods = {"t.rego": 'package t\n\nf(xs, k) := {k | some x in xs}\n\nv := f([1], "z")\n'}
+    assert _both(mods, "t.v") == {"embedded": [], "opa": ["z"]}
+
+
+def test_sprintf_q_verb_is_unsupported_in_regopy():
+    mods = {"t.rego": 'package t\n\nv := sprintf("%q", ["a"])\n'}
+    assert _both(mods, "t.v") == {"embedded": "%q", "opa": '"a"'}
