@@ -109,6 +109,14 @@ class AuditRule(_Model):
     key: str | None = None
 
 
+class ExecRecord(_Model):
+    """A `docker exec` run seen in the audit log (EXECVE record), with option values redacted."""
+
+    time_unix: int | None = None
+    uid: int | None = None
+    args: list[str] = Field(default_factory=list)
+
+
 class Audit(_Model):
     loaded: list[AuditRule] | None = Field(
         default=None, description="Rules from `auditctl -l`; null when they could not be read"
@@ -116,6 +124,10 @@ class Audit(_Model):
     persistent: list[AuditRule] | None = Field(
         default=None,
         description="Rules from /etc/audit/audit.rules and rules.d/*.rules; null if unreadable",
+    )
+    docker_exec_records: list[ExecRecord] | None = Field(
+        default=None,
+        description="`docker exec` runs in /var/log/audit/audit.log; null when there is no readable log",
     )
 
 
@@ -250,6 +262,7 @@ class DefaultsFile(_Model):
 
 class Daemon(_Model):
     pid: int | None = None
+    started_unix: int | None = Field(default=None, description="When the running dockerd started (epoch seconds)")
     exe: str | None = Field(default=None, description="/proc/<pid>/exe of dockerd")
     argv: list[str] | None = Field(default=None, description="dockerd command line; null if unknown")
     flags: dict[str, list[str]] = Field(

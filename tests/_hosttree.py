@@ -35,12 +35,21 @@ def link(root: Path, path: str, target: str) -> Path:
     return at
 
 
+BOOT_TIME = 1_700_000_000
+
+
 def process(root: Path, pid: int, argv: list[str], *, comm: str | None = None,
             environ: dict[str, str] | None = None, exe: str | None = None,
             sockets: tuple[int, ...] = ()) -> None:
-    """A fake /proc/<pid> with comm, cmdline, environ, exe and fd links ``socket:[inode]``."""
+    """A fake /proc/<pid> with comm, cmdline, environ, stat, exe and fd links ``socket:[inode]``.
+
+    The process started 500 s after a boot at BOOT_TIME (stat field 22, in 100 Hz ticks).
+    """
     base = f"/proc/{pid}"
-    put(root, f"{base}/comm", (comm or Path(argv[0]).name) + "\n")
+    name = comm or Path(argv[0]).name
+    put(root, f"{base}/comm", name + "\n")
+    put(root, f"{base}/stat", f"{pid} ({name}) S 1 {pid} {pid} 0 -1 4194560" + " 0" * 12 + " 50000 0 0\n")
+    put(root, "/proc/stat", f"cpu  1 2 3 4\nbtime {BOOT_TIME}\n")
     put(root, f"{base}/cmdline", "\0".join(argv) + "\0")
     put(root, f"{base}/environ", "".join(f"{k}={v}\0" for k, v in (environ or {}).items()))
     if exe:

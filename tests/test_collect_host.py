@@ -223,3 +223,32 @@ def test_systemd_units_from_unit_directories(root: Path) -> None:
 def test_no_units_anywhere(root: Path) -> None:
     units = collect(root)[0].systemd
     assert (units.docker_service, units.docker_socket, units.socket_listen) == (None, None, [])
+
+
+AUDIT_LOG = """\
+type=SYSCALL msg=audit(1700000000.100:41): arch=c000003e syscall=59 success=yes exit=0 uid=1000 gid=1000 comm="docker"
+type=EXECVE msg=audit(1700000000.100:41): argc=5 a0="docker" a1="exec" a2="--privileged" a3="web" a4="sh"
+type=SYSCALL msg=audit(1700000100.200:42): arch=c000003e syscall=59 success=yes exit=0 uid=0 gid=0 comm="docker"
+type=EXECVE msg=audit(1700000100.200:42): argc=7 a0="/usr/bin/docker" a1="container" a2="exec" a3="-e" a4="TOKEN=hunter2" a5="web" a6=6C73202D6C61
+type=EXECVE msg=audit(1700000200.300:43): argc=3 a0="docker" a1="ps" a2="-a"
+"""
+
+
+def test_docker_exec_records_are_parsed_with_uid_and_redacted_env(tmp_path):
+    from dockerbench.collect.host import parse_docker_exec_records
+
+    records = parse_docker_exec_records(AUDIT_LOG)
+    assert [(r.time_unix, r.uid) for r in records] == [(1700000000, 1000), (1700000100, 0)]
+    assert records[0].args == ["docker", "exec", "--privileged", "web", "sh"]
+    assert records[1].args == ["/usr/bin/docker", "container", "exec", "-e", "TOKEN=<redacted>", "web", "ls -la"]
+    assert "hunter2" not in str(records)
+
+
+def test_no_audit_log_means_no_audit_trail(tmp_path):
+    assert collect(base_host(tmp_path))[0].audit.docker_exec_records is None
+
+
+def test_audit_log_present_gives_records(tmp_path):
+    root = base_host(tmp_path)
+    put(root, "/var/log/audit/audit.log", AUDIT_LOG)
+    assert len(collect(root)[0].audit.docker_exec_records) == 2

@@ -218,3 +218,14 @@ def test_failing_api_is_recorded_as_engine_error(root: Path) -> None:
     assert (facts.version, facts.info) == (None, None)
     kinds = {e.item: e.kind for e in ctx.errors if e.item.startswith("daemon.")}
     assert kinds == {"daemon.version": "engine_error", "daemon.info": "invalid"}
+
+
+def test_dockerd_start_time_comes_from_proc_stat(tmp_path):
+    import os
+
+    from _hosttree import BOOT_TIME
+
+    root = base_host(tmp_path)
+    process(root, 100, ["/usr/bin/dockerd", "-H", "unix:///run/docker.sock"])
+    facts = daemon.collect(Context(host_root=root), None, "unix:///run/docker.sock")
+    assert facts.started_unix == BOOT_TIME + 50000 // os.sysconf("SC_CLK_TCK")

@@ -10,6 +10,9 @@ from typing import Any, Callable
 
 from .._snapshot import ErrorKind, FactError
 
+#: What a secret value is replaced with wherever one would otherwise enter the snapshot.
+REDACTED = "<redacted>"
+
 #: Called as progress(stage, done, total) while collecting; total is None when unknown.
 ProgressCallback = Callable[[str, int, "int | None"], None]
 

@@ -24,7 +24,7 @@ from .._snapshot import (
     IndexConfig,
 )
 from ._api import DockerApi, unix_socket_path
-from ._context import Context, one_line
+from ._context import Context, REDACTED, one_line
 from ._hostfs import (
     host_file,
     is_absent,
@@ -44,7 +44,6 @@ OPTION_VARIABLES = ("DOCKER_OPTS", "OPTIONS")
 PIDFILE = "/var/run/docker.pid"
 DEFAULT_SOCKET = "unix:///var/run/docker.sock"
 KEPT_ENVIRONMENT = ("DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_CONFIG", "HOME")
-REDACTED = "<redacted>"
 
 #: dockerd's boolean flags (any version): bare means true, never consume the next argument.
 BOOL_FLAGS = frozenset({
@@ -69,6 +68,7 @@ def collect(ctx: Context, api: DockerApi | None, docker_host: str) -> Daemon:
     flags = parse_flags(argv) if argv else {}
     return Daemon(
         pid=pid,
+        started_unix=process_started_unix(ctx, pid) if pid is not None else None,
         exe=_exe(ctx, pid) if pid is not None else None,
         argv=argv,
         flags=flags,
@@ -192,6 +192,21 @@ def _pidfile_pid(ctx: Context, procs: dict[int, Any]) -> int | None:
     _, text = read_if_present(ctx, SECTION, PIDFILE)
     pid = text.strip() if text else ""
     return int(pid) if pid.isdigit() and int(pid) in procs else None
+
+
+def process_started_unix(ctx: Context, pid: int) -> int | None:
+    """Start time of a process: /proc/<pid>/stat field 22 (clock ticks after boot) + btime."""
+    try:
+        stat = proc_bytes(ctx, pid, "stat").decode()
+        boot = (ctx.proc / "stat").read_text()
+    except OSError as e:
+        ctx.record_exc(SECTION, f"/proc/{pid}/stat", e)
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()  # after the command name, which may hold spaces
+    btime = next((int(line.split()[1]) for line in boot.splitlines() if line.startswith("btime ")), None)
+    if btime is None or len(fields) < 20:
+        return None
+    return btime + int(fields[19]) // os.sysconf("SC_CLK_TCK")
 
 
 def _exe(ctx: Context, pid: int) -> str | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from .._snapshot import (
     Audit,
     AuditRule,
+    ExecRecord,
     ContentTrustSetting,
     FstabEntry,
     Group,
@@ -27,7 +28,7 @@ from .._snapshot import (
     SubIdRange,
     SystemdUnits,
 )
-from ._context import Context, one_line
+from ._context import REDACTED, Context, one_line
 from ._hostfs import (
     comm,
     host_file,
@@ -63,7 +64,8 @@ def collect(ctx: Context) -> Host:
         fstab=_fstab(ctx),
         docker_group=_docker_group(ctx, group_text) if group_text is not None else None,
         groups_collected=group_text is not None,
-        audit=Audit(loaded=_loaded_audit_rules(ctx), persistent=_persistent_audit_rules(ctx)),
+        audit=Audit(loaded=_loaded_audit_rules(ctx), persistent=_persistent_audit_rules(ctx),
+                    docker_exec_records=_docker_exec_records(ctx)),
         apparmor_enabled=_apparmor(ctx),
         selinux_enabled=selinux_enabled,
         selinux_enforcing=selinux_enforcing,
@@ -242,6 +244,69 @@ def _persistent_audit_rules(ctx: Context) -> list[AuditRule] | None:
 
 
 # ----------------------------------------------------------------------------- LSMs
+
+
+AUDIT_LOG = "/var/log/audit/audit.log"
+_AUDIT_RECORD = re.compile(r"^type=(?P<type>\w+) msg=audit\((?P<time>\d+)(?:\.\d+)?:(?P<serial>\d+)\):(?P<body>.*)$")
+_EXECVE_ARG = re.compile(r'\ba(\d+)=("(?:[^"]*)"|[0-9A-Fa-f]+)')
+_UID = re.compile(r"\buid=(\d+)")
+_ENV_OPTIONS = ("-e", "--env")
+
+
+def parse_docker_exec_records(text: str) -> list[ExecRecord]:
+    """`docker exec` / `docker container exec` runs from audit.log EXECVE records.
+
+    Arguments come quoted or hex-encoded (when they hold spaces or quotes); the uid comes from
+    the SYSCALL record with the same serial. Environment values (-e NAME=value) are redacted.
+    """
+    uids: dict[str, int] = {}
+    execs: list[tuple[str, int, list[str]]] = []
+    for line in text.splitlines():
+        m = _AUDIT_RECORD.match(line)
+        if not m:
+            continue
+        if m.group("type") == "SYSCALL":
+            uid = _UID.search(m.group("body"))
+            if uid:
+                uids[m.group("serial")] = int(uid.group(1))
+        elif m.group("type") == "EXECVE":
+            args = [_audit_value(v) for _, v in sorted(_EXECVE_ARG.findall(m.group("body")), key=lambda a: int(a[0]))]
+            if _is_docker_exec(args):
+                execs.append((m.group("serial"), int(m.group("time")), _redact_env_args(args)))
+    return [ExecRecord(time_unix=t, uid=uids.get(serial), args=args) for serial, t, args in execs]
+
+
+def _audit_value(raw: str) -> str:
+    if raw.startswith('"'):
+        return raw[1:-1]
+    try:
+        return bytes.fromhex(raw).decode("utf-8", errors="replace")
+    except ValueError:
+        return raw
+
+
+def _is_docker_exec(args: list[str]) -> bool:
+    if not args or os.path.basename(args[0]) != "docker":
+        return False
+    words = [a for a in args[1:3] if not a.startswith("-")]
+    return words[:1] == ["exec"] or words[:2] == ["container", "exec"]
+
+
+def _redact_env_args(args: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        if i > 0 and args[i - 1] in _ENV_OPTIONS and "=" in arg:
+            arg = arg.split("=", 1)[0] + "=" + REDACTED
+        elif arg.startswith(tuple(o + "=" for o in _ENV_OPTIONS)) and arg.count("=") >= 2:
+            option, rest = arg.split("=", 1)
+            arg = option + "=" + rest.split("=", 1)[0] + "=" + REDACTED
+        out.append(arg)
+    return out
+
+
+def _docker_exec_records(ctx: Context) -> list[ExecRecord] | None:
+    present, text = read_if_present(ctx, SECTION, AUDIT_LOG)
+    return parse_docker_exec_records(text) if text is not None else None
 
 
 def _apparmor(ctx: Context) -> bool | None:

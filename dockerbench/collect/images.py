@@ -13,7 +13,7 @@ from typing import Any
 
 from .._snapshot import HistoryEntry, Image, SpecialFile
 from ._api import DockerApi
-from ._context import Context
+from ._context import Context, REDACTED
 from ._engine import (
     ENGINE_ERRORS,
     SHAPE_ERRORS,
@@ -30,7 +30,6 @@ from ._engine import (
 from ._layers import ChunkReader, special_files
 
 SECTION = "images"
-REDACTED = "<redacted>"
 NONE_TAG = "<none>:<none>"
 NONE_DIGEST = "<none>@<none>"
 
