@@ -14,7 +14,7 @@
 #     dockerd (flags and daemon.json), docker.socket's ListenStream paths, the stat'ed
 #     `docker_sock` files (and their symlink targets) and the address the auditor used, each in
 #     its /var/run and /run spelling.
-#   * `docker exec` audit records (proposed fact host.audit.docker_exec_records): the options
+#   * `docker exec` audit records (no readable /var/log/audit/audit.log): the options
 #     of one invocation up to the container argument (`exec_options`), and whether they ask for
 #     --privileged (`exec_privileged`) or --user (`exec_user`); whether there is an audit trail
 #     at all (`has_exec_audit_trail`: records collected and a loaded audit rule on the docker
@@ -143,7 +143,7 @@ is_below(p, dir) if {
 
 # ---------------------------------------------------------------- docker exec audit records
 
-# exec_records is the proposed fact host.audit.docker_exec_records: audit (EXECVE) records of
+# exec_records is the fact host.audit.docker_exec_records: audit (EXECVE) records of
 # docker client runs that are `docker exec` / `docker container exec`, each
 # {"time_unix": int|null, "uid": int|null, "args": [argv...]}; undefined when not collected.
 exec_records := input.host.audit.docker_exec_records if is_array(input.host.audit.docker_exec_records)
@@ -237,7 +237,7 @@ else := "the loaded audit rules could not be read, so it is unknown whether dock
 
 else := "no loaded audit rule watches the docker client (see 1.5), so docker exec runs are not recorded" if is_array(exec_records)
 
-else := "docker exec audit records were not collected (proposed fact host.audit.docker_exec_records)"
+else := "docker exec audit records were not collected (no readable /var/log/audit/audit.log)"
 
 exec_retention := "dockerd lists only the exec instances of a container that still run (a finished one leaves the container's ExecIDs), and forgets all of them when the container is removed or the daemon restarts: their absence says nothing about past docker exec runs"
 

@@ -25,7 +25,7 @@ import data.lib.runtime
 #
 # Evidence of `docker exec --privileged`: the exec instances dockerd still remembers
 # (ProcessConfig.privileged) and, when collected, the audit records of docker client runs
-# (proposed fact host.audit.docker_exec_records). Any privileged exec found fails.
+# (no readable /var/log/audit/audit.log). Any privileged exec found fails.
 #
 # Nothing found proves little: dockerd lists only running exec instances. So the control
 # passes only with an audit trail (the records were collected and a loaded audit rule watches

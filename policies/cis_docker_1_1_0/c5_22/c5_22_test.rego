@@ -29,7 +29,7 @@ test_nothing_found_without_audit_trail_is_manual if {
 	e := c5_22.evidence with input.containers as [web, db] with input.host as h with input.files as []
 	e.exec_instances_seen == 1
 	e.containers_examined == 2
-	e.audit_trail == "docker exec audit records were not collected (proposed fact host.audit.docker_exec_records)"
+	e.audit_trail == "docker exec audit records were not collected (no readable /var/log/audit/audit.log)"
 }
 
 test_clean_audit_trail_passes if {

@@ -25,7 +25,7 @@ import data.lib.runtime
 #
 # v1.1.0 wording: any `docker exec --user` fails (v1.6.0 narrows it to --user=root; root is
 # named in the message). Evidence: the exec instances dockerd still remembers and, when
-# collected, the audit records of docker client runs (proposed fact
+# collected, the audit records of docker client runs (fact
 # host.audit.docker_exec_records). dockerd fills an exec instance's user with the container's
 # own Config.User when --user is not given, so an instance counts only when its user differs
 # from the container's.

@@ -32,7 +32,7 @@ import data.lib.runtime
 # into a container only when the container is created, and it does not show in SecurityOpt.
 # So a container that relies on it passes only when it was created after the running dockerd
 # started (the setting cannot change without a restart); when that cannot be shown (proposed
-# fact daemon.started_unix absent, or an older container) it is reported for review. Without
+# daemon.started_unix unknown, or an older container) it is reported for review. Without
 # the daemon-wide setting such a container fails.
 missing contains m if some m in containers.missing_listed
 
@@ -76,7 +76,7 @@ has_own_setting(c) if is_boolean(runtime.no_new_privileges(c))
 
 is_daemon_wide if daemon.bool_option("no-new-privileges", "no-new-privileges") == true
 
-# The proposed fact daemon.started_unix: when the running dockerd started (from
+# The fact daemon.started_unix: when the running dockerd started (from
 # /proc/<pid>/stat starttime and the boot time).
 is_created_under_daemon(c) if {
 	is_number(c.created_unix)
