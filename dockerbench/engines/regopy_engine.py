@@ -65,7 +65,12 @@ class RegopyEngine(Engine):
         text = str(out)
         if text == "undefined":
             return None
-        doc = json.loads(text)
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError:
+            # Seen with regopy 1.5: sprintf of a literal passed through a function keeps its
+            # quotes and the output is no longer JSON. Fail this document, never guess.
+            raise EngineError(f"regopy produced invalid output for data.{path} (a regopy sprintf quoting bug)") from None
         if isinstance(doc, list):
             doc = doc[0] if doc else {}
         return doc.get("bindings", {}).get("x")

@@ -36,9 +36,11 @@ default_bridges := [n | some n in object.get(input, "networks", []); n.is_defaul
 
 bridge_names := {n.name | some n in default_bridges} | {"bridge"}
 
-interface := object.get(default_bridges[0].options, "com.docker.network.bridge.name", "docker0") if count(default_bridges) > 0
-
-else := "docker0"
+# Not object.get(..., "docker0"): regopy's sprintf keeps the quotes of such a default literal.
+interface := name if {
+	count(default_bridges) > 0
+	name := default_bridges[0].options["com.docker.network.bridge.name"]
+} else := "docker0"
 
 on_default_bridge(c) if c.network_mode in {"default", "bridge"}
 

@@ -63,3 +63,10 @@ test_uncollected_containers_are_missing if {
 	count(c5_29.missing) == 1 with input.containers as null with input.networks as [bridge]
 	not c5_29.not_applicable with input.containers as null with input.networks as [bridge]
 }
+
+test_default_interface_name_when_the_bridge_has_none if {
+	nets := [{"id": "n1", "name": "bridge", "driver": "bridge", "is_default_bridge": true, "options": {}, "containers": []}]
+	on_bridge := object.union(web, {"network_mode": "bridge", "networks": ["bridge"]})
+	rs := c5_29.reviews with input.networks as nets with input.containers as [on_bridge]
+	[r.message | some r in rs] == ["container web is attached to the default bridge network (docker0, status running); use a user-defined network"]
+}

@@ -1,0 +1,66 @@
+"""CSV: one row per finding, for spreadsheets and ad-hoc analysis.
+
+A control without findings gives one row with empty resource columns and its reason as the
+message. ``status`` is the control's status; ``finding_status`` the finding's own (``fail``,
+``warn`` or ``waived``; empty on a row without a finding). ``actual``/``expected`` are the
+text of a string value, else compact JSON.
+
+Cells are untrusted text from the snapshot. By default a cell that a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR, and not a plain number) is
+prefixed with ``'`` (OWASP "CSV injection"); ``formula_guard=False`` writes the raw values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from .._report import Report
+from ._common import value_text
+from .interface import Format
+
+COLUMNS = ("control_id", "title", "section", "level", "scored", "severity", "status", "finding_status",
+           "resource_kind", "resource_id", "resource_name", "message", "actual", "expected")
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+class CsvFormat(Format):
+    name = "csv"
+    extension = "csv"
+    media_type = "text/csv"
+
+    def __init__(self, *, formula_guard: bool = True) -> None:
+        self.formula_guard = formula_guard
+
+    def render(self, report: Report) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for row in rows(report):
+            writer.writerow([self._cell(row[c]) for c in COLUMNS])
+        return buf.getvalue()
+
+    def _cell(self, value: object) -> str:
+        text = "" if value is None else ("true" if value is True else "false" if value is False else str(value))
+        if self.formula_guard and text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(text):
+            return "'" + text
+        return text
+
+
+def rows(report: Report) -> list[dict[str, object]]:
+    """The CSV rows as dicts (values before text conversion)."""
+    out: list[dict[str, object]] = []
+    for r in report.results:
+        control = {"control_id": r.id, "title": r.title, "section": r.section, "level": r.level,
+                   "scored": r.scored, "severity": r.severity, "status": r.status}
+        if not r.findings:
+            out.append({**control, "finding_status": None, "resource_kind": None, "resource_id": None,
+                        "resource_name": None, "message": r.reason, "actual": None, "expected": None})
+        for f in r.findings:
+            out.append({**control, "finding_status": f.status, "resource_kind": f.resource.kind,
+                        "resource_id": f.resource.id, "resource_name": f.resource.name,
+                        "message": f.message, "actual": value_text(f.actual),
+                        "expected": value_text(f.expected)})
+    return out

@@ -1,0 +1,142 @@
+"""One self-contained HTML page: summary, status-by-section chart, filterable control table.
+
+Everything is inline: the CSS, a few lines of vanilla JavaScript, and the chart as SVG; no
+fonts, images or scripts are fetched. A Content-Security-Policy ``<meta>`` allows only the
+page's own ``<style>`` and ``<script>`` (by their SHA-256) and denies every fetch, so even a
+mistake in escaping could not run injected script or leak the report over the network.
+Jinja2 autoescaping is on: every string from the snapshot is untrusted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .._report import ControlResult, Report
+from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, group_by_resource,
+                      host_name, iso_time, pretty_json, resource_label, score_text, sections, short_id,
+                      value_text)
+from .interface import Format
+
+#: Status order in the stacked bars, worst first from the left.
+CHART_ORDER = ("fail", "error", "warn", "manual", "waived", "not_applicable", "pass")
+
+
+class HtmlFormat(Format):
+    name = "html"
+    extension = "html"
+    media_type = "text/html"
+
+    def render(self, report: Report) -> str:
+        return render_html(report)
+
+
+def render_html(report: Report) -> str:
+    css, js = _asset("report.css"), _asset("report.js")
+    c = counts(report)
+    return _template().render(
+        report=report,
+        meta=report.snapshot_meta,
+        host=host_name(report),
+        generated=iso_time(report),
+        collected=report.snapshot_meta.collected_at.strftime("%Y-%m-%d %H:%M:%S %Z").strip(),
+        counts=c,
+        order=SUMMARY_ORDER,
+        labels=LABELS,
+        colors=COLORS,
+        score=_score(report),
+        chart=_chart(report),
+        controls=[_control(r) for r in report.results],
+        css=Markup(css),
+        js=Markup(js),
+        csp=Markup(_csp(css, js)),
+    )
+
+
+def _csp(css: str, js: str) -> str:
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+    return (f"default-src 'none'; style-src {digest(css)}; script-src {digest(js)}; img-src data:; "
+            "base-uri 'none'; form-action 'none'")
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return (resources.files(__package__) / "templates" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    return env.from_string(_asset("report.html.j2"))
+
+
+def _score(report: Report) -> dict[str, Any]:
+    pct = report.score.percent
+    decided = report.score.considered > 0
+    circumference = 2 * 3.14159265 * 52
+    color = COLORS["pass"] if pct >= 80 else COLORS["warn"] if pct >= 50 else COLORS["fail"]
+    return {"percent": pct, "decided": decided, "passed": report.score.passed,
+            "considered": report.score.considered, "text": score_text(report),
+            "dash": f"{circumference * pct / 100 if decided else 0:.2f} {circumference:.2f}", "color": color}
+
+
+@dataclass
+class _Segment:
+    status: str
+    count: int
+    x: float
+    width: float
+    color: str
+    label: str
+
+
+def _chart(report: Report) -> dict[str, Any]:
+    """Stacked horizontal bars: one row per section, segment width proportional to the count."""
+    label_w, bar_w, row_h, top = 250, 640, 34, 8
+    rows = []
+    secs = sections(report)
+    largest = max((len(s.results) for s in secs), default=1)
+    for i, s in enumerate(secs):
+        x = float(label_w)
+        segs = []
+        for status in CHART_ORDER:
+            n = s.count(status)
+            if not n:
+                continue
+            w = bar_w * n / largest
+            segs.append(_Segment(status, n, round(x, 2), round(w, 2), COLORS[status], LABELS[status]))
+            x += w
+        rows.append({"number": s.number, "title": s.title, "total": len(s.results), "y": top + i * row_h,
+                     "segments": segs, "end": round(x, 2)})
+    height = top * 2 + max(1, len(rows)) * row_h
+    present = [s for s in CHART_ORDER if any(seg.status == s for r in rows for seg in r["segments"])]
+    return {"rows": rows, "width": label_w + bar_w + 60, "height": height, "label_w": label_w,
+            "row_h": row_h, "legend": present}
+
+
+def _control(r: ControlResult) -> dict[str, Any]:
+    groups = group_by_resource(r.findings)
+    search = " ".join([r.id, r.title, r.status, LABELS[r.status], r.reason, r.section_title,
+                       *(f"{g.resource.kind} {g.resource.name or ''} {g.resource.id}" for g in groups)])
+    refs = [{"href": ref if ref.startswith(("https://", "http://")) else None, "text": ref} for ref in r.references]
+    return {
+        "r": r,
+        "label": LABELS[r.status],
+        "resources": affected_resources(r),
+        "findings": [{"f": f, "label": resource_label(f.resource), "short_id": short_id(f.resource),
+                      "actual": value_text(f.actual),
+                      "expected": value_text(f.expected), "status_label": LABELS[f.status]} for f in r.findings],
+        "evidence": pretty_json(r.evidence) if r.evidence else "",
+        "refs": refs,
+        "search": search.lower(),
+    }

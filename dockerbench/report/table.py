@@ -1,0 +1,66 @@
+"""A terminal table: one row per control (id, coloured status, title, affected resources).
+
+``render`` returns plain text (no ANSI codes) for logs and files; :func:`print_table` prints
+the same table in colour on a ``rich`` console. Cell text is passed as ``rich.text.Text``, so
+square brackets in untrusted names are shown, never read as console markup.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .._report import Report
+from ._common import (LABELS, SUMMARY_ORDER, TERMINAL_STYLES, affected_resources, counts, host_name, iso_time,
+                      printable, score_text)
+from .interface import Format
+
+
+class TableFormat(Format):
+    name = "table"
+    extension = "txt"
+    media_type = "text/plain"
+
+    def __init__(self, *, width: int = 120) -> None:
+        self.width = width
+
+    def render(self, report: Report) -> str:
+        buf = io.StringIO()
+        console = Console(file=buf, width=self.width, color_system=None, force_terminal=False,
+                          no_color=True, highlight=False, emoji=False, soft_wrap=False)
+        print_table(report, console)
+        return buf.getvalue()
+
+
+def build_table(report: Report) -> Table:
+    """The rich Table of a report (one row per control) with a summary caption."""
+    c = counts(report)
+    caption = Text("  ").join(
+        Text(f"{LABELS[s]} {c[s]}", style=TERMINAL_STYLES[s]) for s in SUMMARY_ORDER if c[s]
+    )
+    table = Table(
+        title=Text(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}")),
+        caption=Text.assemble(f"Score {score_text(report)}   ", caption),
+        caption_justify="left",
+        header_style="bold",
+        expand=False,
+        min_width=80,
+    )
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Title", overflow="fold", ratio=1)
+    table.add_column("Resources", justify="right", no_wrap=True)
+    for r in report.results:
+        n = affected_resources(r)
+        table.add_row(Text(printable(r.id)), Text(LABELS[r.status], style=TERMINAL_STYLES[r.status]),
+                      Text(printable(r.title)), Text(str(n) if n else ""))
+    return table
+
+
+def print_table(report: Report, console: Any = None) -> None:
+    """Print the table in colour on ``console`` (a ``rich.console.Console``; stdout by default)."""
+    (console or Console()).print(build_table(report))

@@ -1,0 +1,187 @@
+"""Output formats: the registry, JSON, CSV, Markdown and the terminal table.
+
+SARIF, JUnit and HTML have their own files (each checked by an outside validator/parser).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from rich.console import Console
+from test_formats_data import (ODD_NAMES, SCRIPT, empty_report, evaluated_report, expected_resources, meta,
+                               synthetic_report)
+
+import dockerbench
+from dockerbench._evaluate import build_report
+from dockerbench._snapshot import Snapshot
+from dockerbench.report import FORMATS, Format, get_format, print_table, render
+from dockerbench.report.csv import COLUMNS
+
+ALL_FORMATS = ("json", "sarif", "junit", "html", "csv", "markdown", "table")
+
+
+# ----------------------------------------------------------------------------- registry
+
+
+def test_every_format_is_registered_under_its_name():
+    assert sorted(FORMATS) == sorted(ALL_FORMATS)
+    for name, fmt in FORMATS.items():
+        assert isinstance(fmt, Format) and fmt.name == name
+        assert fmt.extension and "/" in fmt.media_type
+
+
+def test_unknown_format_is_a_usage_error():
+    with pytest.raises(dockerbench.UsageError, match="unknown report format 'yaml'.*csv, html, json"):
+        render(synthetic_report(), "yaml")
+
+
+def test_unknown_option_is_a_usage_error():
+    with pytest.raises(dockerbench.UsageError, match="does not take"):
+        get_format("csv", colour=True)
+
+
+def test_options_configure_a_new_instance_and_leave_the_registry_alone():
+    fmt = get_format("junit", warn_as_failure=True)
+    assert fmt.warn_as_failure and not FORMATS["junit"].warn_as_failure
+
+
+@pytest.mark.parametrize("name", ALL_FORMATS)
+def test_empty_report_renders_in_every_format(name):
+    assert render(empty_report(), name).strip()
+
+
+@pytest.mark.parametrize("name", ALL_FORMATS)
+def test_real_evaluation_renders_in_every_format(name):
+    """End to end: dockerbench.evaluate() of a small snapshot built from the models."""
+    report = evaluated_report()
+    text = render(report, name)
+    assert text.strip()
+    if name in ("html", "markdown", "table", "sarif", "junit"):
+        # every control shows up by id in the human formats (markdown: only the non-passing)
+        shown = [r for r in report.results if name != "markdown" or r.status in ("fail", "error", "warn")]
+        for r in shown:
+            assert r.id in text, f"{name}: control {r.id} missing"
+
+
+# ----------------------------------------------------------------------------- json
+
+
+def test_json_is_the_report_document():
+    report = synthetic_report()
+    text = render(report, "json")
+    assert dockerbench.load_report(text) == report
+
+
+# ----------------------------------------------------------------------------- csv
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_csv_has_one_row_per_finding_and_one_per_control_without_findings():
+    report = synthetic_report()
+    rows = _csv_rows(render(report, "csv"))
+    expected = sum(max(1, len(r.findings)) for r in report.results)
+    assert len(rows) == expected
+    assert tuple(rows[0].keys()) == COLUMNS
+
+
+def test_csv_round_trips_untrusted_values_exactly():
+    report = synthetic_report()
+    rows = _csv_rows(get_format("csv", formula_guard=False).render(report))
+    names = {row["resource_name"] for row in rows if row["control_id"] == "5.4"}
+    assert set(ODD_NAMES) <= names
+    file_row = next(r for r in rows if r["resource_id"] == "/etc/docker/my certs/ca key #1.pem")
+    assert (file_row["resource_kind"], file_row["actual"], file_row["expected"]) == ("file", "0644", "0444")
+
+
+def test_csv_row_without_finding_has_empty_resource_and_the_reason():
+    rows = _csv_rows(render(synthetic_report(), "csv"))
+    row = next(r for r in rows if r["control_id"] == "2.5")
+    assert row["status"] == "not_applicable" and row["finding_status"] == ""
+    assert row["resource_kind"] == row["resource_id"] == row["resource_name"] == ""
+    assert "aufs" in row["message"]
+
+
+def test_csv_structured_values_are_json():
+    rows = _csv_rows(render(synthetic_report(), "csv"))
+    row = next(r for r in rows if r["control_id"] == "5.29")
+    assert json.loads(row["actual"]) == ["web", "db"] and json.loads(row["expected"]) == []
+
+
+def test_csv_guards_cells_a_spreadsheet_would_run_as_formulas():
+    report = synthetic_report()
+    evil = report.result("5.4").findings[0].model_copy(update={"message": "=HYPERLINK(\"http://x\")", "actual": -1})
+    result = report.result("5.4").model_copy(update={"findings": [evil]})
+    rows = _csv_rows(render(build_report([result], Snapshot(meta=meta()), "test"), "csv"))
+    assert rows[0]["message"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["actual"] == "-1"  # a plain number is left alone
+
+
+# ----------------------------------------------------------------------------- markdown
+
+
+def test_markdown_lists_every_control_that_did_not_pass():
+    report = synthetic_report()
+    text = render(report, "markdown")
+    for r in report.results:
+        if r.status in ("fail", "error", "warn"):
+            assert re.search(rf"\| {re.escape(r.id)} \| \S+ {r.status.title()} \|", text), r.id
+    assert f"| **Total** | **{len(report.results)}** |" in text
+
+
+def test_markdown_escapes_untrusted_text_and_does_not_mention_anyone():
+    text = render(synthetic_report(), "markdown")
+    assert SCRIPT not in text and "<b>" not in text
+    assert "\\<script\\>" in text
+    assert "@octocat" not in text and "@&#8203;octocat" in text
+    assert "\x1b" not in text
+    for line in text.splitlines():  # a pipe in a name cannot add a table column
+        if line.startswith("| 5.4 "):
+            assert line.count("|") - line.count("\\|") == 7
+
+
+def test_markdown_stays_under_the_comment_limit_with_many_findings():
+    report = synthetic_report()
+    base = report.result("5.4")
+    many = [base.findings[0].model_copy(update={"resource": base.findings[0].resource.model_copy(
+        update={"id": f"{i:064x}", "name": f"svc-{i}-" + "x" * 60})}) for i in range(4000)]
+    results = [base.model_copy(update={"findings": many})] + [
+        base.model_copy(update={"id": f"9.{i}", "findings": many[:300]}) for i in range(40)]
+    text = render(build_report(results, Snapshot(meta=meta()), "test"), "markdown")
+    assert len(text.encode()) <= 60_000
+    assert "… and 3" in text  # "… and 3990 more" (or fewer once the cut is halved)
+    assert "| 9.39 |" in text  # the summary table survives every cut
+
+
+# ----------------------------------------------------------------------------- table
+
+
+def test_table_text_lists_every_control_with_its_resource_count():
+    report = synthetic_report()
+    text = render(report, "table")
+    assert "\x1b[" not in text
+    rows = {m.group(1): m for m in re.finditer(r"^│ (\d+\.\d+)\s+│ (\S+)\s+│.*│\s*(\d*) │$", text, re.MULTILINE)}
+    assert set(rows) == {r.id for r in report.results}
+    assert rows["5.4"].group(3) == str(expected_resources(report.result("5.4")))
+    assert rows["2.5"].group(2) == "N/A"
+
+
+def test_print_table_colours_the_status():
+    buf = io.StringIO()
+    print_table(synthetic_report(), Console(file=buf, force_terminal=True, color_system="standard", width=140))
+    out = buf.getvalue()
+    assert "\x1b[" in out and "5.4" in out
+
+
+def test_table_does_not_read_markup_or_escapes_from_the_report():
+    report = synthetic_report()
+    odd = report.result("5.4").model_copy(update={"title": "[bold red]not markup[/] \x1b[31m"})
+    text = render(build_report([odd], Snapshot(meta=meta(hostname="h\x1b]0;pwned\x07")), "test"), "table")
+    assert "[bold red]not markup[/]" in text
+    assert "\x1b" not in text and "\x07" not in text

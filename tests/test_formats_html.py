@@ -1,0 +1,219 @@
+"""The self-contained HTML report, rendered in headless Chromium.
+
+Chromium is the Debian ``chromium`` package (scripts/test.sh installs it). Without it the
+browser tests are skipped on a developer machine and FAIL under CI. The screenshot is kept in
+the test's ``tmp_path`` (printed, and recorded as the ``screenshot`` property in pytest's JUnit
+output) so a person can look at it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_formats_data import QUOTES, SCRIPT, empty_report, evaluated_report, synthetic_report
+
+from dockerbench.report import render
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = os.environ.get("DOCKERBENCH_CHROMIUM") or next(
+        (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+    if not path:
+        problem = "chromium is not installed (apt-get install -y chromium; scripts/test.sh does)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs headless Chromium: {problem}", pytrace=False)
+        pytest.skip(problem)
+    return path
+
+
+def _browser(chromium: str, tmp_path: Path, page: Path, *extra: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}", *extra, page.as_uri()],
+        capture_output=True, text=True, timeout=180, cwd=tmp_path)
+    assert proc.returncode == 0, f"chromium exited {proc.returncode}:\n{proc.stderr[-3000:]}"
+    return proc
+
+
+def screenshot(chromium: str, tmp_path: Path, page: Path, png: Path, size: str = "1280,2000") -> Path:
+    _browser(chromium, tmp_path, page, f"--screenshot={png}", f"--window-size={size}")
+    assert png.is_file() and png.stat().st_size > 0, "chromium wrote no screenshot"
+    return png
+
+
+def dump_dom(chromium: str, tmp_path: Path, page: Path) -> str:
+    return _browser(chromium, tmp_path, page, "--dump-dom", "--window-size=1280,2000").stdout
+
+
+# ----------------------------------------------------------------------------- a tiny PNG reader
+
+
+def read_png(path: Path) -> tuple[int, int, list[bytes]]:
+    """(width, height, rows of pixel bytes) of an 8-bit, non-interlaced grey/RGB/RGBA PNG."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, header = 8, bytearray(), None
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        elif kind == b"IEND":
+            break
+    assert header is not None, "PNG without IHDR"
+    width, height, depth, colour, _, _, interlace = header
+    channels = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
+    assert depth == 8 and interlace == 0, f"unsupported PNG: depth {depth}, interlace {interlace}"
+    bpp, stride = channels, width * channels
+    raw = zlib.decompress(bytes(idat))
+    rows, prev = [], bytes(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        if kind == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, prev))
+        elif kind == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + prev[i]) >> 1)) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(line))
+        prev = rows[-1]
+    return width, height, rows
+
+
+def ink(path: Path) -> tuple[int, float]:
+    """(distinct colours, share of pixels not of the dominant colour), sampled every 2nd pixel."""
+    width, height, rows = read_png(path)
+    channels = len(rows[0]) // width
+    colours: Counter = Counter()
+    for row in rows[::2]:
+        for x in range(0, width, 2):
+            colours[row[x * channels:x * channels + 3]] += 1
+    total = sum(colours.values())
+    return len(colours), 1 - colours.most_common(1)[0][1] / total
+
+
+class _Dom(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: Counter = Counter()
+        self.attrs: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        self.attrs.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> _Dom:
+    dom = _Dom()
+    dom.feed(html)
+    return dom
+
+
+# ----------------------------------------------------------------------------- in the browser
+
+
+def test_report_renders_in_chromium_and_is_not_blank(chromium, tmp_path, record_property):
+    page = tmp_path / "report.html"
+    page.write_text(render(synthetic_report(), "html"), encoding="utf-8")
+    png = screenshot(chromium, tmp_path, page, tmp_path / "report.png")
+    record_property("screenshot", str(png))
+    print(f"\nHTML report screenshot: {png}")
+    width, height, _ = read_png(png)
+    assert (width, height) == (1280, 2000)
+    colours, share = ink(png)
+    assert colours >= 16 and share >= 0.05, f"screenshot looks blank: {colours} colours, {share:.1%} ink"
+
+
+def test_rendered_page_shows_every_control_and_runs_its_script(chromium, tmp_path):
+    report = synthetic_report()
+    page = tmp_path / "report.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    dom = dump_dom(chromium, tmp_path, page)
+    assert 'data-js="ready"' in dom, "the inline script did not run (CSP hash or a script error)"
+    parsed = parse(dom)
+    ids = {a.get("id") for tag, a in parsed.attrs if tag == "tbody" and a.get("class") == "control"}
+    assert ids == {f"control-{r.id}" for r in report.results}
+    text = " ".join(parsed.text)
+    for r in report.results:
+        assert r.id in text
+    assert parsed.tags["script"] == 1, "an untrusted string became a <script> element"
+    assert SCRIPT in text and QUOTES in text  # shown as text, not markup
+
+
+def test_evaluated_report_renders_every_control_in_chromium(chromium, tmp_path):
+    report = evaluated_report()
+    page = tmp_path / "evaluated.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    text = " ".join(parse(dump_dom(chromium, tmp_path, page)).text)
+    assert all(r.id in text for r in report.results)
+
+
+def test_empty_report_renders_in_chromium(chromium, tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text(render(empty_report(), "html"), encoding="utf-8")
+    png = screenshot(chromium, tmp_path, page, tmp_path / "empty.png", size="1280,900")
+    assert ink(png)[0] >= 8
+    assert "No controls in this report" in dump_dom(chromium, tmp_path, page)
+
+
+# ----------------------------------------------------------------------------- the file itself
+
+
+def test_html_is_self_contained():
+    html = render(synthetic_report(), "html")
+    dom = parse(html)
+    assert not dom.tags["link"] and not dom.tags["img"] and not dom.tags["iframe"]
+    for tag, attrs in dom.attrs:
+        assert "src" not in attrs, f"<{tag} src=...> loads something"
+        if tag == "a":
+            href = attrs.get("href") or ""
+            assert href.startswith(("#", "https://", "http://")), href
+    assert "url(" not in html and "@import" not in html
+    csp = next(a["content"] for t, a in dom.attrs if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+
+
+def test_untrusted_strings_are_escaped():
+    html = render(synthetic_report(), "html")
+    assert SCRIPT not in html and "<b>bold</b>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert parse(html).tags["script"] == 1
+
+
+def test_details_carry_findings_evidence_and_remediation():
+    report = synthetic_report()
+    html = render(report, "html")
+    start = html.index('id="control-5.4"')
+    block = html[start:html.index('<tbody class="control"', start)]
+    assert block.count("<details") == 1
+    assert "Findings (9)" in block and "Remediation" in block and "Evidence" in block
+    assert "&#34;note&#34;: &#34;&lt;script&gt;" in block  # pretty JSON evidence, escaped
