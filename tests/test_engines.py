@@ -89,3 +89,18 @@ def test_embedded_engine_survives_its_worker_dying():
         assert eng.evaluate("ok", doc) == {"x": "first", "y": 1}
     finally:
         eng.close()
+
+
+def test_a_runaway_evaluation_is_stopped_with_an_engine_error():
+    from dockerbench.engines.isolated import IsolatedEngine
+
+    eng = IsolatedEngine("embedded", timeout=3)
+    try:
+        # A comprehension over a large range keeps regopy busy far longer than the timeout.
+        eng.load({"slow.rego": "package slow\n\nn := count([x | some x in numbers.range(1, 100000000)])\n"}, {})
+        with pytest.raises(dockerbench.EngineError, match="longer than 3 s"):
+            eng.evaluate("slow", {})
+        eng.load(OK, {})
+        assert eng.evaluate("ok.x", {"a": 1}) == 1  # the engine is usable again
+    finally:
+        eng.close()

@@ -10,6 +10,7 @@ the same modules, data and input) for the next one.
 from __future__ import annotations
 
 import json
+import select
 import subprocess
 import sys
 from typing import Any, Mapping
@@ -23,8 +24,9 @@ _ERRORS: dict[str, type[DockerbenchError]] = {"PolicyError": PolicyError, "Engin
 class IsolatedEngine(Engine):
     """An engine (by name) evaluated in a child process, restarted after a crash."""
 
-    def __init__(self, inner: str) -> None:
+    def __init__(self, inner: str, *, timeout: float = 300.0) -> None:
         self.name = inner
+        self.timeout = timeout
         self._inner = inner
         self._proc: subprocess.Popen[str] | None = None
         self._modules: dict[str, str] = {}
@@ -85,6 +87,13 @@ class IsolatedEngine(Engine):
         try:
             proc.stdin.write(json.dumps(request) + "\n")
             proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], self.timeout)
+            if not ready:  # a runaway evaluation: stop it rather than hang the caller
+                proc.kill()
+                proc.wait()
+                self._proc = None
+                self._input_sent = False
+                raise EngineError(f"the {self._inner} engine took longer than {self.timeout:.0f} s and was stopped")
             line = proc.stdout.readline()
         except (BrokenPipeError, OSError):
             line = ""
