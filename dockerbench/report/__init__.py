@@ -25,7 +25,7 @@ from typing import Any
 from .._errors import UsageError
 from .._report import Report
 from .csv import CsvFormat
-from .html import HtmlFormat
+from .html import HtmlFormat, section_chart
 from .interface import Format
 from .json import JsonFormat
 from .junit import JUnitFormat
@@ -64,4 +64,4 @@ def render(report: Report, name: str, **options: Any) -> str:
 
 
 __all__ = ["FORMATS", "CsvFormat", "Format", "HtmlFormat", "JUnitFormat", "JsonFormat", "MarkdownFormat",
-           "SarifFormat", "TableFormat", "get_format", "print_table", "render"]
+           "SarifFormat", "TableFormat", "get_format", "print_table", "render", "section_chart"]

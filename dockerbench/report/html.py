@@ -74,10 +74,18 @@ def _asset(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
 def _template() -> jinja2.Template:
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
-    return env.from_string(_asset("report.html.j2"))
+    return _environment().get_template("report.html.j2")
+
+
+def section_chart(report: Report) -> str:
+    """The status-by-section chart alone, as inline SVG (used by the page and in Jupyter)."""
+    return _environment().get_template("chart.svg.j2").render(chart=_chart(report))
 
 
 def _score(report: Report) -> dict[str, Any]:

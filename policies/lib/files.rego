@@ -36,10 +36,18 @@ root_owned(f) if {
 }
 
 # missing lists the files of fs whose facts could not be collected.
-missing(fs) := {sprintf("file %s (%s: %s)", [f.path, object.get(f, "error_kind", "unknown"), object.get(f, "error", "")]) |
+missing(fs) := {concat("", ["file ", f.path, " (", error_text(f), ")"]) |
 	some f in fs
 	unknown(f)
 }
+
+# error_text avoids object.get defaults in sprintf (regopy keeps such literals quoted).
+error_text(f) := concat(": ", [f.error_kind, f.error]) if {
+	is_string(f.error_kind)
+	is_string(f.error)
+} else := f.error_kind if is_string(f.error_kind)
+
+else := "existence unknown"
 
 # absent_reason is the not-applicable reason when no file of fs exists. (concat, not sprintf:
 # regopy keeps the quotes of a literal passed in as `what` when sprintf formats it.)

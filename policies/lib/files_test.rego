@@ -26,3 +26,13 @@ test_mode_violation_names_the_file if {
 test_owner_uses_ids_without_names if {
 	files.owner({"owner": null, "group": null, "uid": 1000, "gid": 50}) == "1000:50"
 }
+
+test_missing_names_the_file_and_the_error if {
+	fs := [{"role": "r", "path": "/etc/docker/key.pem", "exists": null, "error_kind": "permission", "error": "Permission denied"}]
+	files.missing(fs) == {"file /etc/docker/key.pem (permission: Permission denied)"}
+}
+
+test_missing_without_an_error_text if {
+	fs := [{"role": "r", "path": "/x", "exists": null, "error_kind": null, "error": null}]
+	files.missing(fs) == {"file /x (existence unknown)"}
+}

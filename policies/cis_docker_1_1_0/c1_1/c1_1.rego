@@ -14,7 +14,174 @@
 #   cis_v1_6_0: "1.1.1"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/daemon/#daemon-data-directory
 package cis_docker_1_1_0.c1_1
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.1 is not implemented yet"
+import data.lib.daemon
+import data.lib.result
+
+# The Docker root directory is GET /info DockerRootDir (dockerd resolves symlinks in it, so it is
+# a real path like the mount points of mountinfo). Decision, live mount table first:
+#   * it is a mount point whose filesystem is not the one holding its parent directory: pass;
+#   * it is a mount point, but a bind mount / subvolume of the parent's filesystem: fail (dockerd
+#     itself bind-mounts its root directory onto itself to set mount propagation, so on current
+#     engines "is a mount point" alone proves nothing; the device is compared);
+#   * it is not a mount point and sits on the filesystem mounted at / or /var: fail (an /etc/fstab
+#     entry that is not mounted now does not help: the data is written to the parent filesystem);
+#   * it sits on another filesystem (e.g. /srv, /data): review, that filesystem may be shared.
+# Without the live mount table, an /etc/fstab entry for the directory is accepted (weaker,
+# persistent evidence); no entry then leaves the mount table missing.
+
+root_known if is_string(input.daemon.info.docker_root_dir)
+
+mounts_known if is_array(input.host.mounts)
+
+clean_path(p) := p if p == "/"
+
+else := trim_right(p, "/")
+
+root := clean_path(input.daemon.info.docker_root_dir)
+
+resource := result.file({"path": root, "role": "data_root"})
+
+missing contains m if some m in daemon.missing_info
+
+missing contains "host.mounts (the host mount table could not be read)" if {
+	root_known
+	not mounts_known
+	not fstab_lists_root
+}
+
+missing contains "host.mounts (no mount in the host mount table contains the Docker root directory)" if {
+	root_known
+	mounts_known
+	not own_mount
+	not containing_mount
+}
+
+# ---------------------------------------------------------------- live mount table
+
+# is_ancestor: mount point mp contains path p (p itself excluded).
+is_ancestor(mp, p) if {
+	mp == "/"
+	p != "/"
+}
+
+is_ancestor(mp, p) if startswith(p, concat("", [mp, "/"]))
+
+# top(mp) is the mount on top at mp: the last of the entries for it in mountinfo order.
+top(mp) := ms[count(ms) - 1] if {
+	ms := [m | some m in input.host.mounts; clean_path(m.mount_point) == mp]
+	count(ms) > 0
+}
+
+own_mount := top(root)
+
+# containing_mount: the mount holding root's parent directory (longest ancestor mount point).
+containing_mount := top(mp) if {
+	ancestors := {clean_path(m.mount_point) | some m in input.host.mounts; is_ancestor(clean_path(m.mount_point), root)}
+	longest := max({count(a) | some a in ancestors})
+	some mp in ancestors
+	count(mp) == longest
+}
+
+same_filesystem(a, b) if a.device == b.device
+
+same_filesystem(a, b) if {
+	a.source == b.source
+	a.fstype == b.fstype
+	startswith(a.source, "/dev/")
+}
+
+is_separate if {
+	own_mount
+	not same_filesystem(own_mount, containing_mount)
+}
+
+system_mount_points := {"/", "/var"}
+
+is_system_mount(m) if clean_path(m.mount_point) in system_mount_points
+
+checked := 1 if {
+	root_known
+	mounts_known
+	own_mount
+}
+
+checked := 1 if {
+	root_known
+	mounts_known
+	not own_mount
+	containing_mount
+}
+
+checked := 1 if {
+	root_known
+	not mounts_known
+	fstab_lists_root
+}
+
+violations contains result.finding(resource, msg, actual, "its own partition or logical volume") if {
+	root_known
+	own_mount
+	same_filesystem(own_mount, containing_mount)
+	actual := sprintf("bind mount of %s (%s, device %s)", [own_mount.source, own_mount.fstype, own_mount.device])
+	msg := sprintf("the Docker root directory %s is a mount point, but a bind mount of the filesystem at %s (%s, device %s), not a separate partition", [root, containing_mount.mount_point, containing_mount.source, containing_mount.device])
+}
+
+violations contains result.finding(resource, msg, actual, "its own partition or logical volume") if {
+	root_known
+	mounts_known
+	not own_mount
+	is_system_mount(containing_mount)
+	actual := sprintf("on the filesystem mounted at %s (%s)", [containing_mount.mount_point, containing_mount.source])
+	msg := sprintf("the Docker root directory %s is not a separate partition: it sits on the filesystem mounted at %s (%s)%s", [root, containing_mount.mount_point, containing_mount.source, fstab_note])
+}
+
+reviews contains result.finding(resource, msg, actual, "its own partition or logical volume") if {
+	root_known
+	mounts_known
+	not own_mount
+	containing_mount
+	not is_system_mount(containing_mount)
+	actual := sprintf("on the filesystem mounted at %s (%s)", [containing_mount.mount_point, containing_mount.source])
+	msg := sprintf("the Docker root directory %s is not a mount point of its own: it sits on the filesystem mounted at %s (%s); confirm that filesystem is dedicated to Docker%s", [root, containing_mount.mount_point, containing_mount.source, fstab_note])
+}
+
+fstab_note := "; /etc/fstab lists it but it is not mounted now" if fstab_lists_root
+
+else := ""
+
+# ---------------------------------------------------------------- /etc/fstab
+
+fstab_entries := [e | some e in input.host.fstab; clean_path(e.mount_point) == root]
+
+fstab_entry := fstab_entries[0] if count(fstab_entries) > 0
+
+fstab_lists_root if fstab_entry
+
+evidence := {
+	"docker_root_dir": object.get(input.daemon, ["info", "docker_root_dir"], null),
+	"mount": mount_evidence,
+	"containing_mount": containing_evidence,
+	"fstab_entry": fstab_evidence,
+	"decided_from": decided_from,
+}
+
+mount_evidence := m if m := own_mount
+
+else := null
+
+containing_evidence := m if m := containing_mount
+
+else := null
+
+fstab_evidence := e if e := fstab_entry
+
+else := null
+
+decided_from := "live mount table (/proc/1/mountinfo)" if mounts_known
+
+else := "/etc/fstab (the live mount table could not be read)" if fstab_lists_root
+
+else := "nothing (mount table unreadable, no /etc/fstab entry)"

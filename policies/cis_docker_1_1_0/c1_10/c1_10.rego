@@ -15,5 +15,22 @@
 #     - https://www.cisecurity.org/benchmark/docker
 package cis_docker_1_1_0.c1_10
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.10 is not implemented yet"
+import data.lib.audit
+import data.lib.files
+
+# /etc/sysconfig/docker (RHEL) is CIS v1.6.0 1.1.13, a control of its own: not evaluated here.
+# Rule matching (whole paths, loaded rules else persistent ones, recursive parent watches for
+# review) is lib.audit's.
+roles := {"etc_default_docker"}
+
+missing := audit.facts_missing(roles)
+
+not_applicable := files.absent_reason(audit.targets(roles), "/etc/default/docker")
+
+violations := audit.unaudited_findings(roles)
+
+reviews := audit.parent_only_findings(roles)
+
+checked := audit.examined(roles)
+
+evidence := audit.evidence_of(roles)

@@ -15,5 +15,24 @@
 #     - https://www.cisecurity.org/benchmark/docker
 package cis_docker_1_1_0.c1_12
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.12 is not implemented yet"
+import data.lib.audit
+import data.lib.files
+
+# Docker 18.09 renamed /usr/bin/docker-containerd to /usr/bin/containerd. Every one of the two that
+# exists is evaluated (the successor as CIS v1.6.0 1.1.14 does, the legacy path while it is still
+# installed); N/A only when neither exists.
+# Rule matching (whole paths, loaded rules else persistent ones, recursive parent watches for
+# review) is lib.audit's.
+roles := {"containerd_legacy_binary", "containerd_binary"}
+
+missing := audit.facts_missing(roles)
+
+not_applicable := files.absent_reason(audit.targets(roles), "/usr/bin/docker-containerd (or its successor /usr/bin/containerd)")
+
+violations := audit.unaudited_findings(roles)
+
+reviews := audit.parent_only_findings(roles)
+
+checked := audit.examined(roles)
+
+evidence := audit.evidence_of(roles)

@@ -15,5 +15,24 @@
 #     - https://www.cisecurity.org/benchmark/docker
 package cis_docker_1_1_0.c1_13
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.13 is not implemented yet"
+import data.lib.audit
+import data.lib.files
+
+# Docker 18.09 renamed /usr/bin/docker-runc to /usr/bin/runc. Every one that exists is evaluated
+# (the successor as CIS v1.6.0 1.1.18 does, /usr/sbin/runc where a distribution installs it there,
+# the legacy path while it is still installed); N/A only when none exists.
+# Rule matching (whole paths, loaded rules else persistent ones, recursive parent watches for
+# review) is lib.audit's.
+roles := {"runc_legacy_binary", "runc_binary"}
+
+missing := audit.facts_missing(roles)
+
+not_applicable := files.absent_reason(audit.targets(roles), "/usr/bin/docker-runc (or its successor runc)")
+
+violations := audit.unaudited_findings(roles)
+
+reviews := audit.parent_only_findings(roles)
+
+checked := audit.examined(roles)
+
+evidence := audit.evidence_of(roles)

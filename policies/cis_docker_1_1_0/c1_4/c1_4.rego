@@ -7,14 +7,153 @@
 #   level: 1
 #   scored: true
 #   automated: false
-#   severity: medium
+#   severity: high
 #   remediation: >-
 #     Remove every untrusted account from the docker group (membership is root-equivalent) and
 #     restrict who can bind-mount sensitive host paths.
 #   cis_v1_6_0: "1.1.2"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/security/#docker-daemon-attack-surface
+#     - https://docs.docker.com/engine/install/linux-postinstall/#manage-docker-as-a-non-root-user
 package cis_docker_1_1_0.c1_4
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.4 is not implemented yet"
+import data.lib.files
+import data.lib.params
+import data.lib.result
+
+# Who controls the daemon through its unix sockets (docker_sock FileFacts):
+#   * every member of the docker group (listed members and accounts whose primary group it is):
+#     dockerd hands the socket to that group (--group, default "docker") each time it starts;
+#   * the members of any other group a socket belongs to with group write permission (connecting
+#     needs write), except the root group;
+#   * a socket's owner other than root, with owner write permission.
+# root is always trusted. A socket writable by others lets every local user in: always a fail.
+# With the organisation's trusted_users every other account must be on the list; without it the
+# accounts are listed for a person to judge (manual). No account at all (no docker group, root-only
+# socket) complies. Members of a socket group other than docker are not in the snapshot: such a
+# group is missing unless the proposed fact host.socket_groups (list of Group) lists it.
+
+sockets := files.with_role("docker_sock")
+
+present_sockets := [s | some s in sockets; files.present(s)]
+
+groups_known if input.host.groups_collected == true
+
+docker_group := input.host.docker_group if is_object(input.host.docker_group)
+
+docker_group_name := docker_group.name if docker_group
+
+else := ""
+
+has_trusted_list if params.value("trusted_users")
+
+trusted := {u | some u in params.value("trusted_users")} if is_array(params.value("trusted_users"))
+
+# ---------------------------------------------------------------- facts
+
+missing contains "host.docker_group (/etc/group could not be read)" if not groups_known
+
+missing contains m if some m in files.missing(sockets)
+
+missing contains msg if {
+	groups_known
+	some s in present_sockets
+	grants_group(s)
+	not group_of(s.gid)
+	msg := sprintf("members of group %s, which owns %s (not collected; proposed fact host.socket_groups)", [files.name_or_id(s.group, s.gid), s.path])
+}
+
+missing contains "params.trusted_users (must be a list of user names)" if {
+	has_trusted_list
+	not trusted
+}
+
+# ---------------------------------------------------------------- who has access
+
+group_write := 16 # 0o020
+
+other_write := 2 # 0o002
+
+owner_write := 128 # 0o200
+
+grants_group(s) if {
+	bits.and(s.mode, group_write) != 0
+	s.gid != 0
+}
+
+is_world_writable(s) if bits.and(s.mode, other_write) != 0
+
+grants_owner(s) if {
+	bits.and(s.mode, owner_write) != 0
+	s.uid != 0
+}
+
+group_of(gid) := docker_group if docker_group.gid == gid
+
+else := g if {
+	some g in object.get(input.host, "socket_groups", [])
+	g.gid == gid
+}
+
+members(g) := {m | some m in g.members} | {m | some m in object.get(g, "primary_members", [])}
+
+# how: account -> the ways it reaches the daemon
+access contains [user, sprintf("member of group %s", [docker_group.name])] if {
+	some user in members(docker_group)
+}
+
+access contains [user, sprintf("member of group %s, which owns %s", [g.name, s.path])] if {
+	some s in present_sockets
+	grants_group(s)
+	g := group_of(s.gid)
+	g.name != docker_group_name
+	some user in members(g)
+}
+
+access contains [user, sprintf("owner of %s", [s.path])] if {
+	some s in present_sockets
+	grants_owner(s)
+	user := files.name_or_id(s.owner, s.uid)
+}
+
+users := {a[0] | some a in access; a[0] != "root"}
+
+ways(user) := {a[1] | some a in access; a[0] == user}
+
+# A user is reported on the host (the report has no "user" resource kind): id <host>/user/<name>.
+# (concat: result.host.id may be the literal fallback "host", which regopy's sprintf would quote)
+user_resource(user) := {"kind": "host", "id": concat("/", [result.host.id, "user", user]), "name": user}
+
+# ---------------------------------------------------------------- decision
+
+violations contains result.finding(result.file(s), msg, files.octal(s.mode), "no write permission for others (0660 or stricter)") if {
+	some s in present_sockets
+	is_world_writable(s)
+	msg := sprintf("%s is writable by every local user (mode %s): anyone can control the Docker daemon", [s.path, files.octal(s.mode)])
+}
+
+violations contains result.finding(user_resource(user), msg, user, "a user listed in trusted_users") if {
+	trusted
+	some user in users
+	not user in trusted
+	msg := concat("", ["user ", user, " can control the Docker daemon (", concat("; ", ways(user)), ") but is not in trusted_users"])
+}
+
+manual := concat("", [
+	format_int(count(users), 10), " account(s) can control the Docker daemon (", concat(", ", users),
+	"); confirm each is trusted, or give the trusted_users parameter",
+]) if {
+	groups_known
+	not has_trusted_list
+	count(users) > 0
+}
+
+checked := count(users) + count(present_sockets) if groups_known
+
+evidence := {
+	"docker_group": object.get(input.host, "docker_group", null),
+	"sockets": [{"path": s.path, "owner": files.owner(s), "mode": files.octal(s.mode)} | some s in present_sockets],
+	"accounts": {user: ways(user) | some user in users},
+	"trusted_users": params.with_default("trusted_users", null),
+}

@@ -13,7 +13,25 @@
 #   cis_v1_6_0: "1.1.5"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/daemon/#daemon-data-directory
 package cis_docker_1_1_0.c1_6
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.6 is not implemented yet"
+import data.lib.audit
+import data.lib.files
+
+# The Docker root directory actually used (GET /info DockerRootDir, /var/lib/docker by default).
+# Rule matching (whole paths, loaded rules else persistent ones, recursive parent watches for
+# review) is lib.audit's.
+roles := {"data_root"}
+
+missing := audit.facts_missing(roles)
+
+not_applicable := files.absent_reason(audit.targets(roles), "the Docker root directory")
+
+violations := audit.unaudited_findings(roles)
+
+reviews := audit.parent_only_findings(roles)
+
+checked := audit.examined(roles)
+
+evidence := audit.evidence_of(roles)

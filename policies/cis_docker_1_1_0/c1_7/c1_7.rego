@@ -15,5 +15,22 @@
 #     - https://www.cisecurity.org/benchmark/docker
 package cis_docker_1_1_0.c1_7
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.7 is not implemented yet"
+import data.lib.audit
+import data.lib.files
+
+# A rule on a file below /etc/docker (daemon.json, certs.d) does not cover the directory.
+# Rule matching (whole paths, loaded rules else persistent ones, recursive parent watches for
+# review) is lib.audit's.
+roles := {"etc_docker"}
+
+missing := audit.facts_missing(roles)
+
+not_applicable := files.absent_reason(audit.targets(roles), "/etc/docker")
+
+violations := audit.unaudited_findings(roles)
+
+reviews := audit.parent_only_findings(roles)
+
+checked := audit.examined(roles)
+
+evidence := audit.evidence_of(roles)

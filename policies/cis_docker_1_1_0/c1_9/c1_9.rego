@@ -16,5 +16,22 @@
 #     - https://www.cisecurity.org/benchmark/docker
 package cis_docker_1_1_0.c1_9
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 1.9 is not implemented yet"
+import data.lib.audit
+import data.lib.files
+
+# The unit file systemd loads (FragmentPath), else the standard unit directory. No unit: N/A.
+# Rule matching (whole paths, loaded rules else persistent ones, recursive parent watches for
+# review) is lib.audit's.
+roles := {"docker.socket"}
+
+missing := audit.facts_missing(roles)
+
+not_applicable := files.absent_reason(audit.targets(roles), "the docker.socket unit file")
+
+violations := audit.unaudited_findings(roles)
+
+reviews := audit.parent_only_findings(roles)
+
+checked := audit.examined(roles)
+
+evidence := audit.evidence_of(roles)

@@ -1,0 +1,102 @@
+package cis_docker_1_1_0.c1_8_test
+
+import data.cis_docker_1_1_0.c1_8
+
+target := {"role": "docker.service", "path": "/lib/systemd/system/docker.service", "exists": true, "type": "file", "resolved_path": null, "error_kind": null, "error": null}
+
+watch := {"origin": "auditctl", "text": "-w /lib/systemd/system/docker.service -p rwxa -k docker", "path": "/lib/systemd/system/docker.service", "key": "docker"}
+
+test_loaded_watch_passes if {
+	c1_8.checked == 1 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	count(c1_8.reviews) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	count(c1_8.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	not c1_8.not_applicable with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+}
+
+test_no_rule_fails if {
+	vs := c1_8.violations with input.files as [target] with input.host.audit as {"loaded": [], "persistent": []}
+	vs == {{
+		"resource": {"kind": "file", "id": "/lib/systemd/system/docker.service", "name": "docker.service"},
+		"message": "no audit rule watches /lib/systemd/system/docker.service (loaded rules (auditctl -l))",
+		"actual": "no audit rule",
+		"expected": "an audit rule naming /lib/systemd/system/docker.service, e.g. -w /lib/systemd/system/docker.service -k docker",
+	}}
+}
+
+test_persisted_but_not_loaded_rule_fails if {
+	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
+	vs := c1_8.violations with input.files as [target] with input.host.audit as {"loaded": [], "persistent": [persisted]}
+	[v.message | some v in vs] == ["no audit rule watches /lib/systemd/system/docker.service (loaded rules (auditctl -l)); /lib/systemd/system/docker.service is in /etc/audit/rules.d/docker.rules but not loaded (load it: augenrules --load)"]
+}
+
+test_persistent_rule_counts_when_loaded_rules_unreadable if {
+	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
+	c1_8.checked == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	count(c1_8.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+}
+
+test_trailing_slash_in_rule_is_the_same_path if {
+	slashed := object.union(watch, {"text": "-w /lib/systemd/system/docker.service/ -k docker", "path": "/lib/systemd/system/docker.service/"})
+	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [slashed], "persistent": null}
+}
+
+test_prefix_rule_is_not_a_whole_path_match if {
+	longer := object.union(watch, {"text": "-w /lib/systemd/system/docker.service.bak -k docker", "path": "/lib/systemd/system/docker.service.bak"})
+	count(c1_8.violations) == 1 with input.files as [target] with input.host.audit as {"loaded": [longer], "persistent": null}
+}
+
+test_absent_file_is_not_applicable if {
+	absent := object.union(target, {"exists": false, "type": null})
+	c1_8.not_applicable == "the docker.service unit file does not exist on this host" with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
+	count(c1_8.missing) == 0 with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
+}
+
+test_unknown_file_is_missing if {
+	unknown := object.union(target, {"exists": null, "type": null, "error_kind": "permission", "error": "Permission denied"})
+	c1_8.missing == {"file /lib/systemd/system/docker.service (permission: Permission denied)"} with input.files as [unknown] with input.host.audit as {"loaded": [watch], "persistent": null}
+}
+
+test_file_fact_not_collected_is_missing if {
+	c1_8.missing == {"file facts for role docker.service (not collected)"} with input.files as [] with input.host.audit as {"loaded": [watch], "persistent": null}
+}
+
+test_unreadable_rules_are_missing if {
+	count(c1_8.missing) == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
+	not c1_8.checked with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
+}
+
+test_evidence_names_the_rule if {
+	ev := c1_8.evidence with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	ev.audit_rules_source == "loaded rules (auditctl -l)"
+	ev.files[0].rules == {"-w /lib/systemd/system/docker.service -p rwxa -k docker"}
+}
+
+test_unit_at_fragment_path_needs_its_own_rule if {
+	override := object.union(target, {"path": "/etc/systemd/system/docker.service"})
+	vs := c1_8.violations with input.files as [override] with input.host.audit as {"loaded": [watch], "persistent": null}
+	[v.resource.id | some v in vs] == ["/etc/systemd/system/docker.service"]
+}
+
+test_watch_on_unit_directory_is_for_review if {
+	dir_watch := {"origin": "auditctl", "text": "-w /lib/systemd/system -p wa -k systemd", "path": "/lib/systemd/system", "key": "systemd"}
+	rs := c1_8.reviews with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
+	[r.actual | some r in rs] == [{"-w /lib/systemd/system -p wa -k systemd"}]
+	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
+}
+
+# The engine evaluates the whole package: every rule must hold up, not only the one a test reads.
+test_whole_package_on_a_failing_host if {
+	doc := c1_8 with input.files as [target] with input.host.audit as {"loaded": [], "persistent": null}
+	count(doc.violations) == 1
+	doc.checked == 1
+	count(doc.missing) == 0
+	count(doc.evidence.files) == 1
+}
+
+test_whole_package_with_nothing_collected if {
+	doc := c1_8 with input.files as [] with input.host.audit as {"loaded": null, "persistent": null} with input.daemon as {}
+	count(doc.missing) == 1
+	count(doc.violations) == 0
+}

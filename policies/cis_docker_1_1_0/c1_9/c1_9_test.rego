@@ -1,0 +1,94 @@
+package cis_docker_1_1_0.c1_9_test
+
+import data.cis_docker_1_1_0.c1_9
+
+target := {"role": "docker.socket", "path": "/lib/systemd/system/docker.socket", "exists": true, "type": "file", "resolved_path": null, "error_kind": null, "error": null}
+
+watch := {"origin": "auditctl", "text": "-w /lib/systemd/system/docker.socket -p rwxa -k docker", "path": "/lib/systemd/system/docker.socket", "key": "docker"}
+
+test_loaded_watch_passes if {
+	c1_9.checked == 1 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	count(c1_9.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	count(c1_9.reviews) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	count(c1_9.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	not c1_9.not_applicable with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+}
+
+test_no_rule_fails if {
+	vs := c1_9.violations with input.files as [target] with input.host.audit as {"loaded": [], "persistent": []}
+	vs == {{
+		"resource": {"kind": "file", "id": "/lib/systemd/system/docker.socket", "name": "docker.socket"},
+		"message": "no audit rule watches /lib/systemd/system/docker.socket (loaded rules (auditctl -l))",
+		"actual": "no audit rule",
+		"expected": "an audit rule naming /lib/systemd/system/docker.socket, e.g. -w /lib/systemd/system/docker.socket -k docker",
+	}}
+}
+
+test_persisted_but_not_loaded_rule_fails if {
+	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
+	vs := c1_9.violations with input.files as [target] with input.host.audit as {"loaded": [], "persistent": [persisted]}
+	[v.message | some v in vs] == ["no audit rule watches /lib/systemd/system/docker.socket (loaded rules (auditctl -l)); /lib/systemd/system/docker.socket is in /etc/audit/rules.d/docker.rules but not loaded (load it: augenrules --load)"]
+}
+
+test_persistent_rule_counts_when_loaded_rules_unreadable if {
+	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
+	c1_9.checked == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	count(c1_9.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	count(c1_9.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+}
+
+test_trailing_slash_in_rule_is_the_same_path if {
+	slashed := object.union(watch, {"text": "-w /lib/systemd/system/docker.socket/ -k docker", "path": "/lib/systemd/system/docker.socket/"})
+	count(c1_9.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [slashed], "persistent": null}
+}
+
+test_prefix_rule_is_not_a_whole_path_match if {
+	longer := object.union(watch, {"text": "-w /lib/systemd/system/docker.socket.bak -k docker", "path": "/lib/systemd/system/docker.socket.bak"})
+	count(c1_9.violations) == 1 with input.files as [target] with input.host.audit as {"loaded": [longer], "persistent": null}
+}
+
+test_absent_file_is_not_applicable if {
+	absent := object.union(target, {"exists": false, "type": null})
+	c1_9.not_applicable == "the docker.socket unit file does not exist on this host" with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
+	count(c1_9.missing) == 0 with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
+}
+
+test_unknown_file_is_missing if {
+	unknown := object.union(target, {"exists": null, "type": null, "error_kind": "permission", "error": "Permission denied"})
+	c1_9.missing == {"file /lib/systemd/system/docker.socket (permission: Permission denied)"} with input.files as [unknown] with input.host.audit as {"loaded": [watch], "persistent": null}
+}
+
+test_file_fact_not_collected_is_missing if {
+	c1_9.missing == {"file facts for role docker.socket (not collected)"} with input.files as [] with input.host.audit as {"loaded": [watch], "persistent": null}
+}
+
+test_unreadable_rules_are_missing if {
+	count(c1_9.missing) == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
+	not c1_9.checked with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
+}
+
+test_evidence_names_the_rule if {
+	ev := c1_9.evidence with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	ev.audit_rules_source == "loaded rules (auditctl -l)"
+	ev.files[0].rules == {"-w /lib/systemd/system/docker.socket -p rwxa -k docker"}
+}
+
+test_rule_on_docker_service_does_not_cover_the_socket if {
+	service_watch := {"origin": "auditctl", "text": "-w /lib/systemd/system/docker.service -k docker", "path": "/lib/systemd/system/docker.service", "key": "docker"}
+	count(c1_9.violations) == 1 with input.files as [target] with input.host.audit as {"loaded": [service_watch], "persistent": null}
+}
+
+# The engine evaluates the whole package: every rule must hold up, not only the one a test reads.
+test_whole_package_on_a_failing_host if {
+	doc := c1_9 with input.files as [target] with input.host.audit as {"loaded": [], "persistent": null}
+	count(doc.violations) == 1
+	doc.checked == 1
+	count(doc.missing) == 0
+	count(doc.evidence.files) == 1
+}
+
+test_whole_package_with_nothing_collected if {
+	doc := c1_9 with input.files as [] with input.host.audit as {"loaded": null, "persistent": null} with input.daemon as {}
+	count(doc.missing) == 1
+	count(doc.violations) == 0
+}
