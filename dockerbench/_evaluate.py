@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ._errors import DockerbenchError, EngineError, UsageError
-from ._policies import CONTROL_PACKAGE_ROOT, Control, PolicySet, load_policies
+from ._policies import Control, load_policies
 from ._report import ControlResult, Finding, Report, Resource, Score
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
@@ -58,7 +58,7 @@ def evaluate(
     own_engine = not isinstance(engine, Engine)
     try:
         eng.load(policies.modules, {"dockerbench": {"params": dict(params or {})}})
-        docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, policies, progress)
+        docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, progress)
     finally:
         if own_engine:
             eng.close()
@@ -74,31 +74,18 @@ def _as_snapshot(snapshot: Snapshot | str | Path | Mapping[str, Any]) -> Snapsho
     return load_snapshot(snapshot)
 
 
-def _evaluate_all(eng: Engine, input_doc: dict[str, Any], selected: list[Control],
-                  policies: PolicySet, progress: Any) -> dict[str, Any]:
-    """One query for the whole control tree when possible; per control when that fails.
+def _evaluate_all(eng: Engine, input_doc: dict[str, Any], selected: list[Control], progress: Any) -> dict[str, Any]:
+    """Every selected control's package document, or the EngineError it raised.
 
-    The per-control fallback isolates an engine error to the control that caused it, so one
-    broken policy gives one `error` result and every other result is kept.
+    Engines evaluate documents independently, so one broken policy gives one `error` result
+    and every other result is kept.
     """
-    out: dict[str, Any] = {}
-    whole: Any = None
-    try:
-        whole = eng.evaluate(CONTROL_PACKAGE_ROOT, input_doc)
-    except EngineError:
-        whole = None
-    for i, control in enumerate(selected):
-        sub = control.package[len(CONTROL_PACKAGE_ROOT) + 1:] if control.package.startswith(CONTROL_PACKAGE_ROOT + ".") else None
-        if isinstance(whole, dict) and sub is not None and "." not in sub:
-            out[control.id] = whole.get(sub)
-        else:
-            try:
-                out[control.id] = eng.evaluate(control.package, input_doc)
-            except EngineError as e:
-                out[control.id] = e
-        if progress is not None:
-            progress("evaluating", i + 1, len(selected))
-    return out
+    if progress is not None:
+        progress("evaluating", 0, len(selected))
+    docs = eng.evaluate_many([c.package for c in selected], input_doc)
+    if progress is not None:
+        progress("evaluating", len(selected), len(selected))
+    return {c.id: docs.get(c.package) for c in selected}
 
 
 def decide(control: Control, doc: Any) -> ControlResult:

@@ -10,7 +10,9 @@ undefined value: that would let a control pass silently.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
+
+from .._errors import EngineError
 
 
 class Engine(ABC):
@@ -27,9 +29,44 @@ class Engine(ABC):
     def evaluate(self, path: str, input: Any) -> Any:
         """The value of ``data.<path>`` for ``input``; None when undefined."""
 
+    def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
+        """Each path's value, or the EngineError it raised: one failing document never hides
+        the others. Engines override this when they can share work across paths."""
+        out: dict[str, Any] = {}
+        for path in paths:
+            try:
+                out[path] = self.evaluate(path, input)
+            except EngineError as e:
+                out[path] = e
+        return out
+
     def describe(self) -> str:
         """Name and version, for reports."""
         return self.name
 
     def close(self) -> None:
         """Release native or network resources."""
+
+
+class ParentDocumentMixin:
+    """evaluate_many for engines where one document costs about as much as many: evaluate each
+    parent package once (``cis_docker_1_1_0`` for all controls) and read the children from it.
+    When a parent fails, its children are evaluated one by one so only the culprit fails."""
+
+    def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for path in paths:
+            parent, _, leaf = path.rpartition(".")
+            groups.setdefault(parent, []).append((path, leaf))
+        out: dict[str, Any] = {}
+        for parent, children in groups.items():
+            try:
+                doc = self.evaluate(parent, input) if parent else None  # type: ignore[attr-defined]
+            except EngineError:
+                doc = None
+                parent = ""
+            if parent and (doc is None or isinstance(doc, dict)):
+                out.update({path: (doc or {}).get(leaf) for path, leaf in children})
+            else:
+                out.update(Engine.evaluate_many(self, [p for p, _ in children], input))  # type: ignore[arg-type]
+        return out

@@ -13,7 +13,7 @@ import json
 import select
 import subprocess
 import sys
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from .._errors import DockerbenchError, EngineError, PolicyError
 from .interface import Engine
@@ -46,11 +46,23 @@ class IsolatedEngine(Engine):
         self._modules, self._data = dict(modules), dict(data)
 
     def evaluate(self, path: str, input: Any) -> Any:
-        request: dict[str, Any] = {"op": "eval", "path": path}
+        return self._call(self._with_input({"op": "eval", "path": path}, input), what=f"data.{path}")["value"]
+
+    def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
+        """All paths in one request; after a crash, path by path so only the culprit fails."""
+        try:
+            answer = self._call(self._with_input({"op": "eval_many", "paths": list(paths)}, input),
+                                what=f"{len(paths)} documents")
+        except EngineError:
+            return super().evaluate_many(paths, input)
+        return {p: EngineError(v["error"]["message"]) if isinstance(v, dict) and "__error__" in v else v
+                for p, v in ((p, answer["value"].get(p)) for p in paths)}
+
+    def _with_input(self, request: dict[str, Any], input: Any) -> dict[str, Any]:
         if input is not self._input or not self._input_sent:
             self._input, self._input_sent = input, True
             request["input"] = input
-        return self._call(request, what=f"data.{path}")["value"]
+        return request
 
     def close(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
@@ -151,7 +163,12 @@ def _serve(name: str) -> None:
                 else:
                     if "input" in request:
                         current_input = request["input"]
-                    answer = {"value": engine.evaluate(request["path"], current_input)}
+                    if request["op"] == "eval_many":
+                        values = engine.evaluate_many(request["paths"], current_input)
+                        answer = {"value": {p: {"__error__": True, "error": {"type": type(v).__name__, "message": str(v)}}
+                                            if isinstance(v, DockerbenchError) else v for p, v in values.items()}}
+                    else:
+                        answer = {"value": engine.evaluate(request["path"], current_input)}
             except DockerbenchError as e:
                 answer = {"error": {"type": type(e).__name__, "message": str(e)}}
         answers.write(json.dumps(answer) + "\n")

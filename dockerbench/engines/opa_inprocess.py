@@ -11,12 +11,12 @@ from importlib import metadata
 from typing import Any, Mapping
 
 from .._errors import EngineError, PolicyError
-from .interface import Engine
+from .interface import Engine, ParentDocumentMixin
 
 _LOCATION = re.compile(r"(?P<file>[^\s:]+\.rego):(?P<line>\d+)(?::\d+)?:?\s*(?P<msg>.*)")
 
 
-class OpaInProcessEngine(Engine):
+class OpaInProcessEngine(ParentDocumentMixin, Engine):
     name = "opa"
 
     def __init__(self) -> None:

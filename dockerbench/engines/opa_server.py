@@ -12,10 +12,10 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from .._errors import EngineError, PolicyError
-from .interface import Engine
+from .interface import Engine, ParentDocumentMixin
 
 
-class OpaServerEngine(Engine):
+class OpaServerEngine(ParentDocumentMixin, Engine):
     name = "opa-server"
 
     def __init__(self, url: str, *, token: str | None = None, ca_cert: str | None = None,

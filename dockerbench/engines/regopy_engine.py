@@ -1,5 +1,7 @@
 """The embedded default engine: regopy (Microsoft rego-cpp), no server, no Go.
 
+The modules are compiled once into a bundle whose entrypoints are the documents asked for;
+each document is then a cheap entrypoint query (a plain regopy query recompiles everything).
 Builtin errors are strict: regopy's default would make a rule that calls a builtin it lacks
 silently undefined — a false pass. With strict errors the failure comes back as an error
 *output*, which this class turns into :class:`EngineError`.
@@ -12,7 +14,7 @@ import os
 import re
 from contextlib import contextmanager
 from importlib import metadata
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from .._errors import EngineError, PolicyError
 from .interface import Engine
@@ -30,34 +32,65 @@ class RegopyEngine(Engine):
         except ImportError as e:  # pragma: no cover - regopy is a hard dependency
             raise EngineError(f"the embedded engine needs regopy: {e}") from None
         self._regopy = regopy
-        self._interp: Any = None
+        self._compiler: Any = None
         self._modules: dict[str, str] = {}
+        self._bundles: dict[tuple[str, ...], Any] = {}
 
     def describe(self) -> str:
         return f"embedded (regopy {metadata.version('regopy')})"
 
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
-        interp = self._regopy.Interpreter()
-        interp.strict_built_in_errors = True
+        compiler = self._new_interpreter()
         for name, source in modules.items():
             try:
                 with _native_stderr_silenced():
-                    interp.add_module(name, source)
+                    compiler.add_module(name, source)
             except self._regopy.RegoError as e:
                 raise PolicyError(parse_error(str(e), modules)) from None
         if data:
-            interp.add_data_json(json.dumps(data))
-        self._interp, self._modules = interp, dict(modules)
+            compiler.add_data_json(json.dumps(data))
+        self._compiler, self._modules, self._bundles = compiler, dict(modules), {}
 
     def evaluate(self, path: str, input: Any) -> Any:
-        if self._interp is None:
+        value = self.evaluate_many([path], input)[path]
+        if isinstance(value, EngineError):
+            raise value
+        return value
+
+    def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
+        bundle = self._bundle(tuple(paths))
+        runner = self._new_interpreter()
+        runner.set_input_term(json.dumps({} if input is None else input))
+        out: dict[str, Any] = {}
+        for path in paths:
+            try:
+                out[path] = self._value(runner.query_bundle_entrypoint(bundle, path.replace(".", "/")), path)
+            except EngineError as e:
+                out[path] = e
+            except self._regopy.RegoError as e:
+                out[path] = EngineError(f"regopy could not evaluate data.{path}: {parse_error(str(e), self._modules)}")
+        return out
+
+    # -- internals -------------------------------------------------------
+
+    def _new_interpreter(self) -> Any:
+        interp = self._regopy.Interpreter()
+        interp.strict_built_in_errors = True
+        return interp
+
+    def _bundle(self, paths: tuple[str, ...]) -> Any:
+        if self._compiler is None:
             raise EngineError("no policies loaded")
-        # An unset (null) input crashes rego-cpp when a rule patches it with `with input.x`.
-        self._interp.set_input_term(json.dumps({} if input is None else input))
-        try:
-            out = self._interp.query(f"x := data.{path}")
-        except self._regopy.RegoError as e:
-            raise EngineError(f"regopy could not evaluate data.{path}: {parse_error(str(e), self._modules)}") from None
+        if paths not in self._bundles:
+            try:
+                with _native_stderr_silenced():
+                    self._bundles[paths] = self._compiler.build(None, [p.replace(".", "/") for p in paths])
+            except self._regopy.RegoError as e:
+                raise PolicyError(parse_error(str(e), self._modules)) from None
+        return self._bundles[paths]
+
+    @staticmethod
+    def _value(out: Any, path: str) -> Any:
         if not out.ok():
             # str() of an error output can crash regopy 1.5; the path is what the caller needs.
             raise EngineError(f"regopy failed evaluating data.{path} (a builtin error or an unsupported construct)")
@@ -73,7 +106,8 @@ class RegopyEngine(Engine):
             raise EngineError(f"regopy produced invalid output for data.{path} (a regopy sprintf quoting bug)") from None
         if isinstance(doc, list):
             doc = doc[0] if doc else {}
-        return doc.get("bindings", {}).get("x")
+        expressions = doc.get("expressions") or []
+        return expressions[0] if expressions else None
 
 
 @contextmanager
