@@ -22,7 +22,10 @@ config_missing contains sprintf("daemon.config_file (%s is %s)", [f.path, f.stat
 	f.state in {"invalid", "unreadable"}
 }
 
-config_missing contains "daemon.config_file (not collected)" if not is_object(input.daemon.config_file)
+config_missing contains "daemon.config_file (not collected)" if not config_file_known
+
+# A positive helper, negated above: `not is_object(undefined)` differs between the engines.
+config_file_known if is_object(input.daemon.config_file)
 
 # flag_values is the list of values a flag was given (long name, without dashes).
 flag_values(flag) := input.daemon.flags[flag]

@@ -33,3 +33,7 @@ test_security_option_matches_the_name_only if {
 	not daemon.security_option("userns") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
 	not daemon.security_option("sec") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
 }
+
+test_absent_config_file_key_is_missing if {
+	daemon.config_missing == {"daemon.config_file (not collected)"} with input.daemon as {"argv": ["dockerd"], "flags": {}}
+}

@@ -1,5 +1,12 @@
 # METADATA
 # title: "Ensure secrets are not stored in Dockerfiles"
+# description: >-
+#   Heuristic hints, reported for review: environment variables of the image whose name or
+#   value looks like a secret (the collector's looks_secret), build steps that assign
+#   secret-like names (ENV/ARG keys, RUN build args, NAME=value in a command; their values are
+#   redacted in the snapshot) and labels with secret-like names or key-shaped values. Without a
+#   hint the control stays manual: secrets can sit in copied files or in values the heuristic
+#   cannot recognise.
 # custom:
 #   id: "4.10"
 #   section: "4"
@@ -7,14 +14,86 @@
 #   level: 1
 #   scored: false
 #   automated: false
-#   severity: low
+#   severity: medium
 #   remediation: >-
 #     Keep secrets out of Dockerfiles and image layers; inject them at runtime (secrets
 #     management, mounted files) and rotate anything that leaked into an image.
 #   cis_v1_6_0: "4.10"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/build/building/secrets/
+#   scope: all local images
 package cis_docker_1_1_0.c4_10
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 4.10 is not implemented yet"
+import data.lib.images
+import data.lib.result
+
+missing contains m if some m in images.missing_listed
+
+missing contains m if some m in images.missing_inspect
+
+missing contains m if some m in images.missing_history
+
+not_applicable := images.none_listed
+
+checked := count(images.listed)
+
+manual := "No secret-like name was found in image environments, build steps or labels; review the Dockerfiles and image contents for secrets (files, values)"
+
+reviews contains result.finding(result.image(img), msg, hints(img), "no secret in the image configuration or build history") if {
+	some img in images.listed
+	images.is_inspected(img)
+	images.has_history(img)
+	count(hints(img)) > 0
+	msg := sprintf("image %s has %d secret-like item(s) in its configuration or build history, e.g. %s", [images.name(img), count(hints(img)), hints(img)[0]])
+}
+
+# hints: what looks secret, never a value ("env API_TOKEN", "build step 3 sets DB_PASSWORD").
+hints(img) := array.concat(array.concat(env_hints(img), step_hints(img)), label_hints(img))
+
+env_hints(img) := [sprintf("env %s", [e.name]) | some e in img.env; e.looks_secret == true]
+
+step_hints(img) := [sprintf("build step %d sets %s", [i + 1, name]) |
+	some i
+	h := img.history[i] # not `some i, h in` (regopy rejects it in comprehensions)
+	some name in assigned_names(h)
+	is_secret_name(name)
+]
+
+label_hints(img) := [sprintf("label %s", [k]) |
+	some k in sort(object.keys(img.labels))
+	is_secret_label(k, img.labels[k])
+]
+
+# assigned_names: NAME of every NAME=value in the step, the bare names of an ARG step and the
+# name of an old-style "ENV NAME value".
+# (trim_space: regopy 1.5 quotes a regex match that sprintf formats; trimming gives a plain string.)
+assigned_names(h) := {n | some m in regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_.-]*)=`, images.step(h), -1); n := trim_space(m[1])} | arg_names(h)
+
+arg_names(h) := {n | some n in array.slice(images.words(h), 1, count(images.words(h))); not contains(n, "=")} if images.instruction(h) == "ARG"
+
+else := {images.words(h)[1]} if {
+	images.instruction(h) == "ENV"
+	not contains(images.arguments(h), "=")
+	count(images.words(h)) > 1
+} else := set()
+
+# is_secret_name mirrors the collector's env hint, with PASS and AUTH as whole words only (so
+# PASSENGER or AUTHOR do not match).
+secret_words := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY", "API_KEY", "PRIVATE", "CREDENTIAL", "ACCESS_KEY", "SESSION_KEY"]
+
+is_secret_name(name) if {
+	some w in secret_words
+	contains(upper(name), w)
+}
+
+is_secret_name(name) if endswith(upper(name), "_KEY")
+
+is_secret_name(name) if regex.match(`(^|[^A-Z])(PASS|PWD|AUTH)([^A-Z]|$)`, upper(name))
+
+is_secret_label(k, _) if is_secret_name(k)
+
+is_secret_label(_, v) if {
+	some prefix in ["-----BEGIN", "ghp_", "github_pat_", "AKIA", "xoxb-", "xoxp-", "glpat-"]
+	startswith(v, prefix)
+}

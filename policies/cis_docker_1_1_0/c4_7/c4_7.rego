@@ -1,5 +1,12 @@
 # METADATA
 # title: "Ensure update instructions are not use alone in the Dockerfile"
+# description: >-
+#   Heuristic over each image's build history (every RUN command is recorded there): a step
+#   that refreshes the package index or upgrades packages (apt-get/apt update|upgrade,
+#   yum/dnf/microdnf makecache|update|upgrade, apk update|upgrade, zypper refresh|update)
+#   without installing a package in the same step is cached on its own, so later builds reuse
+#   a stale index. Such steps are reported for review; an image without any passes. Base image
+#   layers are part of the history and are reported too.
 # custom:
 #   id: "4.7"
 #   section: "4"
@@ -14,7 +21,46 @@
 #   cis_v1_6_0: "4.7"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/build/building/best-practices/#apt-get
+#   scope: all local images
 package cis_docker_1_1_0.c4_7
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 4.7 is not implemented yet"
+import data.lib.images
+import data.lib.result
+
+missing contains m if some m in images.missing_listed
+
+missing contains m if some m in images.missing_history
+
+not_applicable := images.none_listed
+
+checked := count(images.listed)
+
+reviews contains result.finding(result.image(img), msg, steps, "package index updates chained with an install in the same RUN") if {
+	some img in images.listed
+	images.has_history(img)
+	steps := lone_updates(img)
+	count(steps) > 0
+	msg := sprintf("image %s updates packages without installing any in the same step (%d step(s)), e.g. %s", [images.name(img), count(steps), short(steps[0])])
+}
+
+# lone_updates: the image's RUN steps that update but do not install, oldest first.
+lone_updates(img) := [s |
+	some s in images.run_steps(img)
+	is_update(s)
+	not is_install(s)
+]
+
+# Options between the tool and its subcommand: apt-get -y -q update.
+update_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*(update|upgrade|dist-upgrade|full-upgrade)\b|\b(yum|dnf|microdnf|tdnf)\s+(-\S+\s+)*(makecache|update|upgrade|check-update)\b|\bapk\s+(-\S+\s+)*(update|upgrade)\b|\bzypper\s+(-\S+\s+)*(refresh|ref|update|up|dist-upgrade|dup)\b`
+
+install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|microdnf|tdnf)\s+(-\S+\s+)*(install|groupinstall|localinstall|reinstall)\b|\bapk\s+(-\S+\s+)*add\b|\bzypper\s+(-\S+\s+)*(install|in)\b`
+
+# Matched on the lower-cased step: regopy 1.5 rejects the (?i) flag.
+is_update(s) if regex.match(update_pattern, lower(s))
+
+is_install(s) if regex.match(install_pattern, lower(s))
+
+short(s) := s if count(s) <= 120
+
+else := sprintf("%s...", [substring(s, 0, 117)])

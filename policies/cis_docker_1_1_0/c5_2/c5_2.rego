@@ -32,11 +32,9 @@ import data.lib.result
 
 host_disabled if input.host.selinux_enabled == false
 
-# (Not daemon.security_option("selinux"): on regopy 1.5 its sprintf quotes the literal argument.)
 applicable if {
 	daemon.info_known
-	some opt in input.daemon.info.security_options
-	startswith(opt, "name=selinux")
+	daemon.security_option("selinux")
 }
 
 missing contains m if {

@@ -1,5 +1,11 @@
 # METADATA
 # title: "Ensure sensitive host system directories are not mounted on containers"
+# description: >-
+#   Every container, running or stopped. A bind mount whose host source is /, /boot, /dev,
+#   /etc, /lib, /proc, /sys or /usr fails, read-only included (the message says when it is
+#   read-write, the more severe case). A bind mount of a path beneath one of them (e.g.
+#   /etc/localtime, common and usually benign) is reported for review. Mounts are list facts,
+#   so a container whose inspect failed is still checked.
 # custom:
 #   id: "5.5"
 #   section: "5"
@@ -14,7 +20,46 @@
 #   cis_v1_6_0: "5.6"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/storage/bind-mounts/
+#   scope: all containers
 package cis_docker_1_1_0.c5_5
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.5 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+
+missing contains "containers (the container list could not be collected)" if not containers.collected
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+sensitive := {"/", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr"}
+
+violations contains result.finding(result.container(c), msg, actual(m), "no bind mount of /, /boot, /dev, /etc, /lib, /proc, /sys or /usr") if {
+	some c in containers.listed
+	some m in binds(c)
+	source(m) in sensitive
+	msg := sprintf("container %s mounts the host directory %s at %s %s (status %s)", [containers.name(c), source(m), m.destination, access(m), c.status])
+}
+
+reviews contains result.finding(result.container(c), msg, actual(m), "no bind mount inside a sensitive host directory") if {
+	some c in containers.listed
+	some m in binds(c)
+	some dir in sensitive
+	dir != "/"
+	startswith(source(m), sprintf("%s/", [dir]))
+	msg := sprintf("container %s mounts %s (inside %s) at %s %s (status %s)", [containers.name(c), source(m), dir, m.destination, access(m), c.status])
+}
+
+binds(c) := [m | some m in c.mounts; m.type == "bind"]
+
+# source without a trailing slash ("/etc/" is /etc).
+source(m) := "/" if m.source in {"/", "//"}
+
+else := trim_suffix(m.source, "/")
+
+access(m) := "read-write (the more severe case)" if m.rw == true
+
+else := "read-only"
+
+actual(m) := {"source": m.source, "destination": m.destination, "rw": m.rw}

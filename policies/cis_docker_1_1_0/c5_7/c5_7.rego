@@ -1,5 +1,9 @@
 # METADATA
 # title: "Ensure privileged ports are not mapped within containers"
+# description: >-
+#   Running containers (their effective published ports): a host port below 1024 fails; the
+#   container-side port may be low. Ports exposed but not published have no host port and are
+#   ignored. Published ports are list facts, so a container whose inspect failed is checked too.
 # custom:
 #   id: "5.7"
 #   section: "5"
@@ -14,7 +18,38 @@
 #   cis_v1_6_0: "5.8"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/network/#published-ports
+#   scope: running containers
 package cis_docker_1_1_0.c5_7
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.7 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+
+missing contains "containers (the container list could not be collected)" if not containers.collected
+
+not_applicable := containers.none_running
+
+checked := count(containers.running)
+
+violations contains result.finding(result.container(c), msg, mapping(p), "host ports of 1024 or above") if {
+	some c in containers.running
+	some p in c.ports
+	is_privileged_port(p.host_port)
+	msg := sprintf("container %s publishes %s on privileged host port %d", [containers.name(c), mapping(p), p.host_port])
+}
+
+# Port 0 is not a binding (the engine picks a port); null means not published.
+is_privileged_port(port) if {
+	is_number(port)
+	port > 0
+	port < 1024
+}
+
+# mapping: "0.0.0.0:80->8080/tcp", "[::]:80->8080/tcp" ("*" for an empty host IP: every interface).
+mapping(p) := sprintf("%s:%d->%d/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
+
+host_ip(p) := "*" if p.host_ip == ""
+
+else := sprintf("[%s]", [p.host_ip]) if contains(p.host_ip, ":")
+
+else := p.host_ip

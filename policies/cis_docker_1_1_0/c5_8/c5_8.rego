@@ -1,5 +1,10 @@
 # METADATA
 # title: "Ensure only needed ports are open on the container"
+# description: >-
+#   Running containers. Whether a port is needed is the application owner's call, so the control
+#   is manual, with every container's published and exposed ports as evidence. A container
+#   started with --publish-all (-P), which publishes every EXPOSEd port on a random host port,
+#   is reported for review.
 # custom:
 #   id: "5.8"
 #   section: "5"
@@ -14,7 +19,49 @@
 #   cis_v1_6_0: "5.9"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/network/#published-ports
+#   scope: running containers
 package cis_docker_1_1_0.c5_8
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.8 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+
+missing contains "containers (the container list could not be collected)" if not containers.collected
+
+missing contains sprintf("container %s publish_all_ports (GET /containers/{id}/json failed)", [containers.name(c)]) if {
+	some c in containers.running
+	not is_inspected(c)
+}
+
+is_inspected(c) if object.get(c, "inspected", true) != false
+
+not_applicable := containers.none_running
+
+checked := count(containers.running)
+
+manual := "Confirm with the application owners that every published port is needed (see the ports per container in the evidence)"
+
+evidence := {"containers": [entry(c) | some c in input.containers; c in containers.running]}
+
+entry(c) := {
+	"name": containers.name(c),
+	"published": [mapping(p) | some p in c.ports; is_number(p.host_port)],
+	"exposed": c.exposed_ports,
+	"publish_all_ports": c.publish_all_ports,
+}
+
+reviews contains result.finding(result.container(c), msg, published, "explicit -p mappings of the needed ports only") if {
+	some c in containers.running
+	is_inspected(c)
+	c.publish_all_ports == true
+	published := [mapping(p) | some p in c.ports; is_number(p.host_port)]
+	msg := sprintf("container %s publishes every exposed port (--publish-all): %d port(s) published", [containers.name(c), count(published)])
+}
+
+mapping(p) := sprintf("%s:%d->%d/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
+
+host_ip(p) := "*" if p.host_ip == ""
+
+else := sprintf("[%s]", [p.host_ip]) if contains(p.host_ip, ":")
+
+else := p.host_ip

@@ -1,5 +1,10 @@
 # METADATA
 # title: "Ensure the host's network namespace is not shared"
+# description: >-
+#   Every container, running or stopped: network mode "host" fails, and so does
+#   "container:<name|id>" when that container itself uses the host's network namespace (the
+#   namespace is then shared at one remove). The network mode is a list fact, so a container
+#   whose inspect failed is checked too.
 # custom:
 #   id: "5.9"
 #   section: "5"
@@ -13,7 +18,38 @@
 #   cis_v1_6_0: "5.10"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/network/drivers/host/
+#   scope: all containers
 package cis_docker_1_1_0.c5_9
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 5.9 is not implemented yet"
+import data.lib.containers
+import data.lib.result
+
+missing contains "containers (the container list could not be collected)" if not containers.collected
+
+not_applicable := containers.none_listed
+
+checked := count(containers.listed)
+
+violations contains result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") if {
+	some c in containers.listed
+	c.network_mode == "host"
+	msg := sprintf("container %s shares the host's network namespace (network mode host, status %s)", [containers.name(c), c.status])
+}
+
+violations contains result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") if {
+	some c in containers.listed
+	startswith(c.network_mode, "container:")
+	some other in input.containers
+	other.network_mode == "host"
+	is_reference(other, substring(c.network_mode, 10, count(c.network_mode) - 10))
+	msg := sprintf("container %s shares the host's network namespace through container %s (network mode %s, status %s)", [containers.name(c), containers.name(other), c.network_mode, c.status])
+}
+
+# is_reference: the name or the (possibly shortened) id in "container:<ref>" names the container.
+is_reference(other, ref) if containers.name(other) == trim_prefix(ref, "/")
+
+is_reference(other, ref) if {
+	count(ref) >= 12
+	startswith(other.id, ref)
+}

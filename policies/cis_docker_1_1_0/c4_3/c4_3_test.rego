@@ -1,0 +1,34 @@
+package cis_docker_1_1_0.c4_3_test
+
+import data.cis_docker_1_1_0.c4_3
+
+web := {"id": "sha256:aaaa1111aaaa1111aaaa1111aaaa", "repo_tags": ["web:1"], "repo_digests": [], "size": 1000, "history": []}
+
+idle := {"id": "sha256:bbbb2222bbbb2222bbbb2222bbbb", "repo_tags": ["idle:1"], "repo_digests": [], "size": 20, "history": []}
+
+web_running := {"id": "c1", "name": "/web-1", "image_id": "sha256:aaaa1111aaaa1111aaaa1111aaaa", "labels": {}, "running": true}
+
+web_stopped := {"id": "c2", "name": "/web-old", "image_id": "sha256:aaaa1111aaaa1111aaaa1111aaaa", "labels": {}, "running": false}
+
+test_images_are_manual_with_inventory if {
+	c4_3.manual with input.images as [web, idle] with input.containers as [web_running, web_stopped]
+	c4_3.evidence == {"images": [
+		{"id": "sha256:aaaa1111aaaa1111aaaa1111aaaa", "name": "web:1", "size": 1000, "running_containers": ["web-1"]},
+		{"id": "sha256:bbbb2222bbbb2222bbbb2222bbbb", "name": "idle:1", "size": 20, "running_containers": []},
+	]} with input.images as [web, idle] with input.containers as [web_running, web_stopped]
+	count(c4_3.missing) == 0 with input.images as [web, idle] with input.containers as [web_running, web_stopped]
+	c4_3.checked == 2 with input.images as [web, idle] with input.containers as [web_running, web_stopped]
+}
+
+test_unknown_containers_only_thin_the_evidence if {
+	count(c4_3.missing) == 0 with input.images as [web] with input.containers as null
+	c4_3.manual with input.images as [web] with input.containers as null
+}
+
+test_no_images_is_not_applicable if {
+	c4_3.not_applicable == "there are no images on this host" with input.images as []
+}
+
+test_uncollected_images_are_missing if {
+	c4_3.missing == {"images (the image list could not be collected)"} with input.images as null
+}

@@ -1,0 +1,71 @@
+package cis_docker_1_1_0.c5_5_test
+
+import data.cis_docker_1_1_0.c5_5
+
+data_volume := {"type": "volume", "source": "/var/lib/docker/volumes/d/_data", "destination": "/data", "rw": true}
+
+app_bind := {"type": "bind", "source": "/srv/app", "destination": "/app", "rw": true}
+
+etc_rw := {"type": "bind", "source": "/etc", "destination": "/host/etc", "rw": true}
+
+root_ro := {"type": "bind", "source": "/", "destination": "/rootfs", "rw": false}
+
+localtime := {"type": "bind", "source": "/etc/localtime", "destination": "/etc/localtime", "rw": false}
+
+usr_slash := {"type": "bind", "source": "/usr/", "destination": "/host/usr", "rw": false}
+
+lookalike := {"type": "bind", "source": "/etcd-data", "destination": "/var/etcd", "rw": true}
+
+web := {"id": "w", "name": "/web", "labels": {}, "mounts": [data_volume, app_bind, lookalike], "status": "running", "running": true}
+
+test_ordinary_mounts_pass if {
+	count(c5_5.violations) == 0 with input.containers as [web]
+	count(c5_5.reviews) == 0 with input.containers as [web]
+	c5_5.checked == 1 with input.containers as [web]
+	count(c5_5.missing) == 0 with input.containers as [web]
+}
+
+test_read_write_etc_fails_as_the_severe_case if {
+	c := object.union(web, {"mounts": [etc_rw]})
+	vs := c5_5.violations with input.containers as [c]
+	vs == {{
+		"resource": {"kind": "container", "id": "w", "name": "web"},
+		"message": "container web mounts the host directory /etc at /host/etc read-write (the more severe case) (status running)",
+		"actual": {"source": "/etc", "destination": "/host/etc", "rw": true},
+		"expected": "no bind mount of /, /boot, /dev, /etc, /lib, /proc, /sys or /usr",
+	}}
+}
+
+test_read_only_root_fails_too if {
+	c := object.union(web, {"mounts": [root_ro], "status": "exited", "running": false})
+	vs := c5_5.violations with input.containers as [c]
+	{v.message | some v in vs} == {"container web mounts the host directory / at /rootfs read-only (status exited)"}
+	count(c5_5.reviews) == 0 with input.containers as [c]
+}
+
+test_trailing_slash_is_the_same_directory if {
+	c := object.union(web, {"mounts": [usr_slash]})
+	count(c5_5.violations) == 1 with input.containers as [c]
+}
+
+test_path_beneath_is_reviewed_not_failed if {
+	c := object.union(web, {"mounts": [localtime]})
+	rs := c5_5.reviews with input.containers as [c]
+	{r.message | some r in rs} == {"container web mounts /etc/localtime (inside /etc) at /etc/localtime read-only (status running)"}
+	count(c5_5.violations) == 0 with input.containers as [c]
+}
+
+test_uninspected_container_mounts_are_still_checked if {
+	c := object.union(web, {"mounts": [etc_rw], "inspected": false})
+	count(c5_5.violations) == 1 with input.containers as [c]
+	count(c5_5.missing) == 0 with input.containers as [c]
+}
+
+test_no_containers_is_not_applicable if {
+	c5_5.not_applicable == "there are no containers on this host" with input.containers as []
+}
+
+test_uncollected_containers_are_missing if {
+	c5_5.missing == {"containers (the container list could not be collected)"} with input.containers as null
+	not c5_5.not_applicable with input.containers as null
+}
