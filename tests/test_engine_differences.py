@@ -101,3 +101,18 @@ def test_parameter_used_only_in_the_output_term_is_lost_in_regopy():
 def test_sprintf_q_verb_is_unsupported_in_regopy():
     mods = {"t.rego": 'package t\n\nv := sprintf("%q", ["a"])\n'}
     assert _both(mods, "t.v") == {"embedded": "%q", "opa": '"a"'}
+
+
+def test_negated_builtin_on_an_absent_field_differs():
+    mods = {"t.rego": 'package t\n\nabsent if not is_string(input.nothing)\n'}
+    assert _both(mods, "t.absent", {}) == {"embedded": True, "opa": None}
+
+
+def test_inline_case_insensitive_regex_flag_is_an_error_in_regopy():
+    mods = {"t.rego": 'package t\n\nm := regex.match(`(?i)apt-get`, "APT-GET update")\n'}
+    assert _both(mods, "t.m") == {"embedded": "EngineError", "opa": True}
+
+
+def test_sorting_a_set_differs():
+    mods = {"t.rego": 'package t\n\nsame if sort({"a"}) == ["a"]\n'}
+    assert _both(mods, "t.same") == {"embedded": None, "opa": True}
