@@ -9,15 +9,13 @@ package lib.containers
 
 collected if is_array(input.containers)
 
-listed contains c if {
-	some c in input.containers
-	not is_auditor(c)
-}
+# Arrays, not sets: a set of whole container objects costs regopy a deep comparison per
+# insertion, which made every container control quadratic in practice.
+listed := [c | some c in input.containers; not is_auditor(c)] if collected
 
-running contains c if {
-	some c in listed
-	c.running == true
-}
+else := []
+
+running := [c | some c in listed; c.running == true]
 
 is_auditor(c) if object.get(c.labels, "dockerbench.auditor", "") == "true"
 

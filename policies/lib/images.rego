@@ -14,7 +14,10 @@ import data.lib.result
 
 collected if is_array(input.images)
 
-listed contains img if some img in input.images
+# An array, not a set: sets of whole objects cost regopy a deep comparison per insertion.
+listed := [img | some img in input.images] if collected
+
+else := []
 
 # in_order is the image list in the snapshot's order: evidence built from it reads the same on
 # every engine (sets of objects are ordered differently by regopy and OPA).

@@ -41,15 +41,9 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-judged contains c if {
-	some c in containers.listed
-	not runtime.is_uninspected(c)
-}
+judged := [c | some c in containers.listed; not runtime.is_uninspected(c)]
 
-defaulted contains c if {
-	some c in judged
-	count(runtime.security_opt_values(c, "seccomp")) == 0
-}
+defaulted := [c | some c in judged; count(runtime.security_opt_values(c, "seccomp")) == 0]
 
 expected := "the default or a custom seccomp profile"
 

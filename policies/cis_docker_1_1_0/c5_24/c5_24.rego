@@ -46,11 +46,7 @@ normalise(p) := trim_suffix(p, "/") if p != "/"
 
 else := p
 
-custom contains c if {
-	some c in containers.listed
-	not runtime.is_uninspected(c)
-	c.cgroup_parent != ""
-}
+custom := [c | some c in containers.listed; not runtime.is_uninspected(c); c.cgroup_parent != ""]
 
 violations contains result.finding(result.container(c), msg, c.cgroup_parent, "the default cgroup, or an approved cgroup parent") if {
 	some c in custom

@@ -40,10 +40,7 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-judged contains c if {
-	some c in containers.listed
-	not runtime.is_uninspected(c)
-}
+judged := [c | some c in containers.listed; not runtime.is_uninspected(c)]
 
 expected := "--security-opt no-new-privileges (true)"
 
@@ -67,10 +64,7 @@ reviews contains result.finding(result.container(c), msg, "daemon-wide setting o
 }
 
 # relying: containers that do not set no-new-privileges themselves.
-relying contains c if {
-	some c in judged
-	not has_own_setting(c)
-}
+relying := [c | some c in judged; not has_own_setting(c)]
 
 has_own_setting(c) if is_boolean(runtime.no_new_privileges(c))
 

@@ -30,10 +30,7 @@ not_applicable := containers.none_running
 
 checked := count(containers.running)
 
-judged contains c if {
-	some c in containers.running
-	not runtime.is_uninspected(c)
-}
+judged := [c | some c in containers.running; not runtime.is_uninspected(c)]
 
 violations contains result.finding(result.container(c), msg, null, "a health check (State.Health present)") if {
 	some c in judged

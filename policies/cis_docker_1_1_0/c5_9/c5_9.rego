@@ -40,13 +40,15 @@ violations contains result.finding(result.container(c), msg, c.network_mode, "a 
 violations contains result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") if {
 	some c in containers.listed
 	startswith(c.network_mode, "container:")
-	some other in input.containers
-	other.network_mode == "host"
+	some other in host_network
 	is_reference(other, substring(c.network_mode, 10, count(c.network_mode) - 10))
 	msg := sprintf("container %s shares the host's network namespace through container %s (network mode %s, status %s)", [containers.name(c), containers.name(other), c.network_mode, c.status])
 }
 
 # is_reference: the name or the (possibly shortened) id in "container:<ref>" names the container.
+# The host-network containers, found once (a loop over all containers per container was quadratic).
+host_network := [o | some o in input.containers; o.network_mode == "host"]
+
 is_reference(other, ref) if containers.name(other) == trim_prefix(ref, "/")
 
 is_reference(other, ref) if {
