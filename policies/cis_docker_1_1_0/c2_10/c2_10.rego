@@ -13,7 +13,46 @@
 #   cis_v1_6_0: "2.11"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/storage/drivers/device-mapper-driver/
 package cis_docker_1_1_0.c2_10
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 2.10 is not implemented yet"
+import data.lib.daemon
+import data.lib.result
+
+# dm.basesize in --storage-opt (repeatable) / "storage-opts" fails. The option only exists for
+# devicemapper: with any other storage driver in GET /info, dockerd would have refused to start
+# with it, so the control passes on that fact alone. Otherwise the configuration decides.
+# (Option keys are case-insensitive for dockerd.)
+driver := input.daemon.info.driver if is_string(input.daemon.info.driver)
+
+is_other_driver if {
+	driver
+	driver != "devicemapper"
+}
+
+basesize_options := [o |
+	some o in daemon.list_option("storage-opt", "storage-opts")
+	is_string(o)
+	startswith(lower(trim_space(o)), "dm.basesize")
+]
+
+missing contains m if {
+	not is_other_driver
+	some m in daemon.config_missing
+}
+
+violations contains result.finding(result.daemon, msg, o, "dm.basesize unset (default 10G)") if {
+	not is_other_driver
+	some o in basesize_options
+	msg := sprintf("dockerd changes the devicemapper base device size (--storage-opt %s)", [o])
+}
+
+checked := 1
+
+evidence := {"driver": driver_or_null, "base_device_size": base_size}
+
+driver_or_null := v if v := driver
+
+else := null
+
+base_size := [s[1] | some s in input.daemon.info.driver_status; s[0] == "Base Device Size"]

@@ -14,7 +14,21 @@
 #   cis_v1_6_0: "2.4"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/network/packet-filtering-firewalls/
 package cis_docker_1_1_0.c2_3
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 2.3 is not implemented yet"
+import data.lib.daemon
+import data.lib.result
+
+# --iptables / "iptables" (default true). Only an explicit false fails, so it decides even
+# when the other configuration source could not be read; a pass needs both known.
+violations contains result.finding(result.daemon, "dockerd is not allowed to manage iptables (--iptables=false / \"iptables\": false)", false, true) if {
+	daemon.bool_option("iptables", "iptables") == false
+}
+
+missing contains m if {
+	count(violations) == 0
+	some m in daemon.config_missing
+}
+
+checked := 1

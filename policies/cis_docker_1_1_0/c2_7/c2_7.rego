@@ -14,7 +14,35 @@
 #   cis_v1_6_0: "2.8"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/reference/cli/dockerd/#default-ulimit-settings
 package cis_docker_1_1_0.c2_7
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 2.7 is not implemented yet"
+import data.lib.daemon
+import data.lib.result
+
+# Informational (not scored): pass when at least one daemon-wide default ulimit is set, by
+# --default-ulimit name=soft[:hard] (repeatable) or daemon.json "default-ulimits"
+# ({"nofile": {"Name": "nofile", "Soft": 64000, "Hard": 64000}}). None set is a review, not a
+# failure; whether the values suit the workload stays a person's call (evidence lists them).
+flag_values := [v | some v in input.daemon.flags["default-ulimit"]]
+
+config_limits := daemon.config["default-ulimits"] if is_object(daemon.config["default-ulimits"])
+
+else := {}
+
+names := {split(v, "=")[0] | some v in flag_values} | {k | some k in object.keys(config_limits)}
+
+# One configured limit is enough to decide, even when the other source is unreadable.
+missing contains m if {
+	count(names) == 0
+	some m in daemon.config_missing
+}
+
+reviews contains result.finding(result.daemon, "no daemon-wide default ulimit is configured (--default-ulimit / \"default-ulimits\"); containers inherit dockerd's own limits", "none", "default ulimits such as nofile and nproc") if {
+	count(daemon.config_missing) == 0
+	count(names) == 0
+}
+
+checked := 1
+
+evidence := {"default_ulimit_flags": flag_values, "default_ulimits_daemon_json": config_limits}

@@ -14,7 +14,63 @@
 #   cis_v1_6_0: "2.9"
 #   references:
 #     - https://www.cisecurity.org/benchmark/docker
+#     - https://docs.docker.com/engine/security/userns-remap/
 package cis_docker_1_1_0.c2_8
 
-# Not implemented yet: fails closed (status error) until its rules are written.
-missing contains "policy for 2.8 is not implemented yet"
+import data.lib.daemon
+import data.lib.dockerd
+import data.lib.result
+
+# Effective: GET /info SecurityOptions lists name=userns when dockerd remaps user namespaces.
+# Rootless mode (name=rootless) runs the whole daemon in a user namespace, so container root
+# is not host root either: it passes too. /info decides when it is there (a userns-remap
+# written to daemon.json after dockerd started is not active); without /info, the configured
+# --userns-remap / "userns-remap" decides. Containers that opt out (--userns=host) are 5.30.
+option_names := {e.name | some e in dockerd.security_options}
+
+is_remapped if "userns" in option_names
+
+is_rootless if "rootless" in option_names
+
+remap := v if {
+	v := daemon.string_option("userns-remap", "userns-remap")
+	trim_space(v) != ""
+}
+
+is_config_known if count(daemon.config_missing) == 0
+
+missing contains m if {
+	not daemon.info_known
+	not is_config_known
+	some m in daemon.missing_info | daemon.config_missing
+}
+
+violations contains result.finding(result.daemon, msg, options, "name=userns in SecurityOptions") if {
+	daemon.info_known
+	not is_remapped
+	not is_rootless
+	options := concat(", ", input.daemon.info.security_options)
+	msg := concat("", ["user namespace remapping is not active: GET /info SecurityOptions is [", options, "]", configured_note])
+}
+
+violations contains result.finding(result.daemon, "user namespace remapping is not configured (--userns-remap / \"userns-remap\")", "not set", "--userns-remap (e.g. default)") if {
+	not daemon.info_known
+	is_config_known
+	not remap
+}
+
+configured_note := concat("", ["; userns-remap is set to ", remap, " but dockerd has not applied it (restart needed)"]) if remap
+
+else := ""
+
+checked := 1
+
+evidence := {"security_options": info_options, "userns_remap": remap_or_null}
+
+info_options := input.daemon.info.security_options if daemon.info_known
+
+else := null
+
+remap_or_null := v if v := remap
+
+else := null
