@@ -1,26 +1,21 @@
 """Swarm facts from a private dockerd running a one-node, auto-locked swarm.
 
 The shared test daemon must stay out of swarm mode, so this module starts its own dockerd in
-its own network namespace (no clash on docker0/iptables), inits a swarm there with a secret
+its own network namespace (tests/integration/_dockerd.py), inits a swarm there with a secret
 and a service, snapshots it, restarts it (an auto-locked manager comes back "locked"),
 snapshots again, and stops it by pid. Needs root, ``dockerd``, ``nsenter`` and ``ip``.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-import docker
 import docker.types
 import pytest
+from _dockerd import PrivateDockerd, require_private_dockerd
 
 import dockerbench
 from dockerbench._snapshot import Snapshot, Swarm
@@ -28,66 +23,6 @@ from dockerbench._snapshot import Snapshot, Swarm
 pytestmark = pytest.mark.docker
 
 NINETY_DAYS_NS = 90 * 24 * 3600 * 10**9
-TOOLS = ("dockerd", "nsenter", "ip")
-
-
-class PrivateDockerd:
-    """A dockerd of our own in a fresh network namespace, started and stopped by pid."""
-
-    def __init__(self) -> None:
-        self.netns = f"dbt-{uuid.uuid4().hex[:8]}"
-        self.root = Path(tempfile.mkdtemp(prefix="dbt-swarm-", dir="/tmp"))
-        self.address = f"unix://{self.root}/docker.sock"
-        self.process: subprocess.Popen[bytes] | None = None
-        subprocess.run(["ip", "netns", "add", self.netns], check=True)
-        subprocess.run(["ip", "netns", "exec", self.netns, "ip", "link", "set", "lo", "up"], check=True)
-
-    def start(self) -> docker.DockerClient:
-        log = open(self.root / "dockerd.log", "ab")  # noqa: SIM115 - the daemon keeps writing to it
-        self.process = subprocess.Popen(
-            ["nsenter", f"--net=/var/run/netns/{self.netns}", "dockerd", "--host", self.address,
-             "--data-root", str(self.root / "data"), "--exec-root", str(self.root / "exec"),
-             "--pidfile", str(self.root / "docker.pid")],
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        client = docker.DockerClient(base_url=self.address, version="auto", timeout=60) if self._wait() else None
-        if client is None:
-            tail = (self.root / "dockerd.log").read_text(errors="replace")[-2000:]
-            pytest.fail(f"private dockerd did not start:\n{tail}")
-        return client
-
-    def _wait(self) -> bool:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and self.process and self.process.poll() is None:
-            try:
-                docker.APIClient(base_url=self.address, timeout=5).ping()
-                return True
-            except Exception:  # noqa: BLE001 - not up yet
-                time.sleep(0.3)
-        return False
-
-    def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process = None
-
-    def remove(self) -> None:
-        """Stop dockerd, then drop what it leaves mounted (the swarm ingress netns), its netns and files."""
-        self.stop()
-        for mount_point in sorted(self._mounts(), key=len, reverse=True):
-            subprocess.run(["umount", "-l", mount_point], check=False)
-        subprocess.run(["ip", "netns", "delete", self.netns], check=False)
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def _mounts(self) -> list[str]:
-        lines = Path("/proc/self/mountinfo").read_text().splitlines()
-        points = [line.split()[4] for line in lines]
-        return [p for p in points if p == str(self.root) or p.startswith(f"{self.root}/")]
 
 
 @dataclass
@@ -105,13 +40,8 @@ class SwarmRun:
 
 @pytest.fixture(scope="module")
 def swarm_run() -> Iterator[SwarmRun]:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    problem = f"missing {', '.join(missing)}" if missing else None if os.geteuid() == 0 else "not root"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs a private dockerd for the swarm tests: {problem}", pytrace=False)
-        pytest.skip(f"cannot start a private dockerd: {problem}")
-    daemon = PrivateDockerd()
+    require_private_dockerd("the swarm tests")
+    daemon = PrivateDockerd(prefix="dbt-swarm-")
     try:
         client = daemon.start()
         secret_value, env_value = (f"canary-{uuid.uuid4().hex}" for _ in range(2))
