@@ -173,9 +173,6 @@ class Host(_Model):
     selinux_enabled: bool | None = None
     selinux_enforcing: bool | None = None
     listeners: list[Listener] | None = None
-    docker_proxy_processes: int | None = Field(
-        default=None, description="Count of running docker-proxy processes"
-    )
     subuid: list[SubIdRange] | None = None
     subgid: list[SubIdRange] | None = None
     content_trust: list[ContentTrustSetting] = Field(default_factory=list)
@@ -263,6 +260,9 @@ class DefaultsFile(_Model):
 class Daemon(_Model):
     pid: int | None = None
     started_unix: int | None = Field(default=None, description="When the running dockerd started (epoch seconds)")
+    proxy_processes: int | None = Field(
+        default=None, description="docker-proxy processes started by this dockerd (its children); null if unknown"
+    )
     exe: str | None = Field(default=None, description="/proc/<pid>/exe of dockerd")
     argv: list[str] | None = Field(default=None, description="dockerd command line; null if unknown")
     flags: dict[str, list[str]] = Field(

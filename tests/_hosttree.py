@@ -40,7 +40,7 @@ BOOT_TIME = 1_700_000_000
 
 def process(root: Path, pid: int, argv: list[str], *, comm: str | None = None,
             environ: dict[str, str] | None = None, exe: str | None = None,
-            sockets: tuple[int, ...] = ()) -> None:
+            sockets: tuple[int, ...] = (), ppid: int = 1) -> None:
     """A fake /proc/<pid> with comm, cmdline, environ, stat, exe and fd links ``socket:[inode]``.
 
     The process started 500 s after a boot at BOOT_TIME (stat field 22, in 100 Hz ticks).
@@ -48,7 +48,7 @@ def process(root: Path, pid: int, argv: list[str], *, comm: str | None = None,
     base = f"/proc/{pid}"
     name = comm or Path(argv[0]).name
     put(root, f"{base}/comm", name + "\n")
-    put(root, f"{base}/stat", f"{pid} ({name}) S 1 {pid} {pid} 0 -1 4194560" + " 0" * 12 + " 50000 0 0\n")
+    put(root, f"{base}/stat", f"{pid} ({name}) S {ppid} {pid} {pid} 0 -1 4194560" + " 0" * 12 + " 50000 0 0\n")
     put(root, "/proc/stat", f"cpu  1 2 3 4\nbtime {BOOT_TIME}\n")
     put(root, f"{base}/cmdline", "\0".join(argv) + "\0")
     put(root, f"{base}/environ", "".join(f"{k}={v}\0" for k, v in (environ or {}).items()))

@@ -103,10 +103,10 @@ def snapshot(n_containers: int, n_images: int = 5) -> Snapshot:
                         persistent=[]),
             apparmor_enabled=True, selinux_enabled=False, selinux_enforcing=False,
             listeners=[Listener(address="0.0.0.0", port=2377, family="ipv4", pid=1, process="dockerd")],
-            docker_proxy_processes=2, subuid=[], subgid=[],
+            subuid=[], subgid=[],
         ),
         daemon=Daemon(
-            pid=1, exe="/usr/bin/dockerd", argv=["/usr/bin/dockerd", "-H", "fd://", "--icc=false", "--log-level", "debug"],
+            pid=1, proxy_processes=2, exe="/usr/bin/dockerd", argv=["/usr/bin/dockerd", "-H", "fd://", "--icc=false", "--log-level", "debug"],
             flags={"host": ["fd://"], "icc": ["false"], "log-level": ["debug"]},
             config_file=ConfigFile(path="/etc/docker/daemon.json", state="parsed", content={"live-restore": True, "userland-proxy": False}),
             version=EngineVersion(version="20.10.24", api_version="1.41", experimental=False),

@@ -167,12 +167,6 @@ def test_listeners_with_owning_process(root: Path) -> None:
     ]
 
 
-def test_docker_proxy_processes_are_counted(root: Path) -> None:
-    for pid in (500, 501):
-        process(root, pid, ["/usr/bin/docker-proxy", "-proto", "tcp"])
-    process(root, 502, ["/usr/bin/dockerd"])
-    assert collect(root)[0].docker_proxy_processes == 2
-
 
 def test_lsm_states(root: Path) -> None:
     facts = collect(root)[0]

@@ -229,3 +229,14 @@ def test_dockerd_start_time_comes_from_proc_stat(tmp_path):
     process(root, 100, ["/usr/bin/dockerd", "-H", "unix:///run/docker.sock"])
     facts = daemon.collect(Context(host_root=root), None, "unix:///run/docker.sock")
     assert facts.started_unix == BOOT_TIME + 50000 // os.sysconf("SC_CLK_TCK")
+
+
+def test_only_this_dockerds_proxies_are_counted(tmp_path):
+    # Another dockerd's docker-proxy processes must not fail this daemon's 2.15.
+    root = base_host(tmp_path)
+    process(root, 100, ["/usr/bin/dockerd", "-H", "unix:///run/docker.sock"])
+    process(root, 200, ["/usr/bin/dockerd", "-H", "unix:///run/other.sock"])
+    for pid, parent in ((500, 100), (501, 100), (502, 200)):
+        process(root, pid, ["/usr/bin/docker-proxy", "-proto", "tcp"], ppid=parent)
+    facts = daemon.collect(Context(host_root=root), None, "unix:///run/docker.sock")
+    assert (facts.pid, facts.proxy_processes) == (100, 2)

@@ -69,6 +69,7 @@ def collect(ctx: Context, api: DockerApi | None, docker_host: str) -> Daemon:
     return Daemon(
         pid=pid,
         started_unix=process_started_unix(ctx, pid) if pid is not None else None,
+        proxy_processes=_proxy_children(ctx, pid) if pid is not None else None,
         exe=_exe(ctx, pid) if pid is not None else None,
         argv=argv,
         flags=flags,
@@ -207,6 +208,19 @@ def process_started_unix(ctx: Context, pid: int) -> int | None:
     if btime is None or len(fields) < 20:
         return None
     return btime + int(fields[19]) // os.sysconf("SC_CLK_TCK")
+
+
+def _proxy_children(ctx: Context, pid: int) -> int:
+    """docker-proxy processes whose parent is this dockerd (another dockerd's proxies are not its doing)."""
+    count = 0
+    for child in pids_named(ctx, "docker-proxy"):
+        try:
+            fields = proc_bytes(ctx, child, "stat").decode().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # exited meanwhile, or unreadable: not ours to count
+        if len(fields) > 1 and fields[1] == str(pid):
+            count += 1
+    return count
 
 
 def _exe(ctx: Context, pid: int) -> str | None:

@@ -70,7 +70,6 @@ def collect(ctx: Context) -> Host:
         selinux_enabled=selinux_enabled,
         selinux_enforcing=selinux_enforcing,
         listeners=_listeners(ctx),
-        docker_proxy_processes=len(pids_named(ctx, "docker-proxy")),
         subuid=_subids(ctx, "/etc/subuid"),
         subgid=_subids(ctx, "/etc/subgid"),
         content_trust=_content_trust(ctx),

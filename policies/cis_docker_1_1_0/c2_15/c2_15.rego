@@ -38,11 +38,11 @@ setting_text := "is true" if setting == true
 
 else := "is not set; the default is true"
 
-violations contains result.finding(result.host, msg, n, 0) if {
-	n := input.host.docker_proxy_processes
+violations contains result.finding(result.daemon, msg, n, 0) if {
+	n := input.daemon.proxy_processes
 	is_number(n)
 	n > 0
-	msg := sprintf("%d docker-proxy processes are running: published ports go through the userland proxy", [n])
+	msg := sprintf("%d docker-proxy processes of this dockerd are running: published ports go through the userland proxy", [n])
 }
 
 missing contains m if {
@@ -54,6 +54,6 @@ checked := 1
 
 evidence := {"docker_proxy_processes": proxy_count}
 
-proxy_count := input.host.docker_proxy_processes if is_number(input.host.docker_proxy_processes)
+proxy_count := input.daemon.proxy_processes if is_number(input.daemon.proxy_processes)
 
 else := null

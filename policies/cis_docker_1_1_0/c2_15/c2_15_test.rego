@@ -8,7 +8,7 @@ unset := {"argv": ["dockerd"], "flags": {}, "environment": {}, "config_file": {"
 
 test_disabled_proxy_passes if {
 	d := clean
-	r := c2_15 with input.daemon as d with input.host.docker_proxy_processes as 0
+	r := c2_15 with input.daemon as object.union(d, {"proxy_processes": 0})
 	count(r.violations) == 0
 	count(r.missing) == 0
 	r.checked == 1
@@ -36,10 +36,10 @@ test_explicit_true_fails if {
 
 test_running_proxies_fail_whatever_the_configuration if {
 	d := clean
-	vs := c2_15.violations with input.daemon as d with input.host.docker_proxy_processes as 2
+	vs := c2_15.violations with input.daemon as object.union(d, {"proxy_processes": 2})
 	vs == {{
-		"resource": {"kind": "host", "id": "host", "name": "host"},
-		"message": "2 docker-proxy processes are running: published ports go through the userland proxy",
+		"resource": {"kind": "daemon", "id": "dockerd", "name": "dockerd"},
+		"message": "2 docker-proxy processes of this dockerd are running: published ports go through the userland proxy",
 		"actual": 2, "expected": 0,
 	}}
 }
@@ -53,7 +53,7 @@ test_unknown_configuration_is_missing if {
 
 test_unknown_proxy_count_does_not_block_the_decision if {
 	d := clean
-	r := c2_15 with input.daemon as d with input.host.docker_proxy_processes as null
+	r := c2_15 with input.daemon as object.union(d, {"proxy_processes": null})
 	count(r.missing) == 0
 	count(r.violations) == 0
 }
