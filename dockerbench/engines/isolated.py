@@ -10,9 +10,11 @@ the same modules, data and input) for the next one.
 from __future__ import annotations
 
 import json
+import os
 import select
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from .._errors import DockerbenchError, EngineError, PolicyError
@@ -77,9 +79,12 @@ class IsolatedEngine(Engine):
     # -- plumbing --------------------------------------------------------
 
     def _start(self) -> subprocess.Popen[str]:
+        # The worker imports this very copy of dockerbench, not whichever one sys.path finds first.
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         proc = subprocess.Popen(
             [sys.executable, "-m", "dockerbench.engines.isolated", self._inner],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
         )
         self._proc = proc
         hello = self._exchange({"op": "describe"})
@@ -134,8 +139,6 @@ def _serve(name: str) -> None:
     The answers go to a private copy of stdout; fd 1 itself is pointed at stderr so that
     anything the native engine prints cannot corrupt the protocol.
     """
-    import os
-
     from . import make_engine
 
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
