@@ -189,13 +189,14 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
     """Collect the live host into a snapshot (JSON)."""
     snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
     _emit(state, snap.to_json(), output)
+    if failure is not None:  # the partial snapshot (host and file facts) is kept: nothing lost
+        where = f"; partial snapshot written to {output}" if output is not None else ""
+        _fail(state, CollectionError(f"{failure}{where}"), failure.exit_code)
     if not state.quiet and output is not None:
         errs = len(snap.meta.errors)
         state.err.print(f"snapshot written to {output}: {len(snap.containers or [])} containers, "
                         f"{len(snap.images or [])} images, {len(snap.files)} files, {errs} collection error{'s' * (errs != 1)} "
-                        f"({snap.meta.duration_seconds:.1f} s)")
-    if failure is not None:
-        _fail(state, failure, failure.exit_code)
+                        f"({snap.meta.duration_seconds:.1f} s)", soft_wrap=True)
 
 
 @main.command("audit")
@@ -323,7 +324,7 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
         state.err.print(
             f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
             f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error; "
-            f"score {report.score.percent:.1f}% ({report.engine})", markup=False)
+            f"score {report.score.percent:.1f}% ({report.engine})", markup=False, soft_wrap=True)
     bad = FAIL_ON[fail_on]
     return 1 if any(r.status in bad for r in report.results) else 0
 

@@ -1,0 +1,161 @@
+"""The dockerbench command as a user runs it: exit codes, one-line errors, clean stdout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import dockerbench
+
+import synthetic
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def snapshot_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("snap") / "host.json"
+    synthetic.snapshot(7).save(path)
+    return path
+
+
+def _one_error_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("dockerbench: error: ")
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+def test_evaluate_prints_one_line_per_control_and_exits_1_on_failures(snapshot_file):
+    proc = run("--no-color", "evaluate", str(snapshot_file))
+    assert proc.returncode == 1
+    for cid in ("1.1", "5.4", "7.9"):
+        assert f"{cid} " in proc.stdout
+    assert "controls:" in proc.stderr and "score" in proc.stderr  # the summary stays off stdout
+
+
+def test_fail_on_never_exits_0(snapshot_file):
+    assert run("-q", "evaluate", str(snapshot_file), "--fail-on", "never").returncode == 0
+
+
+def test_only_passing_selection_exits_0(snapshot_file):
+    proc = run("-q", "evaluate", str(snapshot_file), "--controls", "2.5")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_json_report_is_valid_and_goes_to_the_file(snapshot_file, tmp_path):
+    out = tmp_path / "r.json"
+    proc = run("-q", "evaluate", str(snapshot_file), "--format", "json", "-o", str(out), "--controls", "5")
+    assert proc.stdout == ""
+    report = dockerbench.load_report(out)
+    assert {r.section for r in report.results} == {"5"}
+
+
+def test_json_on_stdout_can_be_piped(snapshot_file):
+    proc = run("evaluate", str(snapshot_file), "--format", "json", "--controls", "5.4")
+    assert json.loads(proc.stdout)["results"][0]["id"] == "5.4"
+
+
+def test_malformed_snapshot_exits_2_with_one_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"meta": ')
+    proc = run("evaluate", str(bad))
+    assert proc.returncode == 2
+    assert "bad.json" in _one_error_line(proc.stderr)
+
+
+def test_unknown_control_exits_2(snapshot_file):
+    proc = run("evaluate", str(snapshot_file), "--controls", "5.99")
+    assert proc.returncode == 2
+    assert "unknown control id '5.99'" in _one_error_line(proc.stderr)
+
+
+def test_bad_params_file_exits_2(snapshot_file, tmp_path):
+    params = tmp_path / "p.yaml"
+    params.write_text("- just\n- a list\n")
+    proc = run("evaluate", str(snapshot_file), "--params", str(params))
+    assert proc.returncode == 2
+    _one_error_line(proc.stderr)
+
+
+def test_params_file_decides_a_parameter_control(snapshot_file, tmp_path):
+    params = tmp_path / "p.yaml"
+    params.write_text("min_engine_version: '24.0.0'\n")
+    proc = run("-q", "evaluate", str(snapshot_file), "--params", str(params), "--controls", "1.3", "--format", "json")
+    assert json.loads(proc.stdout)["results"][0]["status"] == "fail"
+
+
+def test_broken_policy_dir_exits_2_naming_file_and_line(snapshot_file, tmp_path):
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "x.rego").write_text("package org.x\n\nbad if {\n")
+    proc = run("evaluate", str(snapshot_file), "--policy-dir", str(tmp_path / "org"))
+    assert proc.returncode == 2
+    assert "x.rego:" in _one_error_line(proc.stderr)
+
+
+def test_unreachable_daemon_snapshot_exits_3_and_keeps_host_facts(tmp_path):
+    out = tmp_path / "partial.json"
+    proc = run("snapshot", "--docker-host", f"unix://{tmp_path}/none.sock", "-o", str(out))
+    assert proc.returncode == 3
+    line = _one_error_line(proc.stderr)
+    assert "cannot reach the Docker daemon" in line and "partial snapshot written to" in line
+    snap = dockerbench.load_snapshot(out)
+    assert snap.containers is None and snap.host.mounts is not None
+    assert any(e.kind == "engine_error" for e in snap.meta.errors)
+
+
+def test_unreachable_daemon_audit_exits_3(tmp_path):
+    proc = run("-q", "audit", "--docker-host", f"unix://{tmp_path}/none.sock", "--format", "json")
+    assert proc.returncode == 3
+    assert json.loads(proc.stdout)["counts"]["error"] > 0  # the report is still written: nothing lost
+    _one_error_line(proc.stderr)
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    proc = run("--debug", "evaluate", str(bad))
+    assert proc.returncode == 2 and "Traceback" in proc.stderr
+
+
+def test_controls_show_one(snapshot_file):
+    proc = run("--no-color", "controls", "5.4")
+    assert proc.returncode == 0
+    assert "Ensure privileged containers are not used" in proc.stdout and "remediation" in proc.stdout
+
+
+def test_controls_list_filters_by_section():
+    proc = run("controls", "--controls", "7", "--format", "json")
+    assert [c["id"] for c in json.loads(proc.stdout)] == [f"7.{i}" for i in range(1, 10)]
+
+
+def test_diff_of_two_reports(snapshot_file, tmp_path):
+    before, after = tmp_path / "a.json", tmp_path / "b.json"
+    run("-q", "evaluate", str(snapshot_file), "--format", "json", "-o", str(before))
+    fewer = synthetic.snapshot(3)
+    fewer_file = tmp_path / "fewer.json"
+    fewer.save(fewer_file)
+    run("-q", "evaluate", str(fewer_file), "--format", "json", "-o", str(after))
+    proc = run("diff", str(before), str(after), "--format", "json")
+    assert proc.returncode == 1
+    diff = json.loads(proc.stdout)
+    assert diff["resolved_findings"] and not diff["resources"]
+
+
+def test_diff_of_two_snapshots_lists_resources(snapshot_file, tmp_path):
+    fewer_file = tmp_path / "fewer.json"
+    synthetic.snapshot(5).save(fewer_file)
+    proc = run("diff", str(snapshot_file), str(fewer_file), "--format", "json")
+    removed = {r["name"] for r in json.loads(proc.stdout)["resources"] if r["change"] == "removed"}
+    assert removed == {"/app-5", "/app-6"}
+
+
+def test_diff_of_identical_inputs_exits_0(snapshot_file):
+    assert run("diff", str(snapshot_file), str(snapshot_file)).returncode == 0
