@@ -18,11 +18,11 @@ test_uid_with_root_group_passes if {
 
 test_empty_user_fails_as_image_default_root if {
 	vs := c4_1.violations with input.containers as [object.union(app, {"user": ""})]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "app"},
 		"message": "container app runs as root (no user set: the image default) (status running)",
 		"actual": "", "expected": "a non-root user",
-	}}
+	}]
 }
 
 test_root_by_name_fails if count(c4_1.violations) == 1 with input.containers as [object.union(app, {"user": "root"})]
@@ -40,7 +40,7 @@ test_rootless_name_is_not_root if count(c4_1.violations) == 0 with input.contain
 
 test_stopped_container_is_checked_too if {
 	vs := c4_1.violations with input.containers as [app, object.union(stopped, {"user": ""})]
-	{v.resource.id | some v in vs} == {"s1"}
+	[v.resource.id | some v in vs] == ["s1"]
 	c4_1.checked == 2 with input.containers as [app, object.union(stopped, {"user": ""})]
 }
 

@@ -40,13 +40,14 @@ checked := count(images.listed)
 
 manual := "No secret-like name was found in image environments, build steps or labels; review the Dockerfiles and image contents for secrets (files, values)"
 
-reviews contains result.finding(result.image(img), msg, hints(img), "no secret in the image configuration or build history") if {
+# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
+reviews := [result.finding(result.image(img), msg, hints(img), "no secret in the image configuration or build history") |
 	some img in images.listed
 	images.is_inspected(img)
 	images.has_history(img)
 	count(hints(img)) > 0
 	msg := sprintf("image %s has %d secret-like item(s) in its configuration or build history, e.g. %s", [images.name(img), count(hints(img)), hints(img)[0]])
-}
+]
 
 # hints: what looks secret, never a value ("env API_TOKEN", "build step 3 sets DB_PASSWORD").
 hints(img) := array.concat(array.concat(env_hints(img), step_hints(img)), label_hints(img))

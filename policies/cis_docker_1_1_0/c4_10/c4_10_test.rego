@@ -37,7 +37,7 @@ test_clean_image_is_manual if {
 
 test_secret_hints_are_reviewed_without_values if {
 	rs := c4_10.reviews with input.images as [clean, leaky]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "image", "id": "sha256:leaky", "name": "leaky:1"},
 		"message": "image leaky:1 has 5 secret-like item(s) in its configuration or build history, e.g. env DB_PASSWORD",
 		"actual": [
@@ -48,7 +48,7 @@ test_secret_hints_are_reviewed_without_values if {
 			"label deploy.key",
 		],
 		"expected": "no secret in the image configuration or build history",
-	}}
+	}]
 }
 
 test_pass_as_a_word_is_secret_but_not_inside_a_word if {

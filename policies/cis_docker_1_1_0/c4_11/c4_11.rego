@@ -37,21 +37,26 @@ checked := count(images.listed)
 
 manual := "Confirm from the Dockerfiles that every package comes from a signed repository or is verified by signature or checksum (see the install and verification steps in the evidence)"
 
-evidence := {"images": [entry(img) | some img in images.in_order; images.has_history(img)]}
+# parsed: each image with a history and its RUN steps, parsed once for the evidence and the
+# reviews (regopy does not cache function results, and parsing the history is the costly part).
+parsed := [[img, images.run_steps(img)] | some img in images.listed; images.has_history(img)]
 
-entry(img) := {
+evidence := {"images": [entry(p[0], p[1]) | some p in parsed]}
+
+entry(img, steps) := {
 	"name": images.name(img),
-	"install_steps": count([s | some s in images.run_steps(img); is_install(s)]),
-	"verification_steps": [short(s) | some s in images.run_steps(img); is_verification(s)],
+	"install_steps": count([s | some s in steps; is_install(s)]),
+	"verification_steps": [short(s) | some s in steps; is_verification(s)],
 }
 
-reviews contains result.finding(result.image(img), msg, steps, "package verification left on") if {
-	some img in images.listed
-	images.has_history(img)
-	steps := [short(s) | some s in images.run_steps(img); is_unverified(s)]
+# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
+reviews := [result.finding(result.image(img), msg, steps, "package verification left on") |
+	some p in parsed
+	img := p[0]
+	steps := [short(s) | some s in p[1]; is_unverified(s)]
 	count(steps) > 0
 	msg := sprintf("image %s switches package verification off in %d build step(s), e.g. %s", [images.name(img), count(steps), steps[0]])
-}
+]
 
 install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|microdnf|tdnf|zypper)\s+(-\S+\s+)*(install|in|localinstall)\b|\bapk\s+(-\S+\s+)*add\b|\brpm\s+(-\S+\s+)*-[a-z]*[iu]|\bdpkg\s+(-\S+\s+)*-i\b|\bpip3?\s+(-\S+\s+)*install\b|\bnpm\s+(-\S+\s+)*(install|ci)\b`
 

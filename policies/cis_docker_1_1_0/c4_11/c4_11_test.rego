@@ -34,12 +34,12 @@ test_manual_with_install_and_verification_steps if {
 
 test_verification_switched_off_is_reviewed if {
 	rs := c4_11.reviews with input.images as [verified, risky]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "image", "id": "sha256:risky", "name": "risky:1"},
 		"message": "image risky:1 switches package verification off in 2 build step(s), e.g. RUN /bin/sh -c apt-get install -y --allow-unauthenticated ex-tool",
 		"actual": ["RUN /bin/sh -c apt-get install -y --allow-unauthenticated ex-tool", "RUN /bin/sh -c yum install -y --nogpgcheck ex-tool"],
 		"expected": "package verification left on",
-	}}
+	}]
 }
 
 test_no_images_is_not_applicable if {

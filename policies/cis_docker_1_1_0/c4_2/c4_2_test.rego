@@ -33,16 +33,16 @@ test_fully_qualified_entry_matches_hub_short_names if {
 
 test_untrusted_repository_fails if {
 	vs := c4_2.violations with input.images as [hub_nginx, random_hub] with data.dockerbench.params as {"trusted_registries": ["docker.io/library"]}
-	vs == {{
+	vs == [{
 		"resource": {"kind": "image", "id": "sha256:cccc3333cccc3333cccc3333cccc", "name": "someone/tool:latest"},
 		"message": "image someone/tool:latest was pulled from a repository outside the trusted registries: someone/tool@sha256:89ab",
 		"actual": ["someone/tool@sha256:89ab"], "expected": ["docker.io/library"],
-	}}
+	}]
 }
 
 test_prefix_matches_whole_components_only if {
 	vs := c4_2.violations with input.images as [lookalike] with data.dockerbench.params as {"trusted_registries": ["registry.example.com"]}
-	{v.resource.id | some v in vs} == {"sha256:eeee5555eeee5555eeee5555eeee"}
+	[v.resource.id | some v in vs] == ["sha256:eeee5555eeee5555eeee5555eeee"]
 }
 
 test_registry_port_is_not_a_tag if {

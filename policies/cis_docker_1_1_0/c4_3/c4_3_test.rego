@@ -20,6 +20,19 @@ test_images_are_manual_with_inventory if {
 	c4_3.checked == 2 with input.images as [web, idle] with input.containers as [web_running, web_stopped]
 }
 
+test_running_containers_are_grouped_by_image if {
+	cs := [
+		object.union(web_running, {"id": "c3", "name": "/web-3"}),
+		object.union(web_running, {"id": "c4", "name": "/idle-1", "image_id": "sha256:bbbb2222bbbb2222bbbb2222bbbb"}),
+		web_running,
+		web_stopped,
+		object.union(web_running, {"id": "c5", "name": "/other", "image_id": "sha256:cccc"}),
+		object.union(web_running, {"id": "c6", "name": "/web-2"}),
+	]
+	ev := c4_3.evidence with input.images as [idle, web] with input.containers as cs
+	[[e.name, e.running_containers] | some e in ev.images] == [["idle:1", ["idle-1"]], ["web:1", ["web-1", "web-2", "web-3"]]]
+}
+
 test_unknown_containers_only_thin_the_evidence if {
 	count(c4_3.missing) == 0 with input.images as [web] with input.containers as null
 	c4_3.manual with input.images as [web] with input.containers as null

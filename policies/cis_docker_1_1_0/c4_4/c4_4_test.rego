@@ -18,6 +18,19 @@ test_manual_with_image_ages if {
 	c4_4.checked == 1 with input.images as [old] with input.meta as {"collected_at_unix": 1000864000}
 }
 
+test_running_containers_are_grouped_by_image if {
+	cs := [
+		object.union(runner, {"id": "c3", "name": "/old-3"}),
+		object.union(runner, {"id": "c4", "name": "/undated-1", "image_id": "sha256:bbbb2222bbbb2222bbbb2222bbbb"}),
+		runner,
+		object.union(runner, {"id": "c5", "name": "/stopped", "running": false}),
+		object.union(runner, {"id": "c6", "name": "/other", "image_id": "sha256:cccc"}),
+		object.union(runner, {"id": "c7", "name": "/old-2"}),
+	]
+	ev := c4_4.evidence with input.images as [undated, old] with input.containers as cs with input.meta as {"collected_at_unix": 1000864000}
+	[[e.name, e.running_containers] | some e in ev.images] == [["undated:1", ["undated-1"]], ["old:1", ["old-1", "old-2", "old-3"]]]
+}
+
 test_partial_day_rounds_down if {
 	some e in c4_4.evidence.images with input.images as [old] with input.meta as {"collected_at_unix": 1000086399}
 	e.age_days == 0

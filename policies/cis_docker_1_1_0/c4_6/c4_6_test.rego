@@ -22,11 +22,11 @@ test_image_with_healthcheck_passes if {
 
 test_image_without_healthcheck_fails if {
 	vs := c4_6.violations with input.images as [healthy, without]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "image", "id": "sha256:2222222222222222222222222222", "name": "db:2"},
 		"message": "image db:2 has no HEALTHCHECK instruction",
 		"actual": null, "expected": "a HEALTHCHECK instruction",
-	}}
+	}]
 }
 
 test_healthcheck_none_fails if {

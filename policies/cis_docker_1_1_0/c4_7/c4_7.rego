@@ -36,13 +36,14 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-reviews contains result.finding(result.image(img), msg, steps, "package index updates chained with an install in the same RUN") if {
+# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
+reviews := [result.finding(result.image(img), msg, steps, "package index updates chained with an install in the same RUN") |
 	some img in images.listed
 	images.has_history(img)
 	steps := lone_updates(img)
 	count(steps) > 0
 	msg := sprintf("image %s updates packages without installing any in the same step (%d step(s)), e.g. %s", [images.name(img), count(steps), short(steps[0])])
-}
+]
 
 # lone_updates: the image's RUN steps that update but do not install, oldest first.
 lone_updates(img) := [s |

@@ -29,12 +29,12 @@ test_chained_update_and_install_passes if {
 
 test_update_alone_is_reviewed if {
 	rs := c4_7.reviews with input.images as [clean, stale]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "image", "id": "sha256:stale", "name": "stale:1"},
 		"message": "image stale:1 updates packages without installing any in the same step (1 step(s)), e.g. RUN /bin/sh -c apt-get update",
 		"actual": ["RUN /bin/sh -c apt-get update"],
 		"expected": "package index updates chained with an install in the same RUN",
-	}}
+	}]
 }
 
 test_yum_update_alone_is_reviewed if {

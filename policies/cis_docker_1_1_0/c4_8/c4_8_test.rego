@@ -19,12 +19,12 @@ test_image_without_special_files_passes if {
 
 test_setuid_files_are_reviewed if {
 	rs := c4_8.reviews with input.images as [distroless, debian]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "image", "id": "sha256:bbbb2222bbbb2222bbbb2222bbbb", "name": "debian:12"},
 		"message": "image debian:12 has 2 setuid/setgid file(s), e.g. /usr/bin/passwd (setuid)",
 		"actual": ["/usr/bin/passwd (setuid)", "/usr/bin/wall (setgid)"],
 		"expected": "no setuid/setgid file the image does not need",
-	}}
+	}]
 }
 
 test_both_bits_are_named if {
@@ -38,7 +38,7 @@ test_evidence_counts_per_image if {
 }
 
 test_unscanned_image_is_missing if {
-	c4_8.missing == {"image app:1 setuid_files (its layers were not scanned)"} with input.images as [unscanned]
+	c4_8.missing == ["image app:1 setuid_files (its layers were not scanned)"] with input.images as [unscanned]
 	count(c4_8.reviews) == 0 with input.images as [unscanned]
 }
 
@@ -47,5 +47,5 @@ test_no_images_is_not_applicable if {
 }
 
 test_uncollected_images_are_missing if {
-	c4_8.missing == {"images (the image list could not be collected)"} with input.images as null
+	c4_8.missing == ["images (the image list could not be collected)"] with input.images as null
 }

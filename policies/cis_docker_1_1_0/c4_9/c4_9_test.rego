@@ -30,12 +30,12 @@ test_base_rootfs_add_and_copy_pass if {
 
 test_own_add_is_reviewed if {
 	rs := c4_9.reviews with input.images as [copy_only, adds_app]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "image", "id": "sha256:adds", "name": "adds:1"},
 		"message": "image adds:1 has 1 ADD step(s) besides its base root filesystem, e.g. ADD file:9a8b7c in /app/",
 		"actual": ["ADD file:9a8b7c in /app/"],
 		"expected": "COPY instead of ADD",
-	}}
+	}]
 }
 
 test_url_add_is_noted if {

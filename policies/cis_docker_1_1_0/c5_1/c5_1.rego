@@ -62,13 +62,14 @@ not_applicable := "AppArmor is not enabled on this host (/sys/module/apparmor/pa
 
 checked := count(containers.listed) if applicable
 
-violations contains result.finding(result.container(c), msg, object.get(c, "apparmor_profile", ""), "docker-default or a custom profile") if {
+# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
+violations := [result.finding(result.container(c), msg, object.get(c, "apparmor_profile", ""), "docker-default or a custom profile") |
 	applicable
 	some c in containers.listed
 	is_inspected(c)
 	not is_confined(c)
 	msg := sprintf("container %s runs without an AppArmor profile (%s, status %s)", [containers.name(c), describe(c), c.status])
-}
+]
 
 is_inspected(c) if object.get(c, "inspected", true) != false
 

@@ -21,19 +21,19 @@ test_confined_containers_pass if {
 
 test_unconfined_fails if {
 	vs := c5_1.violations with input.containers as [confined, unconfined] with input.host.apparmor_enabled as true
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "u", "name": "u"},
 		"message": "container u runs without an AppArmor profile (profile unconfined, status running)",
 		"actual": "unconfined", "expected": "docker-default or a custom profile",
-	}}
+	}]
 }
 
 test_privileged_and_empty_profiles_fail if {
 	vs := c5_1.violations with input.containers as [privileged, empty] with input.host.apparmor_enabled as true
-	{v.message | some v in vs} == {
+	[v.message | some v in vs] == [
 		"container p runs without an AppArmor profile (privileged, so unconfined, status running)",
 		"container e runs without an AppArmor profile (no profile, status created)",
-	}
+	]
 }
 
 test_daemon_security_option_makes_it_applicable if {

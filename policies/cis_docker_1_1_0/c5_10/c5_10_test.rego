@@ -14,11 +14,11 @@ test_limited_container_passes if {
 
 test_zero_memory_fails_on_a_stopped_container if {
 	vs := c5_10.violations with input.containers as [limited, unlimited]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "u", "name": "unlimited"},
 		"message": "container unlimited has no memory limit (status exited)",
 		"actual": 0, "expected": "a memory limit (--memory)",
-	}}
+	}]
 }
 
 test_absent_memory_fails_closed if {

@@ -14,11 +14,11 @@ test_set_shares_pass if {
 
 test_zero_shares_fail if {
 	vs := c5_11.violations with input.containers as [object.union(web, {"cpu_shares": 0})]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web has no CPU priority set (CpuShares 0: the default share of 1024)",
 		"actual": 0, "expected": "CPU shares other than 0 and 1024",
-	}}
+	}]
 }
 
 test_1024_shares_fail if {
@@ -30,7 +30,7 @@ test_1024_shares_fail if {
 
 test_stopped_container_is_checked if {
 	vs := c5_11.violations with input.containers as [web, object.union(db, {"cpu_shares": 0})]
-	{v.resource.id | some v in vs} == {"b2"}
+	[v.resource.id | some v in vs] == ["b2"]
 }
 
 test_no_containers_is_not_applicable if {

@@ -29,12 +29,13 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-violations contains result.finding(result.container(c), msg, actual, true) if {
+# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
+violations := [result.finding(result.container(c), msg, actual, true) |
 	some c in containers.listed
 	not runtime.is_uninspected(c)
 	not is_read_only(c)
 	actual := object.get(c, "readonly_rootfs", null)
 	msg := sprintf("container %s has a writable root filesystem (ReadonlyRootfs %v)", [containers.name(c), actual])
-}
+]
 
 is_read_only(c) if c.readonly_rootfs == true

@@ -14,16 +14,16 @@ test_read_only_containers_pass if {
 
 test_writable_rootfs_fails if {
 	vs := c5_12.violations with input.containers as [object.union(web, {"readonly_rootfs": false})]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web has a writable root filesystem (ReadonlyRootfs false)",
 		"actual": false, "expected": true,
-	}}
+	}]
 }
 
 test_stopped_writable_container_fails if {
 	vs := c5_12.violations with input.containers as [web, object.union(db, {"readonly_rootfs": false})]
-	{v.resource.id | some v in vs} == {"b2"}
+	[v.resource.id | some v in vs] == ["b2"]
 }
 
 test_absent_field_fails if {

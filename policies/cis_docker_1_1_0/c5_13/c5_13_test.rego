@@ -23,23 +23,23 @@ test_no_published_ports_pass if {
 test_all_ipv4_interfaces_fail if {
 	c := object.union(web, {"ports": [object.union(specific, {"host_ip": "0.0.0.0"})]})
 	vs := c5_13.violations with input.containers as [c]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web publishes 80/tcp on 0.0.0.0:8080, every host interface",
 		"actual": "0.0.0.0:8080", "expected": "a specific host address",
-	}}
+	}]
 }
 
 test_all_ipv6_interfaces_fail if {
 	c := object.union(web, {"ports": [object.union(specific, {"host_ip": "::", "protocol": "udp", "container_port": 53, "host_port": 5353})]})
 	vs := c5_13.violations with input.containers as [c]
-	{v.message | some v in vs} == {"container web publishes 53/udp on [::]:5353, every host interface"}
+	[v.message | some v in vs] == ["container web publishes 53/udp on [::]:5353, every host interface"]
 }
 
 test_empty_host_ip_fails if {
 	c := object.union(web, {"ports": [object.union(specific, {"host_ip": ""})]})
 	vs := c5_13.violations with input.containers as [c]
-	{v.actual | some v in vs} == {"*:8080 (empty host IP)"}
+	[v.actual | some v in vs] == ["*:8080 (empty host IP)"]
 }
 
 test_each_wide_binding_is_reported if {

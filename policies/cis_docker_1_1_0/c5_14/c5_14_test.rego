@@ -31,11 +31,11 @@ test_no_and_on_failure_1_pass if {
 
 test_always_fails if {
 	vs := c5_14.violations with input.containers as [object.union(web, always)]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web has restart policy always: it restarts the container without limit",
 		"actual": "always", "expected": "on-failure with 1 to 5 retries, or no restart policy",
-	}}
+	}]
 }
 
 test_unless_stopped_fails if {
@@ -57,7 +57,7 @@ test_on_failure_6_fails if {
 
 test_stopped_container_is_checked if {
 	vs := c5_14.violations with input.containers as [web, object.union(db, always)]
-	{v.resource.id | some v in vs} == {"b2"}
+	[v.resource.id | some v in vs] == ["b2"]
 }
 
 test_no_containers_is_not_applicable if {

@@ -57,14 +57,15 @@ not_applicable := "SELinux is not enabled on this host (/sys/fs/selinux)" if {
 
 checked := count(containers.listed) if applicable
 
-violations contains result.finding(result.container(c), msg, actual(c), "SELinux label options (label=user:/role:/type:/level:) and no label=disable") if {
+# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
+violations := [result.finding(result.container(c), msg, actual(c), "SELinux label options (label=user:/role:/type:/level:) and no label=disable") |
 	applicable
 	some c in containers.listed
 	is_inspected(c)
 	some problem in problems(c)
 	# concat, not sprintf: regopy 1.5 quotes a string built in a function when sprintf formats it
 	msg := concat("", ["container ", containers.name(c), " is not SELinux-confined: ", problem, " (status ", c.status, ")"])
-}
+]
 
 evidence := {"automatic_label_only": sort([containers.name(c) |
 	applicable

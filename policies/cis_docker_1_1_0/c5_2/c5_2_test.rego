@@ -25,33 +25,33 @@ test_labelled_containers_pass if {
 
 test_label_disable_fails_in_both_forms if {
 	vs := c5_2.violations with input.containers as [disabled, old_form_disabled] with input.host.selinux_enabled as true with input.daemon.info as {"security_options": ["name=selinux"]}
-	{v.message | some v in vs} == {
+	[v.message | some v in vs] == [
 		"container d is not SELinux-confined: label=disable (status running)",
 		"container o is not SELinux-confined: label=disable (status running)",
-	}
+	]
 }
 
 test_exact_finding if {
 	vs := c5_2.violations with input.containers as [disabled] with input.host.selinux_enabled as true with input.daemon.info as {"security_options": ["name=selinux"]}
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "d", "name": "d"},
 		"message": "container d is not SELinux-confined: label=disable (status running)",
 		"actual": {"security_opt": ["label=disable"], "process_label": ""},
 		"expected": "SELinux label options (label=user:/role:/type:/level:) and no label=disable",
-	}}
+	}]
 }
 
 test_unconfined_type_fails if {
 	vs := c5_2.violations with input.containers as [super_privileged] with input.host.selinux_enabled as true with input.daemon.info as {"security_options": ["name=selinux"]}
-	{v.message | some v in vs} == {"container s is not SELinux-confined: unconfined SELinux type spc_t (status running)"}
+	[v.message | some v in vs] == ["container s is not SELinux-confined: unconfined SELinux type spc_t (status running)"]
 }
 
 test_privileged_and_unlabelled_fail if {
 	vs := c5_2.violations with input.containers as [privileged, unlabelled] with input.host.selinux_enabled as true with input.daemon.info as {"security_options": ["name=selinux"]}
-	{v.message | some v in vs} == {
+	[v.message | some v in vs] == [
 		"container p is not SELinux-confined: privileged (SELinux labelling is off) (status running)",
 		"container n is not SELinux-confined: no process label (status running)",
-	}
+	]
 }
 
 test_host_without_selinux_is_not_applicable if {

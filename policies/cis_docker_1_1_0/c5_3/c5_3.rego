@@ -47,14 +47,15 @@ allowed := default_capabilities | {normal(n) | some n in params.with_default("al
 # normal: "cap_sys_admin", "CAP_SYS_ADMIN" and "sys_admin" are all "SYS_ADMIN".
 normal(name) := trim_prefix(upper(name), "CAP_")
 
-violations contains result.finding(result.container(c), msg, excess, "only capabilities of Docker's default set or allowed_cap_add") if {
+# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
+violations := [result.finding(result.container(c), msg, excess, "only capabilities of Docker's default set or allowed_cap_add") |
 	some c in containers.listed
 	is_inspected(c)
 	excess := sort([normal(n) | some n in c.cap_add; not is_allowed(n)])
 	count(excess) > 0
 	# concat, not sprintf: regopy 1.5 quotes a concat result that sprintf formats
 	msg := concat("", ["container ", containers.name(c), " adds capabilities beyond the default set: ", concat(", ", excess), " (status ", c.status, ")"])
-}
+]
 
 is_allowed(name) if {
 	normal(name) != "ALL"

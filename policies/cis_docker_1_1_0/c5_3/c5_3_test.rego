@@ -20,12 +20,12 @@ test_default_set_additions_pass if {
 
 test_sys_admin_fails_on_a_stopped_container if {
 	vs := c5_3.violations with input.containers as [plain, sys_admin]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "s", "name": "s"},
 		"message": "container s adds capabilities beyond the default set: SYS_ADMIN (status exited)",
 		"actual": ["SYS_ADMIN"],
 		"expected": "only capabilities of Docker's default set or allowed_cap_add",
-	}}
+	}]
 }
 
 test_all_fails if {

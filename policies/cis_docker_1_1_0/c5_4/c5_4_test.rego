@@ -12,11 +12,11 @@ privileged_created := object.union(stopped, {"privileged": true, "status": "crea
 
 test_privileged_running_container_fails if {
 	vs := c5_4.violations with input.containers as [privileged_running]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a", "name": "a"},
 		"message": "container a is privileged (status running)",
 		"actual": true, "expected": false,
-	}}
+	}]
 }
 
 test_privileged_stopped_container_is_reported if {

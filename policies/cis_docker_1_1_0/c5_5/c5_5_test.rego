@@ -28,18 +28,18 @@ test_ordinary_mounts_pass if {
 test_read_write_etc_fails_as_the_severe_case if {
 	c := object.union(web, {"mounts": [etc_rw]})
 	vs := c5_5.violations with input.containers as [c]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "w", "name": "web"},
 		"message": "container web mounts the host directory /etc at /host/etc read-write (the more severe case) (status running)",
 		"actual": {"source": "/etc", "destination": "/host/etc", "rw": true},
 		"expected": "no bind mount of /, /boot, /dev, /etc, /lib, /proc, /sys or /usr",
-	}}
+	}]
 }
 
 test_read_only_root_fails_too if {
 	c := object.union(web, {"mounts": [root_ro], "status": "exited", "running": false})
 	vs := c5_5.violations with input.containers as [c]
-	{v.message | some v in vs} == {"container web mounts the host directory / at /rootfs read-only (status exited)"}
+	[v.message | some v in vs] == ["container web mounts the host directory / at /rootfs read-only (status exited)"]
 	count(c5_5.reviews) == 0 with input.containers as [c]
 }
 
@@ -51,8 +51,20 @@ test_trailing_slash_is_the_same_directory if {
 test_path_beneath_is_reviewed_not_failed if {
 	c := object.union(web, {"mounts": [localtime]})
 	rs := c5_5.reviews with input.containers as [c]
-	{r.message | some r in rs} == {"container web mounts /etc/localtime (inside /etc) at /etc/localtime read-only (status running)"}
+	[r.message | some r in rs] == ["container web mounts /etc/localtime (inside /etc) at /etc/localtime read-only (status running)"]
 	count(c5_5.violations) == 0 with input.containers as [c]
+}
+
+test_parent_is_the_first_path_component if {
+	deep := {"type": "bind", "source": "/usr/local/bin", "destination": "/tools", "rw": false}
+	proc := {"type": "bind", "source": "/proc/1/ns/", "destination": "/ns", "rw": false}
+	relative := {"type": "bind", "source": "srv/etc/x", "destination": "/x", "rw": false}
+	c := object.union(web, {"mounts": [deep, proc, relative]})
+	rs := c5_5.reviews with input.containers as [c]
+	[r.message | some r in rs] == [
+		"container web mounts /usr/local/bin (inside /usr) at /tools read-only (status running)",
+		"container web mounts /proc/1/ns (inside /proc) at /ns read-only (status running)",
+	]
 }
 
 test_uninspected_container_mounts_are_still_checked if {

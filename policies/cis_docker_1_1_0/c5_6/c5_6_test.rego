@@ -22,12 +22,12 @@ test_no_ssh_passes if {
 
 test_sshd_fails if {
 	vs := c5_6.violations with input.containers as [nginx, ssh_box]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "s", "name": "box"},
 		"message": "container box runs an SSH server (1 process(es)): sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups",
 		"actual": ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"],
 		"expected": "no SSH server process",
-	}}
+	}]
 }
 
 test_ps_ef_shape_command_names_are_recognised if {
@@ -44,7 +44,7 @@ test_ssh_client_is_not_a_server if {
 
 test_unknown_processes_of_a_running_container_are_missing if {
 	c := object.union(nginx, {"processes": null})
-	c5_6.missing == {"container nginx processes (not collected: its inspect or GET /containers/{id}/top failed)"} with input.containers as [c]
+	c5_6.missing == ["container nginx processes (not collected: its inspect or GET /containers/{id}/top failed)"] with input.containers as [c]
 	not c5_6.not_applicable with input.containers as [c]
 }
 
@@ -57,6 +57,6 @@ test_no_containers_is_not_applicable if {
 }
 
 test_uncollected_containers_are_missing if {
-	c5_6.missing == {"containers (the container list could not be collected)"} with input.containers as null
+	c5_6.missing == ["containers (the container list could not be collected)"] with input.containers as null
 	not c5_6.not_applicable with input.containers as null
 }

@@ -23,18 +23,18 @@ test_high_host_ports_pass if {
 test_low_host_port_fails if {
 	c := object.union(web, {"ports": [high, low]})
 	vs := c5_7.violations with input.containers as [c]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "w", "name": "web"},
 		"message": "container web publishes 0.0.0.0:80->8080/tcp on privileged host port 80",
 		"actual": "0.0.0.0:80->8080/tcp",
 		"expected": "host ports of 1024 or above",
-	}}
+	}]
 }
 
 test_each_low_binding_is_a_finding if {
 	c := object.union(web, {"ports": [low, low_v6]})
 	vs := c5_7.violations with input.containers as [c]
-	{v.actual | some v in vs} == {"0.0.0.0:80->8080/tcp", "[::]:443->8443/tcp"}
+	[v.actual | some v in vs] == ["0.0.0.0:80->8080/tcp", "[::]:443->8443/tcp"]
 }
 
 test_low_container_port_on_high_host_port_passes if {

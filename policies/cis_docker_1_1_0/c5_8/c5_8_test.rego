@@ -23,17 +23,17 @@ test_explicit_ports_are_manual_with_evidence if {
 
 test_publish_all_is_reviewed if {
 	rs := c5_8.reviews with input.containers as [web, all_ports]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "container", "id": "p", "name": "api"},
 		"message": "container api publishes every exposed port (--publish-all): 2 port(s) published",
 		"actual": ["0.0.0.0:32768->80/tcp", "0.0.0.0:32769->443/tcp"],
 		"expected": "explicit -p mappings of the needed ports only",
-	}}
+	}]
 }
 
 test_uninspected_running_container_is_missing if {
 	c := object.union(web, {"inspected": false})
-	c5_8.missing == {"container web publish_all_ports (GET /containers/{id}/json failed)"} with input.containers as [c]
+	c5_8.missing == ["container web publish_all_ports (GET /containers/{id}/json failed)"] with input.containers as [c]
 }
 
 test_no_running_container_is_not_applicable if {
@@ -41,6 +41,6 @@ test_no_running_container_is_not_applicable if {
 }
 
 test_uncollected_containers_are_missing if {
-	c5_8.missing == {"containers (the container list could not be collected)"} with input.containers as null
+	c5_8.missing == ["containers (the container list could not be collected)"] with input.containers as null
 	not c5_8.not_applicable with input.containers as null
 }

@@ -31,19 +31,25 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-violations contains result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") if {
+# Arrays, not sets: regopy's sets are quadratic in their size (one finding per container).
+violations := array.concat(host_mode_violations, joined_host_violations)
+
+host_mode_violations := [result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") |
 	some c in containers.listed
 	c.network_mode == "host"
 	msg := sprintf("container %s shares the host's network namespace (network mode host, status %s)", [containers.name(c), c.status])
-}
+]
 
-violations contains result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") if {
-	some c in containers.listed
-	startswith(c.network_mode, "container:")
+joined_host_violations := [result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") |
+	some c in joiners
 	some other in host_network
 	is_reference(other, substring(c.network_mode, 10, count(c.network_mode) - 10))
 	msg := sprintf("container %s shares the host's network namespace through container %s (network mode %s, status %s)", [containers.name(c), containers.name(other), c.network_mode, c.status])
-}
+]
+
+# joiners: the containers in another container's network namespace, found first (regopy pairs
+# every listed container with every host-network container before it filters on the mode).
+joiners := [c | some c in containers.listed; startswith(c.network_mode, "container:")]
 
 # is_reference: the name or the (possibly shortened) id in "container:<ref>" names the container.
 # The host-network containers, found once (a loop over all containers per container was quadratic).

@@ -22,20 +22,20 @@ test_bridge_and_user_networks_pass if {
 
 test_host_network_fails_on_a_stopped_container if {
 	vs := c5_9.violations with input.containers as [bridged, host_net]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "h0h0h0h0h0h0h0h0", "name": "monitor"},
 		"message": "container monitor shares the host's network namespace (network mode host, status exited)",
 		"actual": "host", "expected": "a network mode other than host",
-	}}
+	}]
 }
 
 test_joining_a_host_network_container_fails if {
 	vs := c5_9.violations with input.containers as [host_net, sidecar_by_name, sidecar_by_id]
-	{v.message | some v in vs} == {
+	[v.message | some v in vs] == [
 		"container monitor shares the host's network namespace (network mode host, status exited)",
 		"container sidecar shares the host's network namespace through container monitor (network mode container:monitor, status running)",
 		"container sidecar2 shares the host's network namespace through container monitor (network mode container:h0h0h0h0h0h0h0h0, status running)",
-	}
+	]
 }
 
 test_uninspected_container_is_still_checked if {

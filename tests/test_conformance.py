@@ -1,0 +1,50 @@
+"""Conformance: every fixture snapshot gives identical results on every installed engine.
+
+CI installs both the embedded engine (regopy) and real OPA in-process; a difference in any
+control's status or findings fails here (the live counterpart is in tests/integration).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import dockerbench
+from dockerbench.engines import available_engines
+
+import synthetic
+
+
+def _fixtures() -> dict[str, dockerbench.Snapshot]:
+    full = synthetic.snapshot(14)
+    return {
+        "busy-host": full,
+        "empty-host": synthetic.snapshot(0, n_images=0),
+        "containers-not-collected": full.model_copy(update={"containers": None, "images": None}),
+        "engine-unreachable": full.model_copy(update={
+            "containers": None, "images": None, "networks": None, "swarm": None,
+            "daemon": full.daemon.model_copy(update={"info": None, "version": None})}),
+        "no-dockerd-argv": full.model_copy(update={"daemon": full.daemon.model_copy(update={"argv": None, "flags": {}})}),
+    }
+
+
+def outcome(report: dockerbench.Report) -> dict[str, tuple]:
+    return {r.id: (r.status, sorted((f.status, f.resource.kind, f.resource.id, f.message) for f in r.findings))
+            for r in report.results}
+
+
+@pytest.mark.skipif(len(available_engines()) < 2, reason="needs two engines (CI installs real OPA)")
+@pytest.mark.parametrize("name", list(_fixtures()))
+def test_engines_agree_on_every_control(name):
+    snap = _fixtures()[name]
+    reports = {e: dockerbench.evaluate(snap, engine=e) for e in available_engines()}
+    embedded, opa = outcome(reports["embedded"]), outcome(reports["opa"])
+    differing = {cid: (embedded[cid], opa[cid]) for cid in embedded if embedded[cid] != opa[cid]}
+    assert not differing, f"{len(differing)} controls differ: {differing}"
+
+
+@pytest.mark.parametrize("engine", available_engines())
+def test_no_engine_error_on_fixtures(engine):
+    for name, snap in _fixtures().items():
+        report = dockerbench.evaluate(snap, engine=engine)
+        broken = [(r.id, r.reason) for r in report.results if r.status == "error" and "engine" in r.reason]
+        assert not broken, f"{name}: {broken}"
