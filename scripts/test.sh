@@ -44,4 +44,7 @@ DOCKER_HOST="$DOCKERBENCH_TEST_DOCKER_HOST" docker version >/dev/null || { tail 
 echo "== pytest"
 status=0
 python3 -m pytest -q "$@" || status=$?
+
+echo "== dockerbench audit of this dockerd (first 20 lines)"
+dockerbench --no-color audit --docker-host "$DOCKERBENCH_TEST_DOCKER_HOST" --fail-on never 2>&1 | head -20 || true
 exit "$status"

@@ -1,0 +1,40 @@
+"""`pip install .` ships everything the library reads at run time; the daemon is found as the CLI finds it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from dockerbench.collect._api import DEFAULT_SOCKET, resolve_docker_host
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_contains_policies_schemas_and_templates(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True, timeout=600)
+    (wheel,) = tmp_path.glob("dockerbench-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected_policies = {f"dockerbench/_data/policies/{p.relative_to(ROOT / 'policies')}" for p in (ROOT / "policies").rglob("*.rego")}
+    assert expected_policies <= names
+    assert {"dockerbench/_data/schemas/snapshot.schema.json", "dockerbench/_data/schemas/report.schema.json"} <= names
+    assert "dockerbench/report/templates/report.html.j2" in names
+
+
+def test_explicit_host_wins():
+    assert resolve_docker_host("tcp://10.0.0.1:2376", {"DOCKER_HOST": "unix:///x.sock"}) == "tcp://10.0.0.1:2376"
+
+
+def test_docker_host_variable_comes_next():
+    assert resolve_docker_host(None, {"DOCKER_HOST": "unix:///x.sock"}) == "unix:///x.sock"
+
+
+def test_rootless_socket_before_the_system_socket(tmp_path):
+    (tmp_path / "docker.sock").touch()
+    assert resolve_docker_host(None, {"XDG_RUNTIME_DIR": str(tmp_path)}) == f"unix://{tmp_path}/docker.sock"
+
+
+def test_system_socket_last(tmp_path):
+    assert resolve_docker_host(None, {"XDG_RUNTIME_DIR": str(tmp_path)}) == DEFAULT_SOCKET
