@@ -104,8 +104,8 @@ VARIANTS: dict[str, Variant] = {
     "host_ipc": Variant({"ipc_mode": "host"}, {"5.16": FAIL}),
     "host_uts": Variant({"uts_mode": "host"}, {"5.20": FAIL}),
     "userns_host": Variant({"userns_mode": "host"}, {"5.30": FAIL}),
-    # -p 0.0.0.0::80 (an ephemeral host port >= 1024, so 5.7 does not apply).
-    "all_interfaces": Variant({"ports": {"80/tcp": ("0.0.0.0",)}}, {"5.13": FAIL}),
+    # -p 0.0.0.0:<free port >= 1024>:80 (so 5.7 does not apply).
+    "all_interfaces": Variant({"ports": lambda v: {"80/tcp": ("0.0.0.0", _free_port())}}, {"5.13": FAIL}),
     # -p 127.0.0.1:<free port below 1024>:80 (the port is chosen when the fixture runs).
     "privileged_port": Variant({"ports": lambda v: {"80/tcp": ("127.0.0.1", v["low_port"])}}, {"5.7": FAIL}),
     # -P next to the 127.0.0.1 binding: the catalogue's red flag for 5.8 (a review).
@@ -326,7 +326,7 @@ def _options(variant: Variant, values: dict[str, Any], network: str) -> dict[str
     if variant.base is not None:
         options = dict(variant.base)
     else:
-        options = {**HARDENED, "network": network, "ports": {"80/tcp": ("127.0.0.1",)}}
+        options = {**HARDENED, "network": network, "ports": {"80/tcp": ("127.0.0.1", _free_port())}}
     for key, value in variant.change.items():
         if value is DROP:
             options.pop(key, None)
@@ -341,6 +341,17 @@ def _shared_mount(run: str) -> Path:
     subprocess.run(["mount", "--bind", str(path), str(path)], check=True)
     subprocess.run(["mount", "--make-shared", str(path)], check=True)
     return path
+
+
+def _free_port() -> int:
+    """A host port nothing uses now, chosen by the kernel.
+
+    Not left to dockerd: its ephemeral range is the kernel's range for outgoing connections, and
+    a port one of those holds makes the container fail to start ("address already in use").
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("0.0.0.0", 0))
+        return s.getsockname()[1]
 
 
 def _free_low_port() -> int:
