@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ._errors import DockerbenchError, EngineError, UsageError
+from ._errors import DockerbenchError, UsageError
 from ._policies import Control, load_policies
 from ._report import ControlResult, Finding, Report, Resource, Score
 from ._snapshot import Snapshot, load_snapshot

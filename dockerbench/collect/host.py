@@ -37,7 +37,6 @@ from ._hostfs import (
     parse_group,
     parse_passwd,
     pids,
-    pids_named,
     read_if_present,
     read_proc,
     read_required,

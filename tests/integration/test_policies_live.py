@@ -24,18 +24,18 @@ import os
 import socket
 import subprocess
 import tempfile
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import docker
 import docker.errors
 import docker.types
 import pytest
 from _dockerd import PrivateDockerd, require_private_dockerd
+from _live import quietly, remove_run, wait_until_settled
 from conftest import BUSYBOX_BASE, TEST_LABEL, build_image
 
 import dockerbench
@@ -294,7 +294,8 @@ def live(docker_client: docker.DockerClient, docker_host: str, reports: Reports)
         with ThreadPoolExecutor(max_workers=8) as pool:  # each start takes a while; they are independent
             list(pool.map(lambda case: _make(docker_client, state, case, _options(VARIANTS[case], values, network)),
                           VARIANTS))
-        _wait_until_settled(docker_client, state)
+        started = {state.containers[c]: c for c, v in VARIANTS.items() if v.start and c in state.containers}
+        wait_until_settled(docker_client, state.run, started, state.containers["sshd"])
         state.snapshot = dockerbench.snapshot(docker_host=docker_host, scan_image_files=False)
         reports.snapshots["live"] = state.snapshot
         yield state
@@ -366,44 +367,15 @@ def _free_low_port() -> int:
     pytest.fail("no free port below 1024 for the privileged-port container")
 
 
-def _wait_until_settled(client: docker.DockerClient, state: Live) -> None:
-    """Started containers running, and the sshd container past its shell (exec -a)."""
-    started = {state.containers[c]: c for c, v in VARIANTS.items() if v.start and c in state.containers}
-    deadline = time.monotonic() + 60
-    while True:
-        mine = client.api.containers(all=True, filters={"label": f"{TEST_LABEL}={state.run}"})
-        states = {c["Id"]: c["State"] for c in mine}
-        not_up = {case: states.get(cid, "gone") for cid, case in started.items() if states.get(cid) != "running"}
-        top = client.api.top(state.containers["sshd"]) if not not_up else {}
-        if not not_up and any("sleep 3600" in row[-1] for row in top.get("Processes") or []):
-            return
-        if time.monotonic() > deadline:
-            pytest.fail(f"test containers not up after 60s: {not_up or 'sshd not exec-ed yet'}")
-        time.sleep(0.2)
-
-
 def _remove_everything(client: docker.DockerClient, state: Live) -> None:
     """Remove what this run created (by its label / ids / paths), ignoring what is already gone."""
-    mine = {"label": f"{TEST_LABEL}={state.run}"}
-    for container in client.containers.list(all=True, filters=mine):
-        _quietly(lambda: container.remove(force=True, v=True))
-    for network in client.networks.list(filters=mine):
-        _quietly(network.remove)
-    for image_id in state.images.values():
-        _quietly(lambda: client.images.remove(image_id, force=True))
+    remove_run(client, state.run, state.images.values())
     if state.shared_dir is not None:
         subprocess.run(["umount", "-l", str(state.shared_dir)], check=False)
-        _quietly(state.shared_dir.rmdir)
+        quietly(state.shared_dir.rmdir)
     # cgroupfs leaves the --cgroup-parent directory behind in every v1 hierarchy.
     for hierarchy in Path("/sys/fs/cgroup").glob("*"):
-        _quietly((hierarchy / state.cgroup_parent.lstrip("/")).rmdir)
-
-
-def _quietly(action: Callable[[], Any]) -> None:
-    try:
-        action()
-    except (docker.errors.NotFound, OSError):  # already gone, or (cgroup) never made
-        pass
+        quietly((hierarchy / state.cgroup_parent.lstrip("/")).rmdir)
 
 
 def adjusted_for_host(expected: dict[str, str], snap: Snapshot) -> dict[str, str]:

@@ -9,7 +9,6 @@ of them. Other containers on the shared daemon are ignored, never counted.
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -17,6 +16,7 @@ from typing import Any, Iterator
 import docker
 import docker.errors
 import pytest
+from _live import remove_run, wait_until_settled
 from conftest import BUSYBOX_BASE, TEST_LABEL, build_image
 
 import dockerbench
@@ -114,7 +114,8 @@ def live(docker_client: docker.DockerClient, docker_host: str, busybox_image: st
         state.network = docker_client.networks.create(f"dbt-net-{run}", internal=True,
                                                       labels={TEST_LABEL: run}).id
         _create_containers(docker_client, state, busybox_image)
-        _wait_until_settled(docker_client, state)
+        started = {state.containers[case]: case for case, (_, start, _) in CONTAINERS.items() if start}
+        wait_until_settled(docker_client, state.run, started, state.containers["sshd"], ("running", "paused"))
         lock = threading.Lock()
 
         def progress(stage: str, done: int, total: int | None) -> None:
@@ -124,7 +125,7 @@ def live(docker_client: docker.DockerClient, docker_host: str, busybox_image: st
         state.snapshot = dockerbench.snapshot(docker_host=docker_host, allow_partial=False, progress=progress)
         yield state
     finally:
-        _remove_everything(docker_client, state)
+        remove_run(docker_client, state.run, state.images.values())
 
 
 def _build_images(client: docker.DockerClient, state: Live) -> None:
@@ -152,41 +153,6 @@ def _create_containers(client: docker.DockerClient, state: Live, busybox: str) -
             container.start()
     client.api.exec_create(state.containers["env_canary"], ["true"], privileged=True, user="root")
     client.api.pause(state.containers["paused"])
-
-
-def _wait_until_settled(client: docker.DockerClient, state: Live) -> None:
-    """Started containers running, and the sshd container past its shell (exec -a)."""
-    started = {state.containers[case]: case for case, (_, start, _) in CONTAINERS.items() if start}
-    deadline = time.monotonic() + 60
-    while True:
-        mine = client.api.containers(all=True, filters={"label": f"{TEST_LABEL}={state.run}"})
-        states = {c["Id"]: c["State"] for c in mine}
-        not_up = {case: states.get(cid, "gone") for cid, case in started.items()
-                  if states.get(cid) not in ("running", "paused")}
-        top = client.api.top(state.containers["sshd"]) if not not_up else {}
-        if not not_up and any("sleep 3600" in row[-1] for row in top.get("Processes") or []):
-            return
-        if time.monotonic() > deadline:
-            pytest.fail(f"test containers not up after 60s: {not_up or 'sshd not exec-ed yet'}")
-        time.sleep(0.2)
-
-
-def _remove_everything(client: docker.DockerClient, state: Live) -> None:
-    """Remove what this run created (by its label / its ids), ignoring what is already gone."""
-    mine = {"label": f"{TEST_LABEL}={state.run}"}
-    for container in client.containers.list(all=True, filters=mine):
-        _quietly(lambda: container.remove(force=True, v=True))
-    for network in client.networks.list(filters=mine):
-        _quietly(network.remove)
-    for image_id in state.images.values():
-        _quietly(lambda: client.images.remove(image_id, force=True))
-
-
-def _quietly(action: Any) -> None:
-    try:
-        action()
-    except docker.errors.NotFound:
-        pass
 
 
 # ----------------------------------------------------------------------------- containers
