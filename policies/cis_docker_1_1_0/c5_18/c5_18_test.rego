@@ -16,11 +16,11 @@ test_default_ulimits_pass if {
 
 test_override_is_reviewed if {
 	rs := c5_18.reviews with input.containers as [web, object.union(db, {"ulimits": overrides})]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "container", "id": "b2", "name": "db"},
 		"message": "container db overrides the default ulimits: nofile=1024:2048, nproc=512:1024; confirm each is needed",
 		"actual": ["nofile=1024:2048", "nproc=512:1024"], "expected": "the daemon's default ulimits (no override)",
-	}}
+	}]
 	not c5_18.violations with input.containers as [web, object.union(db, {"ulimits": overrides})]
 }
 

@@ -24,17 +24,17 @@ test_slave_propagation_passes if {
 test_shared_propagation_fails if {
 	c := object.union(web, {"mounts": [object.union(data_mount, {"propagation": "shared"}), volume]})
 	vs := c5_19.violations with input.containers as [c]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web mounts /srv/data at /data with shared propagation",
 		"actual": "shared", "expected": "private, rprivate, slave, rslave or unset",
-	}}
+	}]
 }
 
 test_rshared_on_stopped_container_fails if {
 	c := object.union(db, {"mounts": [object.union(data_mount, {"propagation": "rshared"})]})
 	vs := c5_19.violations with input.containers as [web, c]
-	{v.resource.id | some v in vs} == {"b2"}
+	[v.resource.id | some v in vs] == ["b2"]
 }
 
 test_no_containers_is_not_applicable if {

@@ -14,16 +14,16 @@ test_private_namespaces_pass if {
 
 test_host_namespace_fails if {
 	vs := c5_20.violations with input.containers as [object.union(web, {"uts_mode": "host"}), db]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web shares the host's UTS namespace (--uts=host, status running)",
 		"actual": "host", "expected": "not host",
-	}}
+	}]
 }
 
 test_stopped_container_is_reported if {
 	vs := c5_20.violations with input.containers as [web, object.union(db, {"uts_mode": "host"})]
-	{v.resource.id | some v in vs} == {"b2"}
+	[v.resource.id | some v in vs] == ["b2"]
 }
 
 test_no_containers_is_not_applicable if {

@@ -32,40 +32,51 @@ import data.lib.runtime
 missing contains m if some m in containers.missing_listed
 
 # The daemon's default matters only for containers that do not choose a profile themselves.
+# (`some _ in`, not count(...) > 0: regopy evaluates a closed expression such as that count
+# before the rest of the body, so it would judge every container even when no fact is missing.)
 missing contains m if {
 	some m in daemon.missing_info
-	count(defaulted) > 0
+	some _ in defaulted(containers.listed)
 }
 
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-judged := [c | some c in containers.listed; not runtime.is_uninspected(c)]
-
-defaulted := [c | some c in judged; count(runtime.security_opt_values(c, "seccomp")) == 0]
-
 expected := "the default or a custom seccomp profile"
 
-violations contains result.finding(result.container(c), msg, opt, expected) if {
-	some c in judged
+# Arrays, not partial sets: regopy's sets are quadratic in the number of findings. The parts
+# and defaulted are functions of the container list, not rules, so the package document does
+# not carry copies of the containers.
+violations := array.concat(array.concat(own_violations(containers.listed), unconfined_default_violations(containers.listed)), no_seccomp_violations(containers.listed))
+
+# defaulted: the inspected containers that choose no seccomp profile themselves.
+defaulted(cs) := [c |
+	some c in cs
+	count(runtime.security_opt_values(c, "seccomp")) == 0
+	not runtime.is_uninspected(c)
+]
+
+own_violations(cs) := [result.finding(result.container(c), msg, opt, expected) |
+	some c in cs
 	some opt in c.security_opt
 	is_unconfined(opt)
+	not runtime.is_uninspected(c)
 	msg := sprintf("container %s runs with seccomp disabled (--security-opt %s)", [containers.name(c), opt])
-}
+]
 
-violations contains result.finding(result.container(c), msg, "daemon default: unconfined", expected) if {
-	some c in defaulted
+unconfined_default_violations(cs) := [result.finding(result.container(c), msg, "daemon default: unconfined", expected) |
 	daemon_profile == "unconfined"
+	some c in defaulted(cs)
 	msg := sprintf("container %s has no seccomp option and the daemon's default profile is unconfined (dockerd --seccomp-profile=unconfined)", [containers.name(c)])
-}
+]
 
-violations contains result.finding(result.container(c), msg, "daemon without seccomp", expected) if {
-	some c in defaulted
+no_seccomp_violations(cs) := [result.finding(result.container(c), msg, "daemon without seccomp", expected) |
 	daemon.info_known
 	not daemon_seccomp_entry
+	some c in defaulted(cs)
 	msg := sprintf("container %s runs without seccomp: the daemon reports no seccomp support (no seccomp entry in SecurityOptions)", [containers.name(c)])
-}
+]
 
 is_unconfined(opt) if {
 	pair := runtime.security_opt_pair(opt)
@@ -93,7 +104,7 @@ daemon_profile := trim_prefix(field, "profile=") if {
 
 evidence := {
 	"daemon_seccomp": seccomp_entry_or_null,
-	"privileged_containers": sort([containers.name(c) | some c in judged; c.privileged == true]),
+	"privileged_containers": sort([containers.name(c) | some c in containers.listed; c.privileged == true; not runtime.is_uninspected(c)]),
 }
 
 seccomp_entry_or_null := e if e := daemon_seccomp_entry

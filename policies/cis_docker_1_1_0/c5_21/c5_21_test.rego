@@ -26,18 +26,18 @@ test_seccomp_equals_unconfined_fails if {
 	builtin_d := builtin
 	c := object.union(web, {"security_opt": ["seccomp=unconfined"]})
 	vs := c5_21.violations with input.containers as [c, db] with input.daemon as builtin_d
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web runs with seccomp disabled (--security-opt seccomp=unconfined)",
 		"actual": "seccomp=unconfined", "expected": "the default or a custom seccomp profile",
-	}}
+	}]
 }
 
 test_deprecated_colon_form_fails if {
 	builtin_d := builtin
 	c := object.union(db, {"security_opt": ["label=disable", "seccomp:unconfined"]})
 	vs := c5_21.violations with input.containers as [web, c] with input.daemon as builtin_d
-	{[v.resource.id, v.actual] | some v in vs} == {["b2", "seccomp:unconfined"]}
+	[[v.resource.id, v.actual] | some v in vs] == [["b2", "seccomp:unconfined"]]
 }
 
 test_apparmor_unconfined_is_not_seccomp if {
@@ -49,13 +49,13 @@ test_apparmor_unconfined_is_not_seccomp if {
 test_daemon_wide_unconfined_fails_containers_without_a_profile if {
 	unconfined_daemon_d := unconfined_daemon
 	vs := c5_21.violations with input.containers as [web, db] with input.daemon as unconfined_daemon_d
-	{[v.resource.id, v.actual] | some v in vs} == {["a1", "daemon default: unconfined"]}
+	[[v.resource.id, v.actual] | some v in vs] == [["a1", "daemon default: unconfined"]]
 }
 
 test_daemon_without_seccomp_fails_containers_without_a_profile if {
 	no_seccomp_daemon_d := no_seccomp_daemon
 	vs := c5_21.violations with input.containers as [web, db] with input.daemon as no_seccomp_daemon_d
-	{[v.resource.id, v.actual] | some v in vs} == {["a1", "daemon without seccomp"]}
+	[[v.resource.id, v.actual] | some v in vs] == [["a1", "daemon without seccomp"]]
 }
 
 test_old_engine_bare_seccomp_entry_is_the_default if {

@@ -43,21 +43,21 @@ test_remembered_privileged_exec_fails if {
 	h := no_trail
 	c := object.union(web, {"exec_instances": [plain_exec, priv_exec]})
 	vs := c5_22.violations with input.containers as [c, db] with input.host as h with input.files as []
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web has a privileged exec instance e2e2e2e2e2e2 (running)",
 		"actual": true, "expected": "docker exec without --privileged",
-	}}
+	}]
 }
 
 test_audit_record_of_privileged_exec_fails if {
 	h := priv_trail
 	vs := c5_22.violations with input.containers as [web] with input.host as h with input.files as [] with input.meta as {"hostname": "node1"}
-	vs == {{
+	vs == [{
 		"resource": {"kind": "host", "id": "node1", "name": "node1"},
 		"message": "docker exec --privileged was run: docker exec --privileged web sh (audit record at 1700000000, uid 1000)",
 		"actual": "--privileged", "expected": "docker exec without --privileged",
-	}}
+	}]
 }
 
 test_privileged_record_fails_even_without_containers if {

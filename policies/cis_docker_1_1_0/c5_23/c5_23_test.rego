@@ -48,24 +48,24 @@ test_remembered_root_exec_fails if {
 	h := no_trail
 	c := object.union(web, {"exec_instances": [plain_exec, root_exec]})
 	vs := c5_23.violations with input.containers as [c, db] with input.host as h with input.files as []
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web has an exec instance e2e2e2e2e2e2 (finished) run with --user root (root)",
 		"actual": "root", "expected": "docker exec without --user",
-	}}
+	}]
 }
 
 test_other_user_than_the_container_fails if {
 	h := no_trail
 	c := object.union(app, {"exec_instances": [object.union(plain_exec, {"user": "nobody"})]})
 	vs := c5_23.violations with input.containers as [c] with input.host as h with input.files as []
-	{v.message | some v in vs} == {"container app has an exec instance e1e1e1e1e1e1 (running) run with --user nobody"}
+	[v.message | some v in vs] == ["container app has an exec instance e1e1e1e1e1e1 (running) run with --user nobody"]
 }
 
 test_audit_record_of_exec_user_fails if {
 	h := user_trail
 	vs := c5_23.violations with input.containers as [web] with input.host as h with input.files as [] with input.meta as {"hostname": "node1"}
-	{v.message | some v in vs} == {"docker exec --user was run: docker exec -itu 0 web sh (audit record)"}
+	[v.message | some v in vs] == ["docker exec --user was run: docker exec -itu 0 web sh (audit record)"]
 }
 
 test_no_containers_is_not_applicable if {

@@ -46,13 +46,16 @@ normalise(p) := trim_suffix(p, "/") if p != "/"
 
 else := p
 
-custom := [c | some c in containers.listed; not runtime.is_uninspected(c); c.cgroup_parent != ""]
+# custom: the inspected containers with a cgroup parent of their own. A function of the container
+# list, not a rule, so the package document does not carry copies of the containers.
+custom(cs) := [c | some c in cs; c.cgroup_parent != ""; not runtime.is_uninspected(c)]
 
-violations contains result.finding(result.container(c), msg, c.cgroup_parent, "the default cgroup, or an approved cgroup parent") if {
-	some c in custom
+# An array, not a partial set: regopy's sets are quadratic in the number of findings.
+violations := [result.finding(result.container(c), msg, c.cgroup_parent, "the default cgroup, or an approved cgroup parent") |
+	some c in custom(containers.listed)
 	not normalise(c.cgroup_parent) in approved
 	msg := sprintf("container %s runs under cgroup parent %s, %s", [containers.name(c), c.cgroup_parent, why_unapproved])
-}
+]
 
 why_unapproved := "which is not in approved_cgroup_parents" if is_approval_given
 
@@ -60,7 +63,7 @@ else := "and no approved_cgroup_parents were given"
 
 evidence := {
 	"approved_cgroup_parents": approved_evidence,
-	"custom_cgroup_parents": {containers.name(c): c.cgroup_parent | some c in custom},
+	"custom_cgroup_parents": {containers.name(c): c.cgroup_parent | some c in custom(containers.listed)},
 }
 
 # null when the organisation gave no list. (Sorting a set breaks comparisons in regopy 1.5:

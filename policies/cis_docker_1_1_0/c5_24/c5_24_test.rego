@@ -16,11 +16,11 @@ test_default_cgroup_passes if {
 
 test_custom_parent_without_approval_fails if {
 	vs := c5_24.violations with input.containers as [web, batch]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "b2", "name": "db"},
 		"message": "container db runs under cgroup parent /batch/, and no approved_cgroup_parents were given",
 		"actual": "/batch/", "expected": "the default cgroup, or an approved cgroup parent",
-	}}
+	}]
 }
 
 test_approved_parent_passes if {
@@ -36,7 +36,7 @@ test_single_string_parameter_is_accepted if {
 test_unapproved_parent_fails if {
 	c := object.union(web, {"cgroup_parent": "system.slice"})
 	vs := c5_24.violations with input.containers as [c, batch] with data.dockerbench.params.approved_cgroup_parents as ["/batch"]
-	{v.message | some v in vs} == {"container web runs under cgroup parent system.slice, which is not in approved_cgroup_parents"}
+	[v.message | some v in vs] == ["container web runs under cgroup parent system.slice, which is not in approved_cgroup_parents"]
 }
 
 test_no_containers_is_not_applicable if {

@@ -40,31 +40,45 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-judged := [c | some c in containers.listed; not runtime.is_uninspected(c)]
-
 expected := "--security-opt no-new-privileges (true)"
 
-violations contains result.finding(result.container(c), msg, "no-new-privileges=false", expected) if {
-	some c in judged
-	runtime.no_new_privileges(c) == false
+# An array, not a partial set: regopy's sets are quadratic in the number of findings. One pass:
+# each container's own setting is read once (it is the costly part).
+violations := [result.finding(result.container(c), msg, actual, expected) |
+	some c in containers.listed
+	[actual, msg] := violation(c, own_setting(c))
+	not runtime.is_uninspected(c)
+]
+
+# own_setting: the container's own no-new-privileges (true or false), "none" when it sets none.
+own_setting(c) := v if {
+	v := runtime.no_new_privileges(c)
+} else := "none"
+
+violation(c, setting) := ["no-new-privileges=false", msg] if {
+	setting == false
 	msg := sprintf("container %s sets no-new-privileges to false: its processes may gain privileges through setuid/setgid binaries", [containers.name(c)])
 }
 
-violations contains result.finding(result.container(c), msg, "not set", expected) if {
-	some c in relying
+violation(c, setting) := ["not set", msg] if {
+	setting == "none"
 	not is_daemon_wide
 	msg := sprintf("container %s does not set no-new-privileges, and the daemon does not enable it either", [containers.name(c)])
 }
 
-reviews contains result.finding(result.container(c), msg, "daemon-wide setting only", expected) if {
-	some c in relying
+reviews := [result.finding(result.container(c), msg, "daemon-wide setting only", expected) |
 	is_daemon_wide
+	some c in containers.listed
+	is_relying(c)
 	not is_created_under_daemon(c)
 	msg := sprintf("container %s relies on the daemon-wide no-new-privileges, which dockerd applies only at creation; it cannot be shown that the setting was on when the container was created", [containers.name(c)])
-}
+]
 
-# relying: containers that do not set no-new-privileges themselves.
-relying := [c | some c in judged; not has_own_setting(c)]
+# is_relying: an inspected container that does not set no-new-privileges itself.
+is_relying(c) if {
+	not has_own_setting(c)
+	not runtime.is_uninspected(c)
+}
 
 has_own_setting(c) if is_boolean(runtime.no_new_privileges(c))
 
@@ -80,7 +94,7 @@ is_created_under_daemon(c) if {
 
 evidence := {
 	"daemon_no_new_privileges": daemon_setting,
-	"accepted_through_daemon_setting": sort([containers.name(c) | some c in relying; is_daemon_wide; is_created_under_daemon(c)]),
+	"accepted_through_daemon_setting": sort([containers.name(c) | is_daemon_wide; some c in containers.listed; is_relying(c); is_created_under_daemon(c)]),
 }
 
 daemon_setting := v if v := daemon.bool_option("no-new-privileges", "no-new-privileges")

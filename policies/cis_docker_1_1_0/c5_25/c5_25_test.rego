@@ -34,18 +34,18 @@ test_colon_true_passes if {
 test_unset_fails_without_daemon_setting if {
 	d := no_daemon_setting
 	vs := c5_25.violations with input.containers as [web, plain] with input.daemon as d
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "c3", "name": "plain"},
 		"message": "container plain does not set no-new-privileges, and the daemon does not enable it either",
 		"actual": "not set", "expected": "--security-opt no-new-privileges (true)",
-	}}
+	}]
 }
 
 test_explicit_false_fails_even_with_daemon_setting if {
 	d := daemon_flag
 	c := object.union(web, {"security_opt": ["no-new-privileges=false"]})
 	vs := c5_25.violations with input.containers as [c] with input.daemon as d
-	{[v.resource.id, v.actual] | some v in vs} == {["a1", "no-new-privileges=false"]}
+	[[v.resource.id, v.actual] | some v in vs] == [["a1", "no-new-privileges=false"]]
 }
 
 test_last_entry_wins if {
@@ -68,7 +68,7 @@ test_daemon_setting_older_container_is_reviewed if {
 	d := daemon_flag
 	c := object.union(plain, {"created_unix": 900})
 	rs := c5_25.reviews with input.containers as [c] with input.daemon as d
-	{[r.resource.id, r.actual] | some r in rs} == {["c3", "daemon-wide setting only"]}
+	[[r.resource.id, r.actual] | some r in rs] == [["c3", "daemon-wide setting only"]]
 	count(c5_25.violations) == 0 with input.containers as [c] with input.daemon as d
 }
 

@@ -25,17 +25,17 @@ test_unhealthy_is_evidence_not_a_fail if {
 test_running_without_health_check_fails if {
 	c := object.union(web, {"health_status": null, "healthcheck": null})
 	vs := c5_26.violations with input.containers as [c]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web is running without a health check (no HEALTHCHECK in the image and no --health-cmd)",
 		"actual": null, "expected": "a health check (State.Health present)",
-	}}
+	}]
 }
 
 test_disabled_health_check_fails if {
 	c := object.union(web, {"health_status": null, "healthcheck": {"test": ["NONE"]}})
 	vs := c5_26.violations with input.containers as [c]
-	{v.message | some v in vs} == {"container web is running without a health check (disabled by --no-healthcheck or HEALTHCHECK NONE)"}
+	[v.message | some v in vs] == ["container web is running without a health check (disabled by --no-healthcheck or HEALTHCHECK NONE)"]
 }
 
 test_stopped_container_is_not_evaluated if {

@@ -31,18 +31,21 @@ not_applicable := containers.none_listed
 checked := count(containers.listed)
 
 # PidsLimit null (engines >= 20.10 when unset), 0 and -1 all mean no limit.
-violations contains result.finding(result.container(c), msg, object.get(c, "pids_limit", null), "a PIDs limit greater than 0") if {
+# An array, not a partial set: regopy's sets are quadratic in the number of findings. The limit
+# is read once per container (regopy looks an object key up by a linear scan).
+violations := [result.finding(result.container(c), msg, limit, "a PIDs limit greater than 0") |
 	some c in containers.listed
+	limit := object.get(c, "pids_limit", null)
+	not is_pids_limit(limit)
 	not runtime.is_uninspected(c)
-	not has_pids_limit(c)
-	msg := sprintf("container %s has no PIDs limit (PidsLimit %s, status %s)", [containers.name(c), limit_text(c), c.status])
+	msg := sprintf("container %s has no PIDs limit (PidsLimit %s, status %s)", [containers.name(c), limit_text(limit), c.status])
+]
+
+is_pids_limit(limit) if {
+	is_number(limit)
+	limit > 0
 }
 
-has_pids_limit(c) if {
-	is_number(c.pids_limit)
-	c.pids_limit > 0
-}
-
-limit_text(c) := sprintf("%v", [c.pids_limit]) if is_number(c.pids_limit)
+limit_text(limit) := sprintf("%v", [limit]) if is_number(limit)
 
 else := "null"

@@ -14,11 +14,11 @@ test_limited_containers_pass if {
 
 test_null_limit_fails if {
 	vs := c5_28.violations with input.containers as [object.union(web, {"pids_limit": null})]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web has no PIDs limit (PidsLimit null, status running)",
 		"actual": null, "expected": "a PIDs limit greater than 0",
-	}}
+	}]
 }
 
 test_zero_limit_fails if {
@@ -35,7 +35,7 @@ test_minus_one_fails if {
 
 test_stopped_container_is_in_scope if {
 	vs := c5_28.violations with input.containers as [web, object.union(db, {"pids_limit": null})]
-	{v.resource.id | some v in vs} == {"b2"}
+	[v.resource.id | some v in vs] == ["b2"]
 }
 
 test_no_containers_is_not_applicable if {

@@ -19,17 +19,17 @@ test_user_defined_networks_pass if {
 test_default_network_mode_is_reviewed if {
 	c := object.union(web, {"network_mode": "default", "networks": ["bridge"]})
 	rs := c5_29.reviews with input.containers as [c, db] with input.networks as [bridge, appnet]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web is attached to the default bridge network (docker0, status running); use a user-defined network",
 		"actual": "default bridge", "expected": "a user-defined network",
-	}}
+	}]
 }
 
 test_stopped_container_on_bridge_is_reviewed if {
 	c := object.union(db, {"network_mode": "bridge", "networks": ["bridge"]})
 	rs := c5_29.reviews with input.containers as [web, c] with input.networks as [bridge, appnet]
-	{r.resource.id | some r in rs} == {"b2"}
+	[r.resource.id | some r in rs] == ["b2"]
 }
 
 test_connected_later_is_reviewed if {
@@ -40,7 +40,15 @@ test_connected_later_is_reviewed if {
 test_listed_by_the_bridge_network_is_reviewed if {
 	n := object.union(bridge, {"containers": ["a1"], "options": {"com.docker.network.bridge.name": "br-main"}})
 	rs := c5_29.reviews with input.containers as [web] with input.networks as [n]
-	{r.message | some r in rs} == {"container web is attached to the default bridge network (br-main, status running); use a user-defined network"}
+	[r.message | some r in rs] == ["container web is attached to the default bridge network (br-main, status running); use a user-defined network"]
+}
+
+test_bridge_list_matches_whole_ids_only if {
+	# the bridge's container list is searched as text first: a1 must not match a1x, xa1 or a
+	n := object.union(bridge, {"containers": ["a1x", "xa1", "a"]})
+	count(c5_29.reviews) == 0 with input.containers as [web] with input.networks as [n]
+	two := object.union(bridge, {"containers": ["b2", "a1"]})
+	count(c5_29.reviews) == 1 with input.containers as [web] with input.networks as [two]
 }
 
 test_never_fails if {

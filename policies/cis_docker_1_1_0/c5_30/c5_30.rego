@@ -30,12 +30,13 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-violations contains result.finding(result.container(c), msg, c.userns_mode, "not host") if {
+# An array, not a partial set: regopy's sets are quadratic in the number of findings.
+violations := [result.finding(result.container(c), msg, c.userns_mode, "not host") |
 	some c in containers.listed
-	not runtime.is_uninspected(c)
 	c.userns_mode == "host"
+	not runtime.is_uninspected(c)
 	msg := sprintf("container %s shares the host's user namespace (--userns=host, status %s)", [containers.name(c), c.status])
-}
+]
 
 # --userns=host opts a container out of userns-remap (2.8); without remapping every container
 # uses the host user namespace whatever this control says.

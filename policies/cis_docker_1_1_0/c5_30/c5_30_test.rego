@@ -14,16 +14,16 @@ test_private_user_namespace_passes if {
 
 test_host_user_namespace_fails if {
 	vs := c5_30.violations with input.containers as [object.union(web, {"userns_mode": "host"}), db]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web shares the host's user namespace (--userns=host, status running)",
 		"actual": "host", "expected": "not host",
-	}}
+	}]
 }
 
 test_stopped_container_is_in_scope if {
 	vs := c5_30.violations with input.containers as [web, object.union(db, {"userns_mode": "host"})]
-	{v.resource.id | some v in vs} == {"b2"}
+	[v.resource.id | some v in vs] == ["b2"]
 }
 
 test_evidence_tells_whether_remapping_is_on if {

@@ -24,17 +24,17 @@ test_no_socket_mount_passes if {
 
 test_default_socket_fails if {
 	vs := c5_31.violations with input.containers as [object.union(web, {"mounts": [data_mount, sock]})]
-	vs == {{
+	vs == [{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web mounts the Docker socket /var/run/docker.sock at /var/run/docker.sock",
 		"actual": "/var/run/docker.sock", "expected": "no Docker socket mounted",
-	}}
+	}]
 }
 
 test_read_only_socket_still_fails if {
 	m := object.union(sock, {"source": "/run/docker.sock", "destination": "/docker.sock", "rw": false})
 	vs := c5_31.violations with input.containers as [object.union(db, {"mounts": [m]})]
-	{v.message | some v in vs} == {"container db mounts the Docker socket /run/docker.sock at /docker.sock (read-only, which does not protect a socket)"}
+	[v.message | some v in vs] == ["container db mounts the Docker socket /run/docker.sock at /docker.sock (read-only, which does not protect a socket)"]
 }
 
 test_any_path_ending_in_docker_sock_fails if {
@@ -46,7 +46,7 @@ test_configured_unix_socket_fails if {
 	d := custom_daemon
 	m := object.union(sock, {"source": "/srv/dockerd/api.sock", "destination": "/api.sock"})
 	vs := c5_31.violations with input.containers as [object.union(web, {"mounts": [m]})] with input.daemon as d
-	{v.actual | some v in vs} == {"/srv/dockerd/api.sock"}
+	[v.actual | some v in vs] == ["/srv/dockerd/api.sock"]
 }
 
 test_docker_sock_role_file_fails if {
@@ -58,7 +58,7 @@ test_docker_sock_role_file_fails if {
 test_directory_holding_the_socket_is_reviewed if {
 	m := object.union(data_mount, {"source": "/run", "destination": "/host/run"})
 	rs := c5_31.reviews with input.containers as [object.union(web, {"mounts": [m]})]
-	{r.message | some r in rs} == {"container web mounts /run at /host/run, which holds the Docker socket /run/docker.sock"}
+	[r.message | some r in rs] == ["container web mounts /run at /host/run, which holds the Docker socket /run/docker.sock"]
 	count(c5_31.violations) == 0 with input.containers as [object.union(web, {"mounts": [m]})]
 }
 

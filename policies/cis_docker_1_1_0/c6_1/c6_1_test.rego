@@ -25,12 +25,12 @@ test_image_of_a_stopped_container_is_in_use if {
 
 test_unused_image_is_for_review if {
 	rs := c6_1.reviews with input.images as [nginx, redis] with input.containers as [web]
-	rs == {{
+	rs == [{
 		"resource": {"kind": "image", "id": "sha256:2222222222222222222222222222222222222222222222222222222222222222", "name": "redis:7"},
 		"message": "image redis:7 (222222222222) is not used by any container, running or stopped",
 		"actual": "used by no container",
 		"expected": "used by a container, or removed",
-	}}
+	}]
 }
 
 test_dangling_image_says_so if {
