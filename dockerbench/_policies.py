@@ -116,7 +116,6 @@ def load_policies(extra_dirs: Iterable[str | Path] = ()) -> PolicySet:
 
 
 def _load_dir(policies: PolicySet, root: Path) -> None:
-    replaced: set[str] = set()
     for path in sorted(root.rglob("*.rego")):
         if path.name.endswith("_test.rego"):
             continue
@@ -127,12 +126,10 @@ def _load_dir(policies: PolicySet, root: Path) -> None:
         control = parse_control(path, source)
         if control is not None:
             previous = policies.controls.get(control.id)
-            if previous is not None and previous.file.parent.parts[: len(root.parts)] != root.parts:
-                # An overlay replaces the built-in control: drop the module it came from.
-                policies.modules.pop(str(previous.file), None)
-                replaced.add(control.id)
-            elif previous is not None:
+            if previous is not None and previous.file.is_relative_to(root):
                 raise PolicyError(f"{path}: control {control.id} is also defined in {previous.file}")
+            if previous is not None:  # an overlay replaces an earlier directory's control
+                policies.modules.pop(str(previous.file), None)
             policies.controls[control.id] = control
         policies.modules[str(path)] = source
 

@@ -87,20 +87,6 @@ class Context:
         if self.progress is not None:
             self.progress(stage, done, total)
 
-    # -- reading host files ------------------------------------------------
-
-    def read_text(self, section: str, host_path: str, *, absent_ok: bool = True) -> str | None:
-        """Text of a host file; None when absent (recorded unless absent_ok) or unreadable (recorded)."""
-        try:
-            return self.path(host_path).read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError as e:
-            if not absent_ok:
-                self.record_exc(section, host_path, e)
-            return None
-        except OSError as e:
-            self.record_exc(section, host_path, e)
-            return None
-
 
 def env_looks_secret(name: str, value: str | None = None) -> bool:
     """A hint that an environment variable holds a secret, from its name (and value shape)."""
