@@ -26,6 +26,9 @@ SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 
+# libyaml when PyYAML has it (its wheels do): METADATA of 104 controls parses ~10x faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Control:
@@ -179,7 +182,7 @@ def read_metadata(path: Path, source: str, package_offset: int) -> dict[str, Any
             break
         lines.append(line[2:] if line.startswith("# ") else line[1:])
     try:
-        meta = yaml.safe_load("\n".join(lines))
+        meta = yaml.load("\n".join(lines), Loader=_YAML_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = start + 2 + (mark.line if mark else 0)

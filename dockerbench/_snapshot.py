@@ -331,7 +331,12 @@ class SpecialFile(_Model):
 
 
 class Image(_Model):
-    id: str
+    id: str  # id and inspected first: read for every image (see Container)
+    inspected: bool = Field(
+        default=True,
+        description="False when GET /images/{id}/json failed: only the list facts (id, tags, digests, "
+        "created, size, labels) are real and every other fact is a default, to be treated as missing",
+    )
     repo_tags: list[str] = Field(default_factory=list)
     repo_digests: list[str] = Field(default_factory=list)
     created_unix: int | None = None
@@ -344,11 +349,6 @@ class Image(_Model):
     history: list[HistoryEntry] | None = None
     setuid_files: list[SpecialFile] | None = Field(
         default=None, description="Regular files with setuid/setgid from the layer tars; null if not scanned"
-    )
-    inspected: bool = Field(
-        default=True,
-        description="False when GET /images/{id}/json failed: only the list facts (id, tags, digests, "
-        "created, size, labels) are real and every other fact is a default, to be treated as missing",
     )
 
 
@@ -400,67 +400,70 @@ class ExecInstance(_Model):
 
 
 class Container(_Model):
+    # Field order is evaluation speed: regopy finds an object key by a linear scan in this order,
+    # so keys read for every container come first, then those the most controls read; keys no
+    # built-in control reads come last. Any order is valid JSON: this only changes speed.
     id: str
     name: str
-    image: str = Field(description="Image reference as requested (Config.Image)")
-    image_id: str
-    created_unix: int | None = None
-    status: str = Field(description="created, running, paused, restarting, removing, exited, dead")
-    running: bool
-    pid: int | None = None
-    host_uid: int | None = Field(default=None, description="Host UID of the main process (running only)")
-    user: str = ""
-    privileged: bool = False
-    cap_add: list[str] = Field(
-        default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
-    )
-    cap_drop: list[str] = Field(
-        default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
-    )
-    apparmor_profile: str = ""
-    process_label: str = ""
-    mount_label: str = ""
-    security_opt: list[str] = Field(default_factory=list)
-    mounts: list[ContainerMount] = Field(default_factory=list)
-    binds: list[str] = Field(default_factory=list)
-    ports: list[PortBinding] = Field(
-        default_factory=list,
-        description="Published ports: effective (NetworkSettings) when running, else requested",
-    )
-    publish_all_ports: bool = False
-    exposed_ports: list[str] = Field(default_factory=list)
-    network_mode: str = ""
-    networks: list[str] = Field(default_factory=list, description="Names of attached networks")
-    pid_mode: str = ""
-    ipc_mode: str = ""
-    uts_mode: str = ""
-    userns_mode: str = ""
-    memory: int = 0
-    cpu_shares: int = 0
-    readonly_rootfs: bool = False
-    restart_policy: RestartPolicy = Field(default_factory=RestartPolicy)
-    devices: list[Device] = Field(default_factory=list)
-    device_cgroup_rules: list[str] = Field(default_factory=list)
-    ulimits: list[Ulimit] = Field(default_factory=list)
-    cgroup_parent: str = ""
-    pids_limit: int | None = None
-    health_status: str | None = Field(default=None, description="State.Health.Status; null without a health check")
-    healthcheck: Healthcheck | None = None
-    log_driver: str | None = None
-    labels: dict[str, str] = Field(default_factory=dict)
-    env: list[EnvVar] = Field(default_factory=list)
-    processes: list[Process] | None = Field(
-        default=None, description="From the Engine's top endpoint (running only); null if not collected"
-    )
-    exec_instances: list[ExecInstance] | None = Field(
-        default=None, description="Exec instances the engine still remembers; null if not collected"
-    )
     inspected: bool = Field(
         default=True,
         description="False when GET /containers/{id}/json failed: only the list facts (id, name, image, "
         "state, labels, ports, mounts, network mode and networks) are real and every other fact is a "
         "default, to be treated as missing",
     )
+    running: bool
+    status: str = Field(description="created, running, paused, restarting, removing, exited, dead")
+    labels: dict[str, str] = Field(default_factory=dict)
+    privileged: bool = False
+    security_opt: list[str] = Field(default_factory=list)
+    mounts: list[ContainerMount] = Field(default_factory=list)
+    ports: list[PortBinding] = Field(
+        default_factory=list,
+        description="Published ports: effective (NetworkSettings) when running, else requested",
+    )
+    network_mode: str = ""
+    exec_instances: list[ExecInstance] | None = Field(
+        default=None, description="Exec instances the engine still remembers; null if not collected"
+    )
+    image_id: str
+    user: str = ""
+    apparmor_profile: str = ""
+    process_label: str = ""
+    memory: int = 0
+    cpu_shares: int = 0
+    readonly_rootfs: bool = False
+    pid_mode: str = ""
+    ipc_mode: str = ""
+    uts_mode: str = ""
+    userns_mode: str = ""
+    devices: list[Device] = Field(default_factory=list)
+    device_cgroup_rules: list[str] = Field(default_factory=list)
+    ulimits: list[Ulimit] = Field(default_factory=list)
+    cgroup_parent: str = ""
+    pids_limit: int | None = None
+    restart_policy: RestartPolicy = Field(default_factory=RestartPolicy)
+    created_unix: int | None = None
+    health_status: str | None = Field(default=None, description="State.Health.Status; null without a health check")
+    healthcheck: Healthcheck | None = None
+    image: str = Field(description="Image reference as requested (Config.Image)")
+    cap_add: list[str] = Field(
+        default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
+    )
+    cap_drop: list[str] = Field(
+        default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
+    )
+    processes: list[Process] | None = Field(
+        default=None, description="From the Engine's top endpoint (running only); null if not collected"
+    )
+    exposed_ports: list[str] = Field(default_factory=list)
+    publish_all_ports: bool = False
+    networks: list[str] = Field(default_factory=list, description="Names of attached networks")
+    pid: int | None = None
+    host_uid: int | None = Field(default=None, description="Host UID of the main process (running only)")
+    mount_label: str = ""
+    binds: list[str] = Field(default_factory=list)
+    log_driver: str | None = None
+    env: list[EnvVar] = Field(default_factory=list)
 
 
 class Network(_Model):

@@ -1,7 +1,9 @@
 """The embedded default engine: regopy (Microsoft rego-cpp), no server, no Go.
 
-The modules are compiled once into a bundle whose entrypoints are the documents asked for;
-each document is then a cheap entrypoint query (a plain regopy query recompiles everything).
+Documents are compiled into bundles whose entrypoints are the documents asked for; each
+document is then a cheap entrypoint query (a plain regopy query recompiles everything). A
+bundle holds only the modules its documents need (see _modgraph): regopy evaluates more slowly
+the more a bundle holds. Bundles are kept while the same modules and data are loaded.
 Builtin errors are strict: regopy's default would make a rule that calls a builtin it lacks
 silently undefined — a false pass. With strict errors the failure comes back as an error
 *output*, which this class turns into :class:`EngineError`.
@@ -12,12 +14,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 from contextlib import contextmanager
 from importlib import metadata
 from typing import Any, Iterator, Mapping, Sequence
 
 from .._errors import EngineError, PolicyError
+from ._modgraph import ModuleGraph
 from .interface import Engine
+
+# regopy 1.5 now and then fails a pass of a valid compilation without raising: it prints
+# "Pass unify failed ..." and returns a bundle that crashes when queried. Builds are retried.
+_BUILD_ATTEMPTS = 3
 
 # regopy reports parse errors as s-expressions: (error <len>:<file>|<offset>|<length> (errormsg <len>:<text>)
 _ERROR = re.compile(r"\(error \d+:(?P<file>[^|]+)\|(?P<offset>\d+)\|\d+\s*\(errormsg \d+:(?P<msg>[^)\n]*)")
@@ -32,24 +40,27 @@ class RegopyEngine(Engine):
         except ImportError as e:  # pragma: no cover - regopy is a hard dependency
             raise EngineError(f"the embedded engine needs regopy: {e}") from None
         self._regopy = regopy
-        self._compiler: Any = None
-        self._modules: dict[str, str] = {}
-        self._bundles: dict[tuple[str, ...], Any] = {}
+        self._modules: dict[str, str] | None = None
+        self._data_json = "{}"
+        self._graph = ModuleGraph({})
+        self._bundles: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
 
     def describe(self) -> str:
         return f"embedded (regopy {metadata.version('regopy')})"
 
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
-        compiler = self._new_interpreter()
-        for name, source in modules.items():
+        data_json = json.dumps(data, sort_keys=True)
+        if self._modules == modules and self._data_json == data_json:
+            return  # the same policies again (a notebook re-evaluating): keep the compiled bundles
+        parser = self._new_interpreter()
+        for name, source in modules.items():  # parse everything now: a broken file fails the load
             try:
-                with _native_stderr_silenced():
-                    compiler.add_module(name, source)
+                with _native_stderr_captured():  # rego-cpp prints parse errors itself; we get them in e
+                    parser.add_module(name, source)
             except self._regopy.RegoError as e:
                 raise PolicyError(parse_error(str(e), modules)) from None
-        if data:
-            compiler.add_data_json(json.dumps(data))
-        self._compiler, self._modules, self._bundles = compiler, dict(modules), {}
+        self._modules, self._data_json, self._bundles = dict(modules), data_json, {}
+        self._graph = ModuleGraph(modules)
 
     def evaluate(self, path: str, input: Any) -> Any:
         value = self.evaluate_many([path], input)[path]
@@ -58,18 +69,25 @@ class RegopyEngine(Engine):
         return value
 
     def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
-        bundle = self._bundle(tuple(paths))
+        if self._modules is None:
+            raise EngineError("no policies loaded")
         runner = self._new_interpreter()
         runner.set_input_term(json.dumps({} if input is None else input))
         out: dict[str, Any] = {}
-        for path in paths:
+        for group, modules in self._graph.groups(paths):
             try:
-                out[path] = self._value(runner.query_bundle_entrypoint(bundle, path.replace(".", "/")), path)
-            except EngineError as e:
-                out[path] = e
-            except self._regopy.RegoError as e:
-                out[path] = EngineError(f"regopy could not evaluate data.{path}: {parse_error(str(e), self._modules)}")
-        return out
+                bundle = self._bundle(tuple(group), tuple(modules))
+            except EngineError as e:  # this group's documents fail; the other groups go on
+                out.update({path: e for path in group})
+                continue
+            for path in group:
+                try:
+                    out[path] = self._value(runner.query_bundle_entrypoint(bundle, path.replace(".", "/")), path)
+                except EngineError as e:
+                    out[path] = e
+                except self._regopy.RegoError as e:
+                    out[path] = EngineError(f"regopy could not evaluate data.{path}: {parse_error(str(e), self._modules)}")
+        return {path: out[path] for path in paths}
 
     # -- internals -------------------------------------------------------
 
@@ -78,16 +96,29 @@ class RegopyEngine(Engine):
         interp.strict_built_in_errors = True
         return interp
 
-    def _bundle(self, paths: tuple[str, ...]) -> Any:
-        if self._compiler is None:
-            raise EngineError("no policies loaded")
-        if paths not in self._bundles:
-            try:
-                with _native_stderr_silenced():
-                    self._bundles[paths] = self._compiler.build(None, [p.replace(".", "/") for p in paths])
-            except self._regopy.RegoError as e:
-                raise PolicyError(parse_error(str(e), self._modules)) from None
-        return self._bundles[paths]
+    def _bundle(self, paths: tuple[str, ...], modules: tuple[str, ...]) -> Any:
+        """The compiled bundle of these modules with these entrypoints (cached)."""
+        key = (paths, modules)
+        if key not in self._bundles:
+            assert self._modules is not None
+            native = ""
+            for _ in range(_BUILD_ATTEMPTS):
+                compiler = self._new_interpreter()
+                try:
+                    with _native_stderr_captured() as captured:
+                        for name in modules:
+                            compiler.add_module(name, self._modules[name])
+                        compiler.add_data_json(self._data_json)
+                        bundle = compiler.build(None, [p.replace(".", "/") for p in paths])
+                        native = captured()
+                except self._regopy.RegoError as e:
+                    raise PolicyError(parse_error(str(e), self._modules)) from None
+                if "failed" not in native:
+                    self._bundles[key] = bundle
+                    break
+            else:
+                raise EngineError(f"regopy could not compile {len(paths)} documents: {' '.join(native.split())[:200]}")
+        return self._bundles[key]
 
     @staticmethod
     def _value(out: Any, path: str) -> Any:
@@ -111,20 +142,20 @@ class RegopyEngine(Engine):
 
 
 @contextmanager
-def _native_stderr_silenced() -> Iterator[None]:
-    """rego-cpp prints parse errors to fd 2 itself; the same text reaches us in the exception."""
-    try:
-        saved = os.dup(2)
-    except OSError:  # no fd 2 (e.g. a daemonised process): nothing to silence
-        yield
-        return
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+def _native_stderr_captured() -> Iterator[Any]:
+    """Collect what rego-cpp prints to fd 2 meanwhile; yields a function returning the text."""
+    with tempfile.TemporaryFile(mode="w+") as sink:
+        try:
+            saved = os.dup(2)
+        except OSError:  # no fd 2 (e.g. a daemonised process): nothing to capture
+            yield lambda: ""
+            return
+        try:
+            os.dup2(sink.fileno(), 2)
+            yield lambda: (sink.seek(0), sink.read())[1]
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def parse_error(text: str, modules: Mapping[str, str]) -> str:

@@ -9,24 +9,28 @@ package lib.containers
 
 collected if is_array(input.containers)
 
-# Arrays, not sets: a set of whole container objects costs regopy a deep comparison per
-# insertion, which made every container control quadratic in practice.
-listed := [c | some c in input.containers; not is_auditor(c)] if collected
+# listed is input.containers itself unless the auditor's container is among them: building
+# a new array copies every container object, which costs regopy ~80 µs per container and
+# query. Arrays, not sets, everywhere: a set of containers is quadratic in regopy.
+listed := input.containers if {
+	collected
+	count(auditors) == 0
+} else := [c | some c in input.containers; not is_auditor(c)] if collected
 
 else := []
 
+# Comprehensions, not rule bodies, iterate: regopy runs `x if { some c in ...}` ~3x slower.
+auditors := [c.id | some c in input.containers; is_auditor(c)]
+
 running := [c | some c in listed; c.running == true]
 
-is_auditor(c) if object.get(c.labels, "dockerbench.auditor", "") == "true"
+is_auditor(c) if c.labels["dockerbench.auditor"] == "true"
 
-# missing_listed is the `missing` set of container controls: the list could not be collected,
-# or a container's inspect failed (its facts are then defaults, not observations).
-missing_listed contains "containers (the container list could not be collected)" if not collected
+# missing_listed is the `missing` of container controls: the list could not be collected, or
+# a container's inspect failed (its facts are then defaults, not observations).
+missing_listed := ["containers (the container list could not be collected)"] if not collected
 
-missing_listed contains sprintf("container %s (its inspect failed)", [name(c)]) if {
-	some c in listed
-	c.inspected == false
-}
+else := [sprintf("container %s (its inspect failed)", [name(c)]) | some c in listed; c.inspected == false]
 
 # none_listed / none_running give the not-applicable reason of the two scopes.
 none_listed := "there are no containers on this host" if {

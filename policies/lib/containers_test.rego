@@ -27,7 +27,7 @@ test_uncollected_list_is_missing if {
 }
 
 test_failed_inspect_is_missing if {
-	containers.missing_listed == {"container job (its inspect failed)"} with input.containers as [web, object.union(job, {"inspected": false})]
+	containers.missing_listed == ["container job (its inspect failed)"] with input.containers as [web, object.union(job, {"inspected": false})]
 }
 
 test_no_containers_reason if {
