@@ -24,113 +24,204 @@ _ERRORS: dict[str, type[DockerbenchError]] = {"PolicyError": PolicyError, "Engin
 
 
 class IsolatedEngine(Engine):
-    """An engine (by name) evaluated in a child process, restarted after a crash."""
+    """An engine (by name) evaluated in worker processes, each restarted after a crash.
 
-    def __init__(self, inner: str, *, timeout: float = 300.0) -> None:
+    With several workers, evaluate_many spreads the documents over them (regopy evaluates on
+    one core; a host audit is many independent documents). One worker serves single documents.
+    """
+
+    def __init__(self, inner: str, *, timeout: float = 300.0, workers: int = 1) -> None:
         self.name = inner
         self.timeout = timeout
         self._inner = inner
-        self._proc: subprocess.Popen[str] | None = None
+        self._workers = [_Worker(inner, timeout) for _ in range(max(1, workers))]
+        self._description: str | None = None
+
+    @property
+    def _proc(self) -> subprocess.Popen[str] | None:
+        """The first worker's process (tests kill it to simulate a crash)."""
+        return self._workers[0].proc
+
+    def describe(self) -> str:
+        if self._description is None:
+            self._description = self._workers[0].call({"op": "describe"})["value"]
+        return self._description
+
+    def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
+        """Load in the first worker (which reports broken policies) and in every other running
+        one; a worker started later replays this load."""
+        modules, data = dict(modules), dict(data)
+        first, *others = self._workers
+        running = [first, *(w for w in others if w.running())]
+        for worker in running:
+            worker.spawn()
+        for worker in running:
+            worker.send_load(modules, data)
+        errors = []
+        for worker in running:  # every answer is read, so none is left for the next request
+            try:
+                worker.receive(what="the policies")
+            except DockerbenchError as e:
+                errors.append(e)
+        if errors:
+            raise errors[0]
+        for worker in self._workers:
+            worker.loaded(modules, data)
+
+    def evaluate(self, path: str, input: Any) -> Any:
+        return self._workers[0].call({"op": "eval", "path": path}, input, what=f"data.{path}")["value"]
+
+    def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
+        """All paths in one request per worker (round robin, so costly sections spread out);
+        a worker that crashes is asked again path by path, so only the culprit fails."""
+        workers = self._workers[: max(1, min(len(self._workers), len(paths)))]
+        shares = [list(paths[i:: len(workers)]) for i in range(len(workers))]
+        for worker in workers:
+            worker.spawn()
+        for worker, share in zip(workers, shares):
+            worker.send({"op": "eval_many", "paths": share}, input)
+        out: dict[str, Any] = {}
+        for worker, share in zip(workers, shares):
+            try:
+                answer = worker.receive(what=f"{len(share)} documents")
+            except EngineError:
+                out.update(self._one_by_one(worker, share, input))
+                continue
+            out.update({p: EngineError(v["error"]["message"]) if isinstance(v, dict) and "__error__" in v else v
+                        for p, v in ((p, answer["value"].get(p)) for p in share)})
+        return {p: out[p] for p in paths}
+
+    @staticmethod
+    def _one_by_one(worker: _Worker, paths: Sequence[str], input: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for path in paths:
+            try:
+                out[path] = worker.call({"op": "eval", "path": path}, input, what=f"data.{path}")["value"]
+            except EngineError as e:
+                out[path] = e
+        return out
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.close()
+
+
+class _Worker:
+    """One worker process, started on first use and, after a crash, restarted in the same
+    state: the modules and data of the last load that succeeded, and the input (sent again
+    with the next request). Requests are pipelined: send() never waits for an answer, and
+    receive() reads the answers owed in order, returning the last one."""
+
+    def __init__(self, inner: str, timeout: float) -> None:
+        self._inner = inner
+        self._timeout = timeout
+        self.proc: subprocess.Popen[str] | None = None
+        self._owed: list[str] = []  # what each answer still to be read answers
         self._modules: dict[str, str] = {}
         self._data: dict[str, Any] = {}
         self._input: Any = None
         self._input_sent = False
-        self._description: str | None = None
+        self._fresh = False
 
-    def describe(self) -> str:
-        if self._description is None:
-            self._description = self._call({"op": "describe"})["value"]
-        return self._description
+    def running(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
 
-    def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
-        self._modules, self._data = {}, {}  # a restart replays only a load that succeeded
-        self._call({"op": "load", "modules": dict(modules), "data": dict(data)})
-        self._modules, self._data = dict(modules), dict(data)
-
-    def evaluate(self, path: str, input: Any) -> Any:
-        return self._call(self._with_input({"op": "eval", "path": path}, input), what=f"data.{path}")["value"]
-
-    def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
-        """All paths in one request; after a crash, path by path so only the culprit fails."""
-        try:
-            answer = self._call(self._with_input({"op": "eval_many", "paths": list(paths)}, input),
-                                what=f"{len(paths)} documents")
-        except EngineError:
-            return super().evaluate_many(paths, input)
-        return {p: EngineError(v["error"]["message"]) if isinstance(v, dict) and "__error__" in v else v
-                for p, v in ((p, answer["value"].get(p)) for p in paths)}
-
-    def _with_input(self, request: dict[str, Any], input: Any) -> dict[str, Any]:
-        if input is not self._input or not self._input_sent:
-            self._input, self._input_sent = input, True
-            request["input"] = input
-        return request
-
-    def close(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            assert self._proc.stdin is not None
-            self._proc.stdin.close()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-        self._proc = None
-
-    # -- plumbing --------------------------------------------------------
-
-    def _start(self) -> subprocess.Popen[str]:
+    def spawn(self) -> None:
+        """Start the process unless it runs. Nothing is written yet (it is still importing):
+        the first write asks for a describe (or why it cannot start) and replays the last load."""
+        if self.running():
+            return
         # The worker imports this very copy of dockerbench, not whichever one sys.path finds first.
         package_root = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-        proc = subprocess.Popen(
+        self.proc = subprocess.Popen(
             [sys.executable, "-m", "dockerbench.engines.isolated", self._inner],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
         )
-        self._proc = proc
-        hello = self._exchange({"op": "describe"})
-        if hello is None:
-            raise EngineError(f"the {self._inner} engine worker did not start")
-        if "error" in hello:
-            self.close()
-            raise _ERRORS.get(hello["error"]["type"], EngineError)(hello["error"]["message"])
-        if self._modules:  # a restart: bring the new worker to the same state
-            self._exchange({"op": "load", "modules": self._modules, "data": self._data})
-            self._input_sent = False
-        return proc
+        self._owed, self._input_sent, self._fresh = [], False, True
 
-    def _exchange(self, request: dict[str, Any]) -> dict[str, Any] | None:
-        proc = self._proc
-        assert proc is not None and proc.stdin is not None and proc.stdout is not None
-        try:
-            proc.stdin.write(json.dumps(request) + "\n")
-            proc.stdin.flush()
-            ready, _, _ = select.select([proc.stdout], [], [], self.timeout)
-            if not ready:  # a runaway evaluation: stop it rather than hang the caller
-                proc.kill()
-                proc.wait()
-                self._proc = None
-                self._input_sent = False
-                raise EngineError(f"the {self._inner} engine took longer than {self.timeout:.0f} s and was stopped")
-            line = proc.stdout.readline()
-        except (BrokenPipeError, OSError):
-            line = ""
-        return json.loads(line) if line else None
+    def send_load(self, modules: dict[str, str], data: dict[str, Any]) -> None:
+        self._modules, self._data = {}, {}  # a restart replays only a load that succeeded
+        self.send({"op": "load", "modules": modules, "data": data})
 
-    def _call(self, request: dict[str, Any], what: str = "the request") -> dict[str, Any]:
-        if self._proc is None or self._proc.poll() is not None:
-            self._start()
-            if request.get("op") == "eval" and "input" not in request:
-                request = {**request, "input": self._input}
-                self._input_sent = True
-        answer = self._exchange(request)
-        if answer is None:
-            code = self._proc.wait() if self._proc else None
-            self._proc = None
-            self._input_sent = False
-            raise EngineError(f"the {self._inner} engine crashed (exit status {code}) evaluating {what}")
-        if "error" in answer:
-            raise _ERRORS.get(answer["error"]["type"], EngineError)(answer["error"]["message"])
+    def loaded(self, modules: dict[str, str], data: dict[str, Any]) -> None:
+        self._modules, self._data = modules, data
+
+    def call(self, request: dict[str, Any], input: Any = None, what: str = "the request") -> dict[str, Any]:
+        self.send(request, input)
+        return self.receive(what)
+
+    def send(self, request: dict[str, Any], input: Any = None) -> None:
+        """Write one request; eval requests carry the input unless this worker has it already."""
+        self.spawn()
+        if request["op"].startswith("eval") and (input is not self._input or not self._input_sent):
+            self._input, self._input_sent = input, True
+            request = {**request, "input": input}
+        self._write(request, "request")
+
+    def receive(self, what: str = "the request") -> dict[str, Any]:
+        """Read the answers owed and return the last; a crash or a timeout is an EngineError."""
+        answer: dict[str, Any] = {}
+        while self._owed:
+            kind = self._owed.pop(0)
+            answer = self._read(what, started=kind == "request")
+            if "error" in answer:
+                if kind == "start":
+                    self.close()
+                raise _ERRORS.get(answer["error"]["type"], EngineError)(answer["error"]["message"])
         return answer
+
+    def _write(self, request: dict[str, Any], kind: str) -> None:
+        if self._fresh:
+            self._fresh = False
+            self._write({"op": "describe"}, "start")
+            if self._modules and request["op"] != "load":
+                self._write({"op": "load", "modules": self._modules, "data": self._data}, "start")
+        assert self.proc is not None and self.proc.stdin is not None
+        self._owed.append(kind)
+        try:
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            pass  # _read() reports the dead worker
+
+    def _read(self, what: str, started: bool) -> dict[str, Any]:
+        proc = self.proc
+        assert proc is not None and proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], self._timeout)
+        if not ready:  # a runaway evaluation: stop it rather than hang the caller
+            proc.kill()
+            proc.wait()
+            self._lost()
+            raise EngineError(f"the {self._inner} engine took longer than {self._timeout:.0f} s and was stopped")
+        try:
+            line = proc.stdout.readline()
+        except OSError:
+            line = ""
+        if not line:
+            code = proc.wait()
+            self._lost()
+            if not started:
+                raise EngineError(f"the {self._inner} engine worker did not start (exit status {code})")
+            raise EngineError(f"the {self._inner} engine crashed (exit status {code}) evaluating {what}")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def _lost(self) -> None:
+        self.proc, self._owed, self._input_sent, self._fresh = None, [], False, False
+
+    def close(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            assert self.proc.stdin is not None
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self._lost()
 
 
 def _serve(name: str) -> None:
