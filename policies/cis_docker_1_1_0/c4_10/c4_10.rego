@@ -41,23 +41,24 @@ checked := count(images.listed)
 manual := "No secret-like name was found in image environments, build steps or labels; review the Dockerfiles and image contents for secrets (files, values)"
 
 # An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-reviews := [result.finding(result.image(img), msg, hints(img), "no secret in the image configuration or build history") |
+reviews := [result.finding(result.image(img), msg, found, "no secret in the image configuration or build history") |
 	some img in images.listed
 	images.is_inspected(img)
 	images.has_history(img)
-	count(hints(img)) > 0
-	msg := sprintf("image %s has %d secret-like item(s) in its configuration or build history, e.g. %s", [images.name(img), count(hints(img)), hints(img)[0]])
+	found := hints(img)
+	count(found) > 0
+	msg := sprintf("image %s has %d secret-like item(s) in its configuration or build history, e.g. %s", [images.name(img), count(found), found[0]])
 ]
 
-# hints: what looks secret, never a value ("env API_TOKEN", "build step 3 sets DB_PASSWORD").
 hints(img) := array.concat(array.concat(env_hints(img), step_hints(img)), label_hints(img))
 
 env_hints(img) := [sprintf("env %s", [e.name]) | some e in img.env; e.looks_secret == true]
 
 step_hints(img) := [sprintf("build step %d sets %s", [i + 1, name]) |
+	entries := images.steps(img)
 	some i
-	h := img.history[i] # not `some i, h in` (regopy rejects it in comprehensions)
-	some name in assigned_names(h)
+	e := entries[i] # not `some i, e in` (regopy rejects it in comprehensions)
+	some name in assigned_names(e)
 	is_secret_name(name)
 ]
 
@@ -69,18 +70,21 @@ label_hints(img) := [sprintf("label %s", [k]) |
 # assigned_names: NAME of every NAME=value in the step, the bare names of an ARG step and the
 # name of an old-style "ENV NAME value".
 # (trim_space: regopy 1.5 quotes a regex match that sprintf formats; trimming gives a plain string.)
-assigned_names(h) := {n | some m in regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_.-]*)=`, images.step(h), -1); n := trim_space(m[1])} | arg_names(h)
+# assigned_names: the names a step assigns (NAME=value), and those an ARG or ENV declares.
+assigned_names(e) := {n | some m in regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_.-]*)=`, e.step, -1); n := trim_space(m[1])} | arg_names(e) if {
+	contains(e.step, "=") # the regex only when it can match: it costs regopy far more than contains
+} else := arg_names(e)
 
-arg_names(h) := {n | some n in array.slice(images.words(h), 1, count(images.words(h))); not contains(n, "=")} if images.instruction(h) == "ARG"
-
-else := {images.words(h)[1]} if {
-	images.instruction(h) == "ENV"
-	not contains(images.arguments(h), "=")
-	count(images.words(h)) > 1
+arg_names(e) := {n | some n in array.slice(ws, 1, count(ws)); not contains(n, "=")} if {
+	e.instruction == "ARG"
+	ws := images.words_of(e.step)
+} else := {ws[1]} if {
+	e.instruction == "ENV"
+	not contains(e.step, "=")
+	ws := images.words_of(e.step)
+	count(ws) > 1
 } else := set()
 
-# is_secret_name mirrors the collector's env hint, with PASS and AUTH as whole words only (so
-# PASSENGER or AUTHOR do not match).
 secret_words := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY", "API_KEY", "PRIVATE", "CREDENTIAL", "ACCESS_KEY", "SESSION_KEY"]
 
 is_secret_name(name) if {

@@ -23,7 +23,6 @@
 #   scope: all local images
 package cis_docker_1_1_0.c4_3
 
-import data.lib.containers
 import data.lib.images
 
 missing contains m if some m in images.missing_listed
@@ -40,21 +39,5 @@ entry(img) := {
 	"id": img.id,
 	"name": images.name(img),
 	"size": img.size,
-	"running_containers": object.get(running_names, img.id, []),
+	"running_containers": object.get(images.running_names, img.id, []),
 }
-
-# running_names: image id -> the sorted names of its running containers, built once: the
-# (image id, name) pairs sorted and cut where the id changes. Looking through every running
-# container for every image took seconds at 1000 containers and 100 images in regopy.
-running_pairs := sort([[c.image_id, containers.name(c)] | some c in containers.running])
-
-running_pair_names := [p[1] | some p in running_pairs]
-
-# group_starts/group_ends: where each image id's run of pairs begins and ends.
-group_starts := array.concat([0], [i | some i; running_pairs[i][0] != running_pairs[i - 1][0]]) if count(running_pairs) > 0
-
-else := []
-
-group_ends := array.concat(array.slice(group_starts, 1, count(group_starts)), [count(running_pairs)])
-
-running_names := {running_pairs[s][0]: array.slice(running_pair_names, s, group_ends[g]) | some g; s := group_starts[g]}

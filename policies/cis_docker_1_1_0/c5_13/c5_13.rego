@@ -28,11 +28,12 @@ missing contains m if some m in runtime.missing_list
 
 not_applicable := containers.none_running
 
-checked := count(containers.running)
+checked := containers.running_count
 
 # An array, not a set: regopy's sets are quadratic in their size (one finding per published port).
 violations := [result.finding(result.container(c), msg, address(p), "a specific host address") |
-	some c in containers.running
+	some c in containers.listed
+	c.running == true
 	some p in c.ports
 	is_published(p)
 	binds_every_interface(p)

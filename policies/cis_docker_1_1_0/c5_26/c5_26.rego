@@ -28,12 +28,13 @@ missing contains m if some m in containers.missing_listed
 
 not_applicable := containers.none_running
 
-checked := count(containers.running)
+checked := containers.running_count
 
 # An array, not a partial set: regopy's sets are quadratic in the number of findings. Inspect
 # failures are left out where each comprehension needs it (no rule holds copies of containers).
 violations := [result.finding(result.container(c), msg, null, "a health check (State.Health present)") |
-	some c in containers.running
+	some c in containers.listed
+	c.running == true
 	not has_health(c)
 	not runtime.is_uninspected(c)
 	msg := sprintf("container %s is running without a health check (%s)", [containers.name(c), why(c)])
@@ -51,7 +52,8 @@ evidence := {
 	"starting": sort([name | some [name, status] in flagged; status == "starting"]),
 } if {
 	flagged := [[containers.name(c), status] |
-		some c in containers.running
+		some c in containers.listed
+		c.running == true
 		status := c.health_status
 		status in {"unhealthy", "starting"}
 		not runtime.is_uninspected(c)

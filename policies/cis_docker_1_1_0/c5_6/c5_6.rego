@@ -30,7 +30,8 @@ import data.lib.result
 missing := array.concat(["containers (the container list could not be collected)" | not containers.collected], unobserved)
 
 unobserved := [sprintf("container %s processes (not collected: its inspect or GET /containers/{id}/top failed)", [containers.name(c)]) |
-	some c in containers.running
+	some c in containers.listed
+	c.running == true
 	not has_processes(c)
 ]
 
@@ -38,11 +39,12 @@ has_processes(c) if is_array(c.processes)
 
 not_applicable := containers.none_running
 
-checked := count(containers.running)
+checked := containers.running_count
 
 # An array, not a set: regopy's sets are quadratic in their size (one finding per container).
 violations := [result.finding(result.container(c), msg, ssh, "no SSH server process") |
-	some c in containers.running
+	some c in containers.listed
+	c.running == true
 	has_processes(c)
 	ssh := sort([p.args | some p in c.processes; is_ssh_server(p)])
 	count(ssh) > 0

@@ -29,11 +29,12 @@ missing contains "containers (the container list could not be collected)" if not
 
 not_applicable := containers.none_running
 
-checked := count(containers.running)
+checked := containers.running_count
 
 # An array, not a set: regopy's sets are quadratic in their size (one finding per published port).
 violations := [result.finding(result.container(c), msg, mapping(p), "host ports of 1024 or above") |
-	some c in containers.running
+	some c in containers.listed
+	c.running == true
 	some p in c.ports
 	is_privileged_port(p.host_port)
 	msg := sprintf("container %s publishes %s on privileged host port %d", [containers.name(c), mapping(p), p.host_port])

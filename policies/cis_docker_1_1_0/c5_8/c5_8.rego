@@ -30,7 +30,8 @@ import data.lib.result
 missing := array.concat(["containers (the container list could not be collected)" | not containers.collected], uninspected)
 
 uninspected := [sprintf("container %s publish_all_ports (GET /containers/{id}/json failed)", [containers.name(c)]) |
-	some c in containers.running
+	some c in containers.listed
+	c.running == true
 	not is_inspected(c)
 ]
 
@@ -38,11 +39,11 @@ is_inspected(c) if object.get(c, "inspected", true) != false
 
 not_applicable := containers.none_running
 
-checked := count(containers.running)
+checked := containers.running_count
 
 manual := "Confirm with the application owners that every published port is needed (see the ports per container in the evidence)"
 
-evidence := {"containers": [entry(c) | some c in containers.running]}
+evidence := {"containers": [entry(c) | some c in containers.listed; c.running == true]}
 
 entry(c) := {
 	"name": containers.name(c),
@@ -53,7 +54,8 @@ entry(c) := {
 
 # An array, not a set: regopy's sets are quadratic in their size (one finding per container).
 reviews := [result.finding(result.container(c), msg, published, "explicit -p mappings of the needed ports only") |
-	some c in containers.running
+	some c in containers.listed
+	c.running == true
 	is_inspected(c)
 	c.publish_all_ports == true
 	published := [mapping(p) | some p in c.ports; is_number(p.host_port)]
