@@ -426,6 +426,7 @@ class Container(_Model):
         default=None, description="Exec instances the engine still remembers; null if not collected"
     )
     image_id: str
+    image: str = Field(description="Image reference as requested (Config.Image)")
     user: str = ""
     apparmor_profile: str = ""
     process_label: str = ""
@@ -445,7 +446,6 @@ class Container(_Model):
     created_unix: int | None = None
     health_status: str | None = Field(default=None, description="State.Health.Status; null without a health check")
     healthcheck: Healthcheck | None = None
-    image: str = Field(description="Image reference as requested (Config.Image)")
     cap_add: list[str] = Field(
         default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
     )

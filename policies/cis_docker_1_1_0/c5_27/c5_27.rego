@@ -44,11 +44,22 @@ count_pinned_by(kind) := count([1 | some e in evidence.containers; e.pinned_by =
 
 pinning(ref) := "digest" if contains(ref, "@")
 
-else := "id" if regex.match(`^(sha256:)?[0-9a-f]{12,64}$`, ref)
+else := "id" if {
+	could_be_id(ref) # the regex only where it can match: it costs regopy far more than the tests
+	regex.match(`^(sha256:)?[0-9a-f]{12,64}$`, ref)
+}
 
-else := "latest" if tag(ref) in {"", "latest"}
+else := "latest" if is_latest(tag(ref))
 
 else := "tag"
+
+could_be_id(ref) if startswith(ref, "sha256:")
+
+could_be_id(ref) if not contains(ref, ":")
+
+is_latest("")
+
+is_latest("latest")
 
 # tag: the part after ":" in the last path component ("localhost:5000/app" has none).
 tag(ref) := split(last, ":")[1] if {
@@ -57,7 +68,6 @@ tag(ref) := split(last, ":")[1] if {
 	contains(last, ":")
 } else := ""
 
-# sorted by container name, so every engine gives the same evidence
 # In snapshot order (the same on every engine): sorting by name here was quadratic.
 evidence := {"containers": [entry(c) | some c in containers.listed]}
 
