@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import dockerbench
@@ -29,6 +31,21 @@ def test_opa_in_process_is_installed_in_ci():
 def test_document_value_and_data(engine):
     engine.load(OK, {"dockerbench": {"params": {"p": 3}}})
     assert engine.evaluate("ok", {"a": [1, 2]}) == {"x": [1, 2], "y": 3}
+
+
+TEXTS = ['say "hi"', "C:\\dir\\x", "café ☃", "two\nlines\ttab", '\\"', "plain"]
+LITERALS = {"lit.rego": f"package lit\n\nliterals := {json.dumps(TEXTS)}\n\n"
+            "same := [same_text(input.texts[i], literals[i]) | some i; literals[i]]\n\nsame_text(a, b) := a == b\n\n"
+            "echoed := input.texts\n"}
+
+
+def test_input_strings_with_escapes_equal_literals_and_come_back_intact(engine):
+    """Quotes, backslashes, non-ASCII and control characters (process args, build steps, names):
+    an input string equals the same text written in a policy, and values come back unchanged."""
+    engine.load(LITERALS, {})
+    doc = engine.evaluate("lit", {"texts": TEXTS})
+    assert doc["same"] == [True] * len(TEXTS)
+    assert doc["echoed"] == TEXTS
 
 
 def test_undefined_document_is_none(engine):

@@ -27,6 +27,13 @@ from .interface import Engine
 # "Pass unify failed ..." and returns a bundle that crashes when queried. Builds are retried.
 _BUILD_ATTEMPTS = 3
 
+# regopy keeps every string in its JSON-escaped source form (a module's literals, and an input
+# set from JSON text). set_input from Python values is ~40% faster than set_input_term's JSON
+# parser, so the input is given as values whose strings carry those same escapes: each escape
+# of the JSON text is escaped once more before json.loads.
+_JSON_ESCAPE = re.compile(r"\\(.)")
+_KEEP_ESCAPE = {'"': r"\\\"", "\\": r"\\\\"}  # \" -> \\\", \\ -> \\\\, any other \x -> \\x
+
 # regopy reports parse errors as s-expressions: (error <len>:<file>|<offset>|<length> (errormsg <len>:<text>)
 _ERROR = re.compile(r"\(error \d+:(?P<file>[^|]+)\|(?P<offset>\d+)\|\d+\s*\(errormsg \d+:(?P<msg>[^)\n]*)")
 
@@ -72,7 +79,12 @@ class RegopyEngine(Engine):
         if self._modules is None:
             raise EngineError("no policies loaded")
         runner = self._new_interpreter()
-        runner.set_input_term(json.dumps({} if input is None else input))
+        text = json.dumps({} if input is None else input)
+        try:
+            runner.set_input(_escapes_kept(text))
+        except (ValueError, OverflowError, TypeError, self._regopy.RegoError):  # e.g. an int beyond 64 bits
+            runner = self._new_interpreter()
+            runner.set_input_term(text)
         out: dict[str, Any] = {}
         for group, modules in self._graph.groups(paths):
             try:
@@ -139,6 +151,11 @@ class RegopyEngine(Engine):
             doc = doc[0] if doc else {}
         expressions = doc.get("expressions") or []
         return expressions[0] if expressions else None
+
+
+def _escapes_kept(text: str) -> Any:
+    """The JSON text as Python values whose strings keep their JSON escapes (see _JSON_ESCAPE)."""
+    return json.loads(_JSON_ESCAPE.sub(lambda m: _KEEP_ESCAPE.get(m.group(1), r"\\" + m.group(1)), text))
 
 
 @contextmanager
