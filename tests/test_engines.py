@@ -93,6 +93,16 @@ def test_opa_server_unreachable_is_one_line():
         eng.load(OK, {})
 
 
+def test_a_fresh_embedded_engine_describes_itself():
+    # A fresh worker answers two requests at once (its start-up check and this one): both
+    # answers must be read, not left in a buffer while the caller waits for the pipe.
+    eng = make_engine("embedded")
+    try:
+        assert eng.describe().startswith("embedded (regopy ")
+    finally:
+        eng.close()
+
+
 def test_embedded_engine_survives_its_worker_dying():
     # The embedded engine runs in a worker process; if the native engine dies, the next
     # evaluation restarts it with the same modules, data and input instead of failing the caller.

@@ -115,7 +115,8 @@ class _Worker:
     def __init__(self, inner: str, timeout: float) -> None:
         self._inner = inner
         self._timeout = timeout
-        self.proc: subprocess.Popen[str] | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._pending = bytearray()  # answer bytes read but not yet used (answers are pipelined)
         self._owed: list[str] = []  # what each answer still to be read answers
         self._modules: dict[str, str] = {}
         self._data: dict[str, Any] = {}
@@ -136,9 +137,9 @@ class _Worker:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "dockerbench.engines.isolated", self._inner],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
-        self._owed, self._input_sent, self._fresh = [], False, True
+        self._owed, self._input_sent, self._fresh, self._pending = [], False, True, bytearray()
 
     def send_load(self, modules: dict[str, str], data: dict[str, Any]) -> None:
         self._modules, self._data = {}, {}  # a restart replays only a load that succeeded
@@ -180,26 +181,21 @@ class _Worker:
         assert self.proc is not None and self.proc.stdin is not None
         self._owed.append(kind)
         try:
-            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError):
             pass  # _read() reports the dead worker
 
     def _read(self, what: str, started: bool) -> dict[str, Any]:
-        proc = self.proc
-        assert proc is not None and proc.stdout is not None
-        ready, _, _ = select.select([proc.stdout], [], [], self._timeout)
-        if not ready:  # a runaway evaluation: stop it rather than hang the caller
-            proc.kill()
-            proc.wait()
+        line = self._read_line()
+        if line is None:  # a runaway evaluation: stop it rather than hang the caller
+            assert self.proc is not None
+            self.proc.kill()
+            self.proc.wait()
             self._lost()
             raise EngineError(f"the {self._inner} engine took longer than {self._timeout:.0f} s and was stopped")
-        try:
-            line = proc.stdout.readline()
-        except OSError:
-            line = ""
         if not line:
-            code = proc.wait()
+            code = self.proc.wait() if self.proc else None
             self._lost()
             if not started:
                 raise EngineError(f"the {self._inner} engine worker did not start (exit status {code})")
@@ -207,8 +203,31 @@ class _Worker:
         answer: dict[str, Any] = json.loads(line)
         return answer
 
+    def _read_line(self) -> bytes | None:
+        """The next answer line; b"" when the worker is gone, None after the timeout. Read
+        through our own buffer: select() cannot see lines a buffered reader already holds."""
+        proc = self.proc
+        assert proc is not None and proc.stdout is not None
+        fd = proc.stdout.fileno()
+        searched = 0
+        while (end := self._pending.find(b"\n", searched)) < 0:
+            searched = len(self._pending)
+            ready, _, _ = select.select([fd], [], [], self._timeout)
+            if not ready:
+                return None
+            try:
+                chunk = os.read(fd, 1 << 20)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                return b""
+            self._pending += chunk
+        line = bytes(self._pending[:end])
+        del self._pending[: end + 1]
+        return line
+
     def _lost(self) -> None:
-        self.proc, self._owed, self._input_sent, self._fresh = None, [], False, False
+        self.proc, self._owed, self._input_sent, self._fresh, self._pending = None, [], False, False, bytearray()
 
     def close(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

@@ -3,7 +3,9 @@
 Documents are compiled into bundles whose entrypoints are the documents asked for; each
 document is then a cheap entrypoint query (a plain regopy query recompiles everything). A
 bundle holds only the modules its documents need (see _modgraph): regopy evaluates more slowly
-the more a bundle holds. Bundles are kept while the same modules and data are loaded.
+the more a bundle holds. Bundles are kept while the same modules and data are loaded, but not
+on disk: regopy 1.5's binary bundle files lose string escapes (a loaded bundle emits invalid
+JSON), and its JSON bundle files load more slowly than the policies compile.
 Builtin errors are strict: regopy's default would make a rule that calls a builtin it lacks
 silently undefined — a false pass. With strict errors the failure comes back as an error
 *output*, which this class turns into :class:`EngineError`.
