@@ -35,6 +35,18 @@ missing_listed := ["containers (the container list could not be collected)"] if 
 
 else := [sprintf("container %s (its inspect failed)", [name(c)]) | some c in listed; c.inspected == false]
 
+# A container whose GET /containers/{id}/json failed carries only the list facts (inspected
+# false): missing_listed reports it as missing, and controls that read inspect-only facts leave
+# it out of their findings (is_uninspected), since its other fields are defaults, not
+# observations. Controls that read list facts only (ports, mounts, networks, image reference)
+# use missing_list instead and still decide it.
+is_uninspected(c) if c.inspected == false
+
+# missing_list is the `missing` of controls that read only list facts (id, name, image, state,
+# labels, ports, mounts, network mode, networks): those are real for a container whose inspect
+# failed too, so only a list that could not be collected is missing.
+missing_list contains "containers (the container list could not be collected)" if not collected
+
 # none_listed / none_running give the not-applicable reason of the two scopes.
 none_listed := "there are no containers on this host" if {
 	collected

@@ -32,3 +32,14 @@ test_failed_inspect_is_missing if {
 test_no_containers_reason if {
 	containers.none_listed == "there are no containers on this host" with input.containers as []
 }
+
+test_inspect_failure_is_recognised if {
+	containers.is_uninspected({"id": "a", "name": "/web", "inspected": false})
+	not containers.is_uninspected({"id": "a", "name": "/web", "inspected": true})
+	not containers.is_uninspected({"id": "a", "name": "/web"})
+}
+
+test_list_controls_miss_only_an_uncollected_list if {
+	count(containers.missing_list) == 1 with input.containers as null
+	count(containers.missing_list) == 0 with input.containers as [{"id": "a", "name": "/web", "labels": {}, "inspected": false}]
+}

@@ -1,11 +1,6 @@
 # METADATA
 # title: Helpers the container runtime controls (section 5) share
 # description: |
-#   * Inspect failures: a container whose GET /containers/{id}/json failed carries only the
-#     list facts (`inspected: false`); lib.containers.missing_listed reports it as missing, and
-#     controls that read inspect-only facts leave it out of their findings (`is_uninspected`),
-#     since its other fields are defaults, not observations. Controls that read list facts only
-#     (ports, mounts, networks, image reference) use `missing_list` instead and still decide it.
 #   * --security-opt entries, parsed as dockerd parses them: split at the first "=", else at
 #     the first ":" (the deprecated form); a bare word has the value "" (`security_opt_pair`).
 #     `no_new_privileges(c)` is the container's own no-new-privileges setting (the last entry
@@ -26,15 +21,6 @@ package lib.runtime
 import data.lib.containers
 import data.lib.daemon
 import data.lib.files
-
-# ---------------------------------------------------------------- inspect failures
-
-is_uninspected(c) if c.inspected == false
-
-# missing_list is the `missing` set of controls that read only list facts (id, name, image,
-# state, labels, ports, mounts, network mode, networks): those are real for a container whose
-# inspect failed too, so only a list that could not be collected is missing.
-missing_list contains "containers (the container list could not be collected)" if not containers.collected
 
 # ---------------------------------------------------------------- security options
 
@@ -265,6 +251,6 @@ exec_instance_count(cs) := sum([count(xs) | some c in cs; xs := c.exec_instances
 missing_exec_instances(cs) := {msg |
 	some c in cs
 	not is_array(c.exec_instances)
-	not is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := concat("", ["container ", containers.name(c), " exec_instances (GET /exec/{id}/json failed)"])
 }

@@ -2,19 +2,6 @@ package lib.runtime_test
 
 import data.lib.runtime
 
-# ---------------------------------------------------------------- inspect failures
-
-test_inspect_failure_is_recognised if {
-	runtime.is_uninspected({"id": "a", "name": "/web", "inspected": false})
-	not runtime.is_uninspected({"id": "a", "name": "/web", "inspected": true})
-	not runtime.is_uninspected({"id": "a", "name": "/web"})
-}
-
-test_list_controls_miss_only_an_uncollected_list if {
-	count(runtime.missing_list) == 1 with input.containers as null
-	count(runtime.missing_list) == 0 with input.containers as [{"id": "a", "name": "/web", "labels": {}, "inspected": false}]
-}
-
 # ---------------------------------------------------------------- security options
 
 test_pair_splits_at_equals if runtime.security_opt_pair("seccomp=unconfined") == ["seccomp", "unconfined"]

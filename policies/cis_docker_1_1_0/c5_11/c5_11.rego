@@ -18,7 +18,6 @@ package cis_docker_1_1_0.c5_11
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped (a stopped one restarts with the same shares).
 missing contains m if some m in containers.missing_listed
@@ -33,7 +32,7 @@ checked := count(containers.listed)
 # An array, not a set: regopy's sets are quadratic in their size (one finding per container).
 violations := [result.finding(result.container(c), msg, shares, "CPU shares other than 0 and 1024") |
 	some c in containers.listed
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	not has_cpu_priority(c)
 	shares := object.get(c, "cpu_shares", null)
 	msg := sprintf("container %s has no CPU priority set (CpuShares %v: the default share of 1024)", [containers.name(c), shares])

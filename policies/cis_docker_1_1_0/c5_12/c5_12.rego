@@ -19,7 +19,6 @@ package cis_docker_1_1_0.c5_12
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped.
 missing contains m if some m in containers.missing_listed
@@ -32,7 +31,7 @@ checked := count(containers.listed)
 # An array, not a set: regopy's sets are quadratic in their size (one finding per container).
 violations := [result.finding(result.container(c), msg, actual, true) |
 	some c in containers.listed
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	not is_read_only(c)
 	actual := object.get(c, "readonly_rootfs", null)
 	msg := sprintf("container %s has a writable root filesystem (ReadonlyRootfs %v)", [containers.name(c), actual])

@@ -19,12 +19,11 @@ package cis_docker_1_1_0.c5_13
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: running containers, whose ports are the effective bindings (NetworkSettings.Ports).
 # The published ports are a list fact, so a container whose inspect failed is still judged
 # here.
-missing contains m if some m in runtime.missing_list
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_running
 

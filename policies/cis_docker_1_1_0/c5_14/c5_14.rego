@@ -18,7 +18,6 @@ package cis_docker_1_1_0.c5_14
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped (the policy decides what happens after a stop).
 missing contains m if some m in containers.missing_listed
@@ -33,7 +32,7 @@ expected := "on-failure with 1 to 5 retries, or no restart policy"
 # An array, not a set: regopy's sets are quadratic in their size (one finding per container).
 violations := [result.finding(result.container(c), msg, policy_text(p), expected) |
 	some c in containers.listed
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	p := object.get(c, "restart_policy", {})
 	not is_compliant(p)
 	msg := sprintf("container %s has restart policy %s: %s", [containers.name(c), policy_text(p), why(p)])

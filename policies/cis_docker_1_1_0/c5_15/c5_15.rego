@@ -18,7 +18,6 @@ package cis_docker_1_1_0.c5_15
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped (a stopped one rejoins the namespace on start).
 missing contains m if some m in containers.missing_listed
@@ -31,7 +30,7 @@ checked := count(containers.listed)
 # An array, not a set: regopy's sets are quadratic in their size (one finding per container).
 violations := [result.finding(result.container(c), msg, c.pid_mode, "not host") |
 	some c in containers.listed
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	c.pid_mode == "host"
 	msg := sprintf("container %s shares the host's PID namespace (--pid=host, status %s)", [containers.name(c), c.status])
 ]

@@ -19,7 +19,6 @@ package cis_docker_1_1_0.c5_17
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped. Informational (not scored): every host device a
 # container reaches is listed for review, with its permissions; "w" and "m" (mknod) deserve a
@@ -40,7 +39,7 @@ reviews := array.concat(array.concat(device_reviews(containers.listed), cgroup_r
 device_reviews(cs) := [result.finding(result.container(c), msg, device_text(d), "no host device, or only the needed device with minimal permissions") |
 	some c in cs
 	some d in c.devices
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s has host device %s%s", [containers.name(c), device_text(d), permission_note(d)])
 ]
 
@@ -48,14 +47,14 @@ device_reviews(cs) := [result.finding(result.container(c), msg, device_text(d), 
 cgroup_rule_reviews(cs) := [result.finding(result.container(c), msg, rule, "no device cgroup rule") |
 	some c in cs
 	some rule in c.device_cgroup_rules
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s has device cgroup rule \"%s\", which allows host devices without listing them", [containers.name(c), rule])
 ]
 
 privileged_reviews(cs) := [result.finding(result.container(c), msg, "privileged", "no host device") |
 	some c in cs
 	c.privileged == true
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s is privileged: every host device is exposed to it (see 5.4)", [containers.name(c)])
 ]
 

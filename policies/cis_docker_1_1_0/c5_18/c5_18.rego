@@ -18,7 +18,6 @@ package cis_docker_1_1_0.c5_18
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped. Informational (not scored): a container that
 # overrides the daemon's default ulimits is listed for review, with its overrides.
@@ -33,7 +32,7 @@ checked := count(containers.listed)
 reviews := [result.finding(result.container(c), msg, limits, "the daemon's default ulimits (no override)") |
 	some c in containers.listed
 	count(c.ulimits) > 0
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	limits := sort([sprintf("%s=%v:%v", [u.name, u.soft, u.hard]) | some u in c.ulimits])
 	msg := concat("", ["container ", containers.name(c), " overrides the default ulimits: ", concat(", ", limits), "; confirm each is needed"])
 ]

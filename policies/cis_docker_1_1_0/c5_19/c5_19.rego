@@ -18,11 +18,10 @@ package cis_docker_1_1_0.c5_19
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped. Mounts (with their propagation) are a list fact,
 # so a container whose inspect failed is still judged here.
-missing contains m if some m in runtime.missing_list
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_listed
 

@@ -18,7 +18,6 @@ package cis_docker_1_1_0.c5_20
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped (a stopped one rejoins the namespace on start).
 missing contains m if some m in containers.missing_listed
@@ -32,6 +31,6 @@ checked := count(containers.listed)
 violations := [result.finding(result.container(c), msg, c.uts_mode, "not host") |
 	some c in containers.listed
 	c.uts_mode == "host"
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s shares the host's UTS namespace (--uts=host, status %s)", [containers.name(c), c.status])
 ]

@@ -54,14 +54,14 @@ violations := array.concat(array.concat(own_violations(containers.listed), uncon
 defaulted(cs) := [c |
 	some c in cs
 	count(runtime.security_opt_values(c, "seccomp")) == 0
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 ]
 
 own_violations(cs) := [result.finding(result.container(c), msg, opt, expected) |
 	some c in cs
 	some opt in c.security_opt
 	is_unconfined(opt)
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s runs with seccomp disabled (--security-opt %s)", [containers.name(c), opt])
 ]
 
@@ -104,7 +104,7 @@ daemon_profile := trim_prefix(field, "profile=") if {
 
 evidence := {
 	"daemon_seccomp": seccomp_entry_or_null,
-	"privileged_containers": sort([containers.name(c) | some c in containers.listed; c.privileged == true; not runtime.is_uninspected(c)]),
+	"privileged_containers": sort([containers.name(c) | some c in containers.listed; c.privileged == true; not containers.is_uninspected(c)]),
 }
 
 seccomp_entry_or_null := e if e := daemon_seccomp_entry

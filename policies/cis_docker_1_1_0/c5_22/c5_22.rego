@@ -48,7 +48,7 @@ violations := array.concat(instance_findings(containers.listed), record_findings
 instance_findings(cs) := [result.finding(result.container(c), msg, true, expected) |
 	some c in cs
 	some e in c.exec_instances
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	e.privileged == true
 	msg := sprintf("container %s has a privileged exec instance %s (%s)", [containers.name(c), substring(e.id, 0, 12), run_state(e)])
 ]

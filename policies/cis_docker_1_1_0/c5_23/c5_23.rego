@@ -50,7 +50,7 @@ violations := array.concat(instance_findings(containers.listed), record_findings
 instance_findings(cs) := [result.finding(result.container(c), msg, e.user, expected) |
 	some c in cs
 	some e in c.exec_instances
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	e.user != ""
 	e.user != c.user
 	msg := sprintf("container %s has an exec instance %s (%s) run with --user %s%s", [containers.name(c), substring(e.id, 0, 12), run_state(e), e.user, root_note(e.user)])

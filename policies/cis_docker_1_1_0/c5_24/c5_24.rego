@@ -19,7 +19,6 @@ package cis_docker_1_1_0.c5_24
 import data.lib.containers
 import data.lib.params
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped. An empty CgroupParent is Docker's default cgroup
 # and passes. A custom parent fails unless the organisation lists it in the parameter
@@ -48,7 +47,7 @@ else := p
 
 # custom: the inspected containers with a cgroup parent of their own. A function of the container
 # list, not a rule, so the package document does not carry copies of the containers.
-custom(cs) := [c | some c in cs; c.cgroup_parent != ""; not runtime.is_uninspected(c)]
+custom(cs) := [c | some c in cs; c.cgroup_parent != ""; not containers.is_uninspected(c)]
 
 # An array, not a partial set: regopy's sets are quadratic in the number of findings.
 violations := [result.finding(result.container(c), msg, c.cgroup_parent, "the default cgroup, or an approved cgroup parent") |

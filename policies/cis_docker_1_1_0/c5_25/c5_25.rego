@@ -47,7 +47,7 @@ expected := "--security-opt no-new-privileges (true)"
 violations := [result.finding(result.container(c), msg, actual, expected) |
 	some c in containers.listed
 	[actual, msg] := violation(c, own_setting(c))
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 ]
 
 # own_setting: the container's own no-new-privileges (true or false), "none" when it sets none.
@@ -77,7 +77,7 @@ reviews := [result.finding(result.container(c), msg, "daemon-wide setting only",
 # is_relying: an inspected container that does not set no-new-privileges itself.
 is_relying(c) if {
 	not has_own_setting(c)
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 }
 
 has_own_setting(c) if is_boolean(runtime.no_new_privileges(c))

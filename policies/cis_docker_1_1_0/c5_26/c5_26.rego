@@ -19,7 +19,6 @@ package cis_docker_1_1_0.c5_26
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: running containers (a stopped container runs no health check). Every running container
 # must report a health status (State.Health): starting, healthy or unhealthy. "unhealthy" means
@@ -36,7 +35,7 @@ violations := [result.finding(result.container(c), msg, null, "a health check (S
 	some c in containers.listed
 	c.running == true
 	not has_health(c)
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s is running without a health check (%s)", [containers.name(c), why(c)])
 ]
 
@@ -56,6 +55,6 @@ evidence := {
 		c.running == true
 		status := c.health_status
 		status in {"unhealthy", "starting"}
-		not runtime.is_uninspected(c)
+		not containers.is_uninspected(c)
 	]
 }

@@ -18,13 +18,12 @@
 package cis_docker_1_1_0.c5_27
 
 import data.lib.containers
-import data.lib.runtime
 
 # Not automated: whether deployments pull the intended current image cannot be read from the
 # host (the registry's current digest is external). Scope: every container. The evidence says,
 # for each container, how its image reference (Config.Image, a list fact) pins the image: by
 # digest (immutable), by an explicit tag, or by "latest" / no tag (whatever was cached).
-missing contains m if some m in runtime.missing_list
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_listed
 

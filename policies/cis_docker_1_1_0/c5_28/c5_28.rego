@@ -18,7 +18,6 @@ package cis_docker_1_1_0.c5_28
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped. The benchmark's audit lists running containers
 # only, but a stopped container starts again with the same HostConfig, so an unlimited one is
@@ -37,7 +36,7 @@ violations := [result.finding(result.container(c), msg, limit, "a PIDs limit gre
 	some c in containers.listed
 	limit := object.get(c, "pids_limit", null)
 	not is_pids_limit(limit)
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s has no PIDs limit (PidsLimit %s, status %s)", [containers.name(c), limit_text(limit), c.status])
 ]
 

@@ -18,7 +18,6 @@ package cis_docker_1_1_0.c5_29
 
 import data.lib.containers
 import data.lib.result
-import data.lib.runtime
 
 # Informational (not scored). Scope: every container, running or stopped: a stopped container
 # rejoins its networks when started. A container is on the default bridge when its network
@@ -26,7 +25,7 @@ import data.lib.runtime
 # "bridge"; found by its com.docker.network.bridge.default_bridge option), or when that
 # network lists it. Network facts are list facts, so inspect failures do not matter here, and
 # the container side alone decides when the networks could not be listed.
-missing contains m if some m in runtime.missing_list
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_listed
 

@@ -19,7 +19,6 @@ package cis_docker_1_1_0.c5_30
 import data.lib.containers
 import data.lib.daemon
 import data.lib.result
-import data.lib.runtime
 
 # Scope: every container, running or stopped. The benchmark's audit lists running containers
 # only, but a stopped container starts again in the host user namespace, so it is reported now.
@@ -34,7 +33,7 @@ checked := count(containers.listed)
 violations := [result.finding(result.container(c), msg, c.userns_mode, "not host") |
 	some c in containers.listed
 	c.userns_mode == "host"
-	not runtime.is_uninspected(c)
+	not containers.is_uninspected(c)
 	msg := sprintf("container %s shares the host's user namespace (--userns=host, status %s)", [containers.name(c), c.status])
 ]
 

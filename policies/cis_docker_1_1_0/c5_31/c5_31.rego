@@ -31,7 +31,7 @@ import data.lib.runtime
 # connect() on a socket ignores the mount's ro flag.
 # Review: a bind mount of a directory that holds one of those sockets (e.g. -v /var/run:/host/run)
 # exposes it too, unless /var/run is a symlink the container does not follow; a person checks.
-missing contains m if some m in runtime.missing_list
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_listed
 
