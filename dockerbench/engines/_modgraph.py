@@ -35,6 +35,7 @@ class ModuleGraph:
         self._order = list(modules)
         self._package: dict[str, str | None] = {}
         self._refs: dict[str, frozenset[str] | None] = {}  # None: reads data by a computed key
+        self._closures: dict[str, frozenset[str]] = {}
         for name, source in modules.items():
             code = _NOISE.sub(" ", source)
             package = _PACKAGE.search(code)
@@ -54,6 +55,11 @@ class ModuleGraph:
 
     def closure(self, path: str) -> frozenset[str]:
         """Every module evaluating data.<path> may need."""
+        if path not in self._closures:
+            self._closures[path] = self._walk(path)
+        return self._closures[path]
+
+    def _walk(self, path: str) -> frozenset[str]:
         seen: set[str] = set()
         todo = list(self.defining(path))
         while todo:
