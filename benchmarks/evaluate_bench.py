@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import dockerbench  # noqa: E402
-from dockerbench.engines import available_engines, make_engine  # noqa: E402
+from dockerbench.engines import available_engines, default_workers, make_engine  # noqa: E402
 
 import synthetic  # noqa: E402
 
@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     engines = sorted(available_engines(), key=lambda e: e != "opa")  # the reference first
-    print(f"engines: {', '.join(engines)}")
+    print(f"engines: {', '.join(engines)} (embedded: {default_workers()} worker processes)")
     print(f"{'containers':>10} {'engine':>9} {'seconds':>8} {'vs opa':>7} {'statuses'}")
     for n in [int(x) for x in args.sizes.split(",")]:
         snap = synthetic.snapshot(n, n_images=max(5, n // 10))
