@@ -51,9 +51,17 @@ def __getattr__(name: str) -> Any:
 
 def audit(*, engine: "Engine | str | None" = None, controls: "list[str] | None" = None,
           params: "dict[str, Any] | None" = None, policy_dirs: Any = (), **snapshot_options: Any) -> "Report":
-    """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``."""
+    """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``.
+    The engine starts while the snapshot is collected."""
     from ._evaluate import evaluate
     from .collect import snapshot
+    from .engines import Engine as _Engine, make_engine
 
-    return evaluate(snapshot(**snapshot_options), engine=engine, controls=controls, params=params,
-                    policy_dirs=policy_dirs)
+    eng = make_engine(engine)
+    eng.start()
+    try:
+        return evaluate(snapshot(**snapshot_options), engine=eng, controls=controls, params=params,
+                        policy_dirs=policy_dirs)
+    finally:
+        if not isinstance(engine, _Engine):
+            eng.close()

@@ -208,10 +208,15 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
 def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
               no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
     """Snapshot the live host and evaluate every control."""
-    snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
-    if save_snapshot is not None:
-        snap.save(save_snapshot)
-    code = _evaluate_and_render(state, snap, **options)
+    engine = _engine(options.pop("engine"), options["opa_url"], options["opa_token"])
+    engine.start()  # the embedded engine's workers start while the host is read
+    try:
+        snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
+        if save_snapshot is not None:
+            snap.save(save_snapshot)
+        code = _evaluate_and_render(state, snap, engine=engine, **options)
+    finally:
+        engine.close()
     if failure is not None:
         _fail(state, failure, failure.exit_code)
     sys.exit(code)
@@ -304,13 +309,18 @@ def _collect(state: _State, docker_host: str | None, host_root: str, include_env
 
 def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Path | None,
                          controls: tuple[str, ...], exclude: tuple[str, ...], level: int | None,
-                         scored_only: bool, fail_on: str, engine: str, opa_url: str | None,
+                         scored_only: bool, fail_on: str, engine: Any, opa_url: str | None,
                          opa_token: str | None, params_file: Path | None, policy_dir: tuple[Path, ...]) -> int:
     params = _read_params(params_file)
-    with _Progress(state) as progress:
-        report = evaluate_snapshot(snap, engine=_engine(engine, opa_url, opa_token), controls=_split(controls),
-                                   exclude=_split(exclude), level=level, scored_only=scored_only,
-                                   params=params, policy_dirs=policy_dir, progress=progress)
+    eng = _engine(engine, opa_url, opa_token) if isinstance(engine, str) else engine  # audit passes a started one
+    try:
+        with _Progress(state) as progress:
+            report = evaluate_snapshot(snap, engine=eng, controls=_split(controls), exclude=_split(exclude),
+                                       level=level, scored_only=scored_only, params=params,
+                                       policy_dirs=policy_dir, progress=progress)
+    finally:
+        if eng is not engine:
+            eng.close()
     if fmt == "table" and output is None:
         from .report import print_table
 

@@ -44,6 +44,10 @@ class Engine(ABC):
         """Name and version, for reports."""
         return self.name
 
+    def start(self) -> None:
+        """Get ready in the background (the embedded engine starts its worker processes), so
+        that work done meanwhile, such as collecting the snapshot, hides the start-up."""
+
     def close(self) -> None:
         """Release native or network resources."""
 

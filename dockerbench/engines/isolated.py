@@ -44,8 +44,13 @@ class IsolatedEngine(Engine):
 
     def describe(self) -> str:
         if self._description is None:
+            self.start()
             self._description = self._workers[0].call({"op": "describe"})["value"]
         return self._description
+
+    def start(self) -> None:
+        for worker in self._workers:  # no waiting: each imports while the caller goes on
+            worker.spawn()
 
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
         """Load in the first worker (which reports broken policies) and in every other running
