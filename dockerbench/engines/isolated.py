@@ -4,7 +4,8 @@ regopy (rego-cpp) can abort or segfault on some inputs. Evaluated in the caller'
 would lose every result — and kill a notebook kernel or a CI job with no message. Here the
 engine lives in ``python -m dockerbench.engines.isolated NAME``; a crash becomes an
 :class:`EngineError` for the one document being evaluated, and the worker is restarted (with
-the same modules, data and input) for the next one.
+the same modules, data and input) for the next one. Several workers share the documents of
+one evaluation between them (regopy uses one core).
 """
 
 from __future__ import annotations
@@ -86,14 +87,20 @@ class IsolatedEngine(Engine):
         for worker, share in zip(workers, shares):
             worker.send({"op": "eval_many", "paths": share}, input)
         out: dict[str, Any] = {}
-        for worker, share in zip(workers, shares):
+        failure: DockerbenchError | None = None  # e.g. a policy that does not compile
+        for worker, share in zip(workers, shares):  # every answer is read, none left in a pipe
             try:
                 answer = worker.receive(what=f"{len(share)} documents")
             except EngineError:
                 out.update(self._one_by_one(worker, share, input))
                 continue
+            except DockerbenchError as e:
+                failure = failure or e
+                continue
             out.update({p: EngineError(v["error"]["message"]) if isinstance(v, dict) and "__error__" in v else v
                         for p, v in ((p, answer["value"].get(p)) for p in share)})
+        if failure is not None:
+            raise failure
         return {p: out[p] for p in paths}
 
     @staticmethod
