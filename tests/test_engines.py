@@ -48,6 +48,12 @@ def test_input_strings_with_escapes_equal_literals_and_come_back_intact(engine):
     assert doc["echoed"] == TEXTS
 
 
+def test_numbers_and_nesting_come_back_exactly(engine):
+    engine.load({"n.rego": "package n\n\nechoed := input\n"}, {})
+    doc = {"big": 2**63 + 5, "neg": -(2**63), "f": 0.1, "t": True, "n": None, "nested": [{"a": []}, {}, [1, [2]]]}
+    assert engine.evaluate("n.echoed", doc) == doc
+
+
 def test_undefined_document_is_none(engine):
     engine.load(OK, {})
     assert engine.evaluate("ok.nothing", {"a": 1}) is None

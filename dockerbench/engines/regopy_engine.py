@@ -23,6 +23,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from .._errors import EngineError, PolicyError
 from ._modgraph import ModuleGraph
+from ._regopy_input import build_input
 from .interface import Engine
 
 # regopy 1.5 now and then fails a pass of a valid compilation without raising: it prints
@@ -82,10 +83,10 @@ class RegopyEngine(Engine):
             raise EngineError("no policies loaded")
         runner = self._new_interpreter()
         text = json.dumps({} if input is None else input)
-        try:
-            runner.set_input(_escapes_kept(text))
-        except (ValueError, OverflowError, TypeError, self._regopy.RegoError):  # e.g. an int beyond 64 bits
-            runner = self._new_interpreter()
+        built = build_input(self._regopy, _escapes_kept(text))
+        if built is not None:
+            runner.set_input(built)
+        else:  # e.g. an integer beyond 64 bits, which regopy.Input would wrap around silently
             runner.set_input_term(text)
         out: dict[str, Any] = {}
         for group, modules in self._graph.groups(paths):
