@@ -52,14 +52,15 @@ def __getattr__(name: str) -> Any:
 def audit(*, engine: "Engine | str | None" = None, controls: "list[str] | None" = None,
           params: "dict[str, Any] | None" = None, policy_dirs: Any = (), **snapshot_options: Any) -> "Report":
     """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``.
-    The engine starts while the snapshot is collected."""
-    from ._evaluate import evaluate
+    The engine starts, and compiles the policies, while the snapshot is collected."""
+    from ._evaluate import evaluate, prepare
     from .collect import snapshot
     from .engines import Engine as _Engine, make_engine
 
     eng = make_engine(engine)
     eng.start()
     try:
+        prepare(eng, controls=controls, params=params, policy_dirs=policy_dirs)
         return evaluate(snapshot(**snapshot_options), engine=eng, controls=controls, params=params,
                         policy_dirs=policy_dirs)
     finally:

@@ -27,7 +27,7 @@ from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from .engines import Engine, make_engine
 
-__all__ = ["evaluate", "decide"]
+__all__ = ["evaluate", "decide", "prepare"]
 
 
 def evaluate(
@@ -50,20 +50,45 @@ def evaluate(
     ``data.dockerbench.params`` (organisation inputs such as ``trusted_registries``).
     """
     snap = _as_snapshot(snapshot)
-    policies = load_policies(policy_dirs)
-    selected = policies.select(controls, exclude, level, scored_only)
-    if not selected:
-        raise UsageError("no control matches the selection")
     eng = make_engine(engine)
     own_engine = not isinstance(engine, Engine)
     try:
-        eng.load(policies.modules, {"dockerbench": {"params": dict(params or {})}})
+        selected = _load(eng, controls, exclude, level, scored_only, params, policy_dirs)
         docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, progress)
+        description = eng.describe()
     finally:
         if own_engine:
             eng.close()
     results = [decide(c, docs[c.id]) for c in selected]
-    return build_report(results, snap, eng.describe())
+    return build_report(results, snap, description)
+
+
+def prepare(
+    engine: Engine,
+    *,
+    controls: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+    level: int | None = None,
+    scored_only: bool = False,
+    params: Mapping[str, Any] | None = None,
+    policy_dirs: Iterable[str | Path] = (),
+) -> None:
+    """Load the selected controls into engine and let it compile them in the background, so
+    that evaluate() with the same selection finds them ready (audit does this while it reads
+    the host). Broken policies raise here as they would in evaluate()."""
+    selected = _load(engine, controls, exclude, level, scored_only, params, policy_dirs)
+    engine.prepare([c.package for c in selected])
+
+
+def _load(eng: Engine, controls: Sequence[str] | None, exclude: Sequence[str] | None, level: int | None,
+          scored_only: bool, params: Mapping[str, Any] | None, policy_dirs: Iterable[str | Path]) -> list[Control]:
+    """Load the policies into eng and return the selected controls, in order."""
+    policies = load_policies(policy_dirs)
+    selected = policies.select(controls, exclude, level, scored_only)
+    if not selected:
+        raise UsageError("no control matches the selection")
+    eng.load(policies.modules, {"dockerbench": {"params": dict(params or {})}})
+    return selected
 
 
 def _as_snapshot(snapshot: Snapshot | str | Path | Mapping[str, Any]) -> Snapshot:

@@ -24,7 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ._diff import Diff, diff
 from ._errors import CollectionError, DockerbenchError, UsageError
-from ._evaluate import evaluate as evaluate_snapshot
+from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
@@ -209,8 +209,11 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
               no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
     """Snapshot the live host and evaluate every control."""
     engine = _engine(options.pop("engine"), options["opa_url"], options["opa_token"])
-    engine.start()  # the embedded engine's workers start while the host is read
+    engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
     try:
+        prepare(engine, controls=_split(options["controls"]), exclude=_split(options["exclude"]),
+                level=options["level"], scored_only=options["scored_only"],
+                params=_read_params(options["params_file"]), policy_dirs=options["policy_dir"])
         snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
         if save_snapshot is not None:
             snap.save(save_snapshot)

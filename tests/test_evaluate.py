@@ -120,3 +120,34 @@ def test_report_counts_and_score():
     assert sum(report.counts.values()) == len(report.results) == 104
     assert 0 <= report.score.percent <= 100
     assert report.score.considered == sum(1 for r in report.results if r.scored and r.status in ("pass", "fail", "warn", "error"))
+
+
+@pytest.mark.parametrize("engine_name", dockerbench.engines.available_engines())
+def test_an_engine_prepared_ahead_gives_the_same_report(engine_name):
+    """audit() prepares its engine (compiles the policies) while it reads the host."""
+    from dockerbench._evaluate import prepare
+
+    snap = synthetic.snapshot(40, n_images=6)
+    fresh = dockerbench.evaluate(snap, engine=engine_name, controls=["4", "5"])
+    engine = dockerbench.engines.make_engine(engine_name)
+    try:
+        engine.start()
+        prepare(engine, controls=["4", "5"])
+        prepared = dockerbench.evaluate(snap, engine=engine, controls=["4", "5"])
+    finally:
+        engine.close()
+    assert [(r.id, r.status, r.findings) for r in prepared.results] == [(r.id, r.status, r.findings) for r in fresh.results]
+
+
+def test_preparing_a_broken_org_policy_fails_at_once(tmp_path):
+    from dockerbench._evaluate import prepare
+
+    d = tmp_path / "org" / "broken"
+    d.mkdir(parents=True)
+    (d / "broken.rego").write_text("package org.broken\n\nx if {\n  y := \n}\n")
+    engine = dockerbench.engines.make_engine("embedded")
+    try:
+        with pytest.raises(dockerbench.PolicyError, match=r"broken\.rego:[45]: "):
+            prepare(engine, policy_dirs=[tmp_path / "org"])
+    finally:
+        engine.close()

@@ -48,6 +48,11 @@ class Engine(ABC):
         """Get ready in the background (the embedded engine starts its worker processes), so
         that work done meanwhile, such as collecting the snapshot, hides the start-up."""
 
+    def prepare(self, paths: Sequence[str]) -> None:
+        """Compile what evaluating these documents needs, in the background where the engine
+        can, so that a later evaluate_many of the same paths finds it ready. Never raises:
+        whatever fails here fails again, and is reported, when evaluated."""
+
     def close(self) -> None:
         """Release native or network resources."""
 

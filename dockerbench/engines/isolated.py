@@ -45,7 +45,6 @@ class IsolatedEngine(Engine):
 
     def describe(self) -> str:
         if self._description is None:
-            self.start()
             self._description = self._workers[0].call({"op": "describe"})["value"]
         return self._description
 
@@ -67,28 +66,37 @@ class IsolatedEngine(Engine):
         for worker in running:  # every answer is read, so none is left for the next request
             try:
                 worker.receive(what="the policies")
-            except DockerbenchError as e:
+            except PolicyError as e:
                 errors.append(e)
+            except EngineError as e:  # a worker that died (here or compiling ahead) restarts with this load
+                if worker is first:
+                    errors.append(e)
         if errors:
             raise errors[0]
         for worker in self._workers:
             worker.loaded(modules, data)
 
+    def prepare(self, paths: Sequence[str]) -> None:
+        """Each worker compiles its share (the same shares evaluate_many gives) while the caller
+        goes on; the answers are read with the next request."""
+        for worker, share in self._shares(paths):
+            worker.spawn()
+            worker.send({"op": "prepare", "paths": share})
+
     def evaluate(self, path: str, input: Any) -> Any:
         return self._workers[0].call({"op": "eval", "path": path}, input, what=f"data.{path}")["value"]
 
     def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
-        """All paths in one request per worker (round robin, so costly sections spread out);
-        a worker that crashes is asked again path by path, so only the culprit fails."""
-        workers = self._workers[: max(1, min(len(self._workers), len(paths)))]
-        shares = [list(paths[i:: len(workers)]) for i in range(len(workers))]
-        for worker in workers:
+        """All paths in one request per worker; a worker that crashes is asked again path by
+        path, so only the culprit fails."""
+        shares = self._shares(paths)
+        for worker, _ in shares:
             worker.spawn()
-        for worker, share in zip(workers, shares):
+        for worker, share in shares:
             worker.send({"op": "eval_many", "paths": share}, input)
         out: dict[str, Any] = {}
         failure: DockerbenchError | None = None  # e.g. a policy that does not compile
-        for worker, share in zip(workers, shares):  # every answer is read, none left in a pipe
+        for worker, share in shares:  # every answer is read, none left in a pipe
             try:
                 answer = worker.receive(what=f"{len(share)} documents")
             except EngineError:
@@ -102,6 +110,11 @@ class IsolatedEngine(Engine):
         if failure is not None:
             raise failure
         return {p: out[p] for p in paths}
+
+    def _shares(self, paths: Sequence[str]) -> list[tuple[_Worker, list[str]]]:
+        """Round robin over the workers, so the costly sections spread out."""
+        workers = self._workers[: max(1, min(len(self._workers), len(paths)))]
+        return [(w, list(paths[i:: len(workers)])) for i, w in enumerate(workers)]
 
     @staticmethod
     def _one_by_one(worker: _Worker, paths: Sequence[str], input: Any) -> dict[str, Any]:
@@ -284,6 +297,9 @@ def _serve(name: str) -> None:
                     answer = {"value": engine.describe()}
                 elif request["op"] == "load":
                     engine.load(request["modules"], request["data"])
+                    answer = {"value": None}
+                elif request["op"] == "prepare":
+                    engine.prepare(request["paths"])
                     answer = {"value": None}
                 else:
                     if "input" in request:

@@ -104,6 +104,15 @@ class RegopyEngine(Engine):
                     out[path] = EngineError(f"regopy could not evaluate data.{path}: {parse_error(str(e), self._modules)}")
         return {path: out[path] for path in paths}
 
+    def prepare(self, paths: Sequence[str]) -> None:
+        if self._modules is None:
+            return
+        for group, modules in self._graph.groups(paths):
+            try:
+                self._bundle(tuple(group), tuple(modules))
+            except (EngineError, PolicyError):
+                pass  # evaluate_many meets it again and reports it
+
     # -- internals -------------------------------------------------------
 
     def _new_interpreter(self) -> Any:
