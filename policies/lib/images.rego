@@ -167,5 +167,22 @@ own_adds(img) := {i: e.step |
 	not is_base_rootfs(entries, i)
 }
 
+# abbreviated(s, n): s cut to about n characters, ending "..." when cut. regopy keeps a quote,
+# a backslash, a control or a non-ASCII character as its JSON escape (\" counts two there), so
+# a cut by characters would fall elsewhere than on OPA, or split an escape (invalid output):
+# such a text is cut by words instead, where both engines agree. Put the result in a message
+# with concat, not sprintf (regopy 1.5 quotes a concat result that sprintf formats).
+abbreviated(s, n) := s if {
+	is_plain(s)
+	count(s) <= n
+} else := sprintf("%s...", [substring(s, 0, n - 3)]) if {
+	is_plain(s)
+} else := s if {
+	count(split(s, " ")) <= floor(n / 8)
+} else := concat("", [concat(" ", array.slice(split(s, " "), 0, floor(n / 8))), " ..."])
+
+# is_plain: printable ASCII without quote or backslash, the same text on every engine.
+is_plain(s) if regex.match(`^[ !#-\[\]-~]*$`, s)
+
 # run_steps: the image's RUN steps (legacy shell commands included), oldest first.
 run_steps(img) := [e.step | some e in steps(img); e.instruction == "RUN"]

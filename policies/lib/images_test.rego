@@ -111,3 +111,15 @@ test_strip if {
 steps_with_quotes := {"a": images.step(quoted_run), "b": images.step(quoted_cmd)}
 
 test_steps_with_quotes_can_be_output if count(steps_with_quotes) == 2
+
+test_abbreviated_cuts_plain_text_by_characters if {
+	images.abbreviated("abcdefghij", 10) == "abcdefghij"
+	images.abbreviated("abcdefghijk", 10) == "abcdefg..."
+}
+
+test_abbreviated_cuts_text_with_quotes_or_non_ascii_by_words if {
+	images.abbreviated("a \"b\" c d e f g h i j", 16) == "a \"b\" ..."
+	images.abbreviated("café au lait", 16) == "café au ..."
+	images.abbreviated("café au", 16) == "café au"
+	images.abbreviated("é é é é", 8) == "é ..."
+}

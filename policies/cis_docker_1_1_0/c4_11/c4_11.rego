@@ -46,16 +46,16 @@ evidence := {"images": [entry(p[0], p[1]) | some p in parsed]}
 entry(img, steps) := {
 	"name": images.name(img),
 	"install_steps": count([s | some s in steps; is_install(s)]),
-	"verification_steps": [short(s) | some s in steps; is_verification(s)],
+	"verification_steps": [images.abbreviated(s, 160) | some s in steps; is_verification(s)],
 }
 
 # An array, not a set: regopy's sets are quadratic in their size (one finding per image).
 reviews := [result.finding(result.image(img), msg, steps, "package verification left on") |
 	some p in parsed
 	img := p[0]
-	steps := [short(s) | some s in p[1]; is_unverified(s)]
+	steps := [images.abbreviated(s, 160) | some s in p[1]; is_unverified(s)]
 	count(steps) > 0
-	msg := sprintf("image %s switches package verification off in %d build step(s), e.g. %s", [images.name(img), count(steps), steps[0]])
+	msg := concat("", [sprintf("image %s switches package verification off in %d build step(s), e.g. ", [images.name(img), count(steps)]), steps[0]])
 ]
 
 install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|microdnf|tdnf|zypper)\s+(-\S+\s+)*(install|in|localinstall)\b|\bapk\s+(-\S+\s+)*add\b|\brpm\s+(-\S+\s+)*-[a-z]*[iu]|\bdpkg\s+(-\S+\s+)*-i\b|\bpip3?\s+(-\S+\s+)*install\b|\bnpm\s+(-\S+\s+)*(install|ci)\b`
@@ -70,7 +70,3 @@ is_install(s) if regex.match(install_pattern, lower(s))
 is_verification(s) if regex.match(verification_pattern, lower(s))
 
 is_unverified(s) if regex.match(unverified_pattern, lower(s))
-
-short(s) := s if count(s) <= 160
-
-else := sprintf("%s...", [substring(s, 0, 157)])

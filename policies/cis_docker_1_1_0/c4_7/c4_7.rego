@@ -42,7 +42,7 @@ reviews := [result.finding(result.image(img), msg, steps, "package index updates
 	images.has_history(img)
 	steps := lone_updates(img)
 	count(steps) > 0
-	msg := sprintf("image %s updates packages without installing any in the same step (%d step(s)), e.g. %s", [images.name(img), count(steps), short(steps[0])])
+	msg := concat("", [sprintf("image %s updates packages without installing any in the same step (%d step(s)), e.g. ", [images.name(img), count(steps)]), images.abbreviated(steps[0], 120)])
 ]
 
 # lone_updates: the image's RUN steps that update but do not install, oldest first.
@@ -61,7 +61,3 @@ install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|mi
 is_update(s) if regex.match(update_pattern, lower(s))
 
 is_install(s) if regex.match(install_pattern, lower(s))
-
-short(s) := s if count(s) <= 120
-
-else := sprintf("%s...", [substring(s, 0, 117)])
