@@ -116,3 +116,11 @@ def test_inline_case_insensitive_regex_flag_is_an_error_in_regopy():
 def test_sorting_a_set_differs():
     mods = {"t.rego": 'package t\n\nsame if sort({"a"}) == ["a"]\n'}
     assert _both(mods, "t.same") == {"embedded": None, "opa": True}
+
+
+def test_a_string_is_counted_and_cut_by_its_json_escapes_in_regopy():
+    # regopy keeps a quote, backslash, control or non-ASCII character as its JSON escape: it
+    # counts "é" as 6 (\u00e9) and substring can split an escape. Policies cut free text with
+    # lib.images.abbreviated, which agrees on both engines.
+    mods = {"t.rego": 'package t\n\nn := [count(input.a), count(input.b), count("\\"")]\n'}
+    assert _both(mods, "t.n", {"a": "é", "b": 'say "hi"'}) == {"embedded": [6, 10, 2], "opa": [1, 8, 1]}
