@@ -6,6 +6,7 @@ It is the conformance reference in tests. Install it with
 
 from __future__ import annotations
 
+import json
 import re
 from importlib import metadata
 from typing import Any, Mapping
@@ -29,11 +30,15 @@ class OpaInProcessEngine(ParentDocumentMixin, Engine):
             ) from None
         self._cls, self._error, self._undefined = OpaEngine, OpaError, OpaUndefinedError
         self._engine: Any = None
+        self._loaded: tuple[dict[str, str], str] | None = None
 
     def describe(self) -> str:
         return f"opa (in-process, opa-golib-python-bindings {metadata.version('opa-golib-python-bindings')})"
 
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
+        loaded = (dict(modules), json.dumps(data, sort_keys=True))
+        if self._engine is not None and self._loaded == loaded:
+            return  # the same policies again (audit prepares, then evaluates)
         engine = self._cls()
         for name, source in modules.items():
             try:
@@ -45,7 +50,7 @@ class OpaInProcessEngine(ParentDocumentMixin, Engine):
             engine.add_data(dict(data))
         if self._engine is not None:
             self._engine.close()
-        self._engine = engine
+        self._engine, self._loaded = engine, loaded
 
     def evaluate(self, path: str, input: Any) -> Any:
         if self._engine is None:
