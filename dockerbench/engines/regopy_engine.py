@@ -31,9 +31,9 @@ from .interface import Engine
 _BUILD_ATTEMPTS = 3
 
 # regopy keeps every string in its JSON-escaped source form (a module's literals, and an input
-# set from JSON text). set_input from Python values is ~40% faster than set_input_term's JSON
-# parser, so the input is given as values whose strings carry those same escapes: each escape
-# of the JSON text is escaped once more before json.loads.
+# set from JSON text). Building the input from Python values (_regopy_input) is ~4x faster than
+# set_input_term's JSON parser, so the input is given as values whose strings carry those same
+# escapes: each escape of the JSON text is escaped once more before json.loads.
 _JSON_ESCAPE = re.compile(r"\\(.)")
 _KEEP_ESCAPE = {'"': r"\\\"", "\\": r"\\\\"}  # \" -> \\\", \\ -> \\\\, any other \x -> \\x
 
