@@ -91,6 +91,17 @@ def for_each(ctx: Context, stage: str, items: Sequence[T], task: Callable[[T], R
     return results
 
 
+def collect_listed(ctx: Context, stage: str, what: str, listing: Callable[[], Sequence[T]],
+                   build: Callable[[T], R | None]) -> list[R] | None:
+    """Each listed object built by ``build(summary)`` on the worker threads, in list order,
+    without those that vanished since the list (build gave None); None (recorded under
+    (stage, what)) when the list itself cannot be read."""
+    listed = fetch(ctx, stage, what, listing)
+    if listed is None:
+        return None
+    return [built for built in for_each(ctx, stage, listed, build) if built is not None]
+
+
 _RFC3339 = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 

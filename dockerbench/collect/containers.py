@@ -27,9 +27,9 @@ from ._context import Context
 from ._engine import (
     SHAPE_ERRORS,
     Vanished,
+    collect_listed,
     env_vars,
     fetch,
-    for_each,
     healthcheck,
     inspect,
     record_api_error,
@@ -44,11 +44,8 @@ PS_ARGS = "-o pid,user,comm,args"
 
 def collect(ctx: Context, api: DockerApi) -> list[Container] | None:
     """Every container; None (recorded) when the list cannot be read."""
-    listed = fetch(ctx, SECTION, "GET /containers/json?all=1", lambda: api.raw.containers(all=True))
-    if listed is None:
-        return None
-    found = for_each(ctx, SECTION, listed, lambda summary: _container(ctx, api, summary))
-    return [c for c in found if c is not None]
+    return collect_listed(ctx, SECTION, "GET /containers/json?all=1", lambda: api.raw.containers(all=True),
+                          lambda summary: _container(ctx, api, summary))
 
 
 def _container(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Container | None:

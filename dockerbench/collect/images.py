@@ -18,9 +18,9 @@ from ._engine import (
     ENGINE_ERRORS,
     SHAPE_ERRORS,
     Vanished,
+    collect_listed,
     env_vars,
     fetch,
-    for_each,
     healthcheck,
     inspect,
     record_api_error,
@@ -36,11 +36,7 @@ NONE_DIGEST = "<none>@<none>"
 
 def collect(ctx: Context, api: DockerApi) -> list[Image] | None:
     """Every top-level image (what ``docker images`` lists); None (recorded) if the list fails."""
-    listed = fetch(ctx, SECTION, "GET /images/json", api.raw.images)
-    if listed is None:
-        return None
-    found = for_each(ctx, SECTION, listed, lambda summary: _image(ctx, api, summary))
-    return [image for image in found if image is not None]
+    return collect_listed(ctx, SECTION, "GET /images/json", api.raw.images, lambda summary: _image(ctx, api, summary))
 
 
 def _image(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Image | None:

@@ -8,7 +8,7 @@ from typing import Any
 from .._snapshot import Network
 from ._api import DockerApi
 from ._context import Context
-from ._engine import SHAPE_ERRORS, Vanished, fetch, for_each, inspect, record_api_error, text_map
+from ._engine import SHAPE_ERRORS, Vanished, collect_listed, inspect, record_api_error, text_map
 
 SECTION = "networks"
 DEFAULT_BRIDGE_OPTION = "com.docker.network.bridge.default_bridge"
@@ -21,11 +21,7 @@ def collect(ctx: Context, api: DockerApi) -> list[Network] | None:
 
     The list answer leaves ``Containers`` empty, so each network is inspected once for it.
     """
-    listed = fetch(ctx, SECTION, "GET /networks", api.raw.networks)
-    if listed is None:
-        return None
-    found = for_each(ctx, SECTION, listed, lambda summary: _network(ctx, api, summary))
-    return [n for n in found if n is not None]
+    return collect_listed(ctx, SECTION, "GET /networks", api.raw.networks, lambda summary: _network(ctx, api, summary))
 
 
 def _network(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Network | None:
