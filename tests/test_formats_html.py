@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from _ci import unavailable
 from test_formats_data import QUOTES, SCRIPT, empty_report, evaluated_report, synthetic_report
 
 from dockerbench.report import render
@@ -31,10 +32,7 @@ def chromium() -> str:
     path = os.environ.get("DOCKERBENCH_CHROMIUM") or next(
         (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
     if not path:
-        problem = "chromium is not installed (apt-get install -y chromium; scripts/test.sh does)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs headless Chromium: {problem}", pytrace=False)
-        pytest.skip(problem)
+        unavailable("headless Chromium", "chromium is not installed (apt-get install -y chromium; scripts/test.sh does)")
     return path
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import docker
 import pytest
+from _ci import unavailable
 
 TOOLS = ("dockerd", "nsenter", "ip")
 
@@ -29,9 +30,7 @@ def require_private_dockerd(purpose: str) -> None:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     problem = f"missing {', '.join(missing)}" if missing else None if os.geteuid() == 0 else "not root"
     if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs a private dockerd for {purpose}: {problem}", pytrace=False)
-        pytest.skip(f"cannot start a private dockerd: {problem}")
+        unavailable(f"a private dockerd for {purpose}", problem)
 
 
 class PrivateDockerd:

@@ -34,6 +34,7 @@ import docker
 import docker.errors
 import docker.types
 import pytest
+from _ci import unavailable
 from _dockerd import PrivateDockerd, require_private_dockerd
 from _live import quietly, remove_run, wait_until_settled
 from conftest import BUSYBOX_BASE, TEST_LABEL, build_image
@@ -175,9 +176,7 @@ def installed_engines() -> list[str]:
 @pytest.fixture(params=ENGINES)
 def engine(request: pytest.FixtureRequest, installed_engines: list[str]) -> str:
     if request.param not in installed_engines:
-        if os.environ.get("CI"):
-            pytest.fail(f"engine {request.param} is not installed", pytrace=False)
-        pytest.skip(f"engine {request.param} is not installed")
+        unavailable(f"the {request.param} engine", "not installed")
     return request.param
 
 
@@ -633,9 +632,7 @@ def test_both_engines_decide_every_control_alike(request: pytest.FixtureRequest,
                                                  installed_engines: list[str], case: str) -> None:
     missing = [e for e in ENGINES if e not in installed_engines]
     if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"the conformance check needs every engine; not installed: {missing}", pytrace=False)
-        pytest.skip(f"not installed: {missing}")
+        unavailable("every engine for the conformance check", f"not installed: {missing}")
     snapshot, params, controls = CONFORMANCE_CASES[case]
     request.getfixturevalue("live" if snapshot == "live" else "private")
     embedded, opa = (decisions(reports.get(snapshot, e, params, controls)) for e in ENGINES)
