@@ -39,7 +39,7 @@ class IsolatedEngine(Engine):
         self._description: str | None = None
 
     @property
-    def _proc(self) -> subprocess.Popen[str] | None:
+    def _proc(self) -> subprocess.Popen[bytes] | None:
         """The first worker's process (tests kill it to simulate a crash)."""
         return self._workers[0].proc
 
@@ -49,8 +49,7 @@ class IsolatedEngine(Engine):
         return self._description
 
     def start(self) -> None:
-        for worker in self._workers:  # no waiting: each imports while the caller goes on
-            worker.spawn()
+        self._spawn(self._workers)  # no waiting: each imports while the caller goes on
 
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
         """Load in the first worker (which reports broken policies) and in every other running
@@ -58,8 +57,7 @@ class IsolatedEngine(Engine):
         modules, data = dict(modules), dict(data)
         first, *others = self._workers
         running = [first, *(w for w in others if w.running())]
-        for worker in running:
-            worker.spawn()
+        self._spawn(running)
         for worker in running:
             worker.send_load(modules, data)
         errors = []
@@ -79,8 +77,9 @@ class IsolatedEngine(Engine):
     def prepare(self, paths: Sequence[str]) -> None:
         """Each worker compiles its share (the same shares evaluate_many gives) while the caller
         goes on; the answers are read with the next request."""
-        for worker, share in self._shares(paths):
-            worker.spawn()
+        shares = self._shares(paths)
+        self._spawn([worker for worker, _ in shares])
+        for worker, share in shares:
             worker.send({"op": "prepare", "paths": share})
 
     def evaluate(self, path: str, input: Any) -> Any:
@@ -90,8 +89,7 @@ class IsolatedEngine(Engine):
         """All paths in one request per worker; a worker that crashes is asked again path by
         path, so only the culprit fails."""
         shares = self._shares(paths)
-        for worker, _ in shares:
-            worker.spawn()
+        self._spawn([worker for worker, _ in shares])
         for worker, share in shares:
             worker.send({"op": "eval_many", "paths": share}, input)
         out: dict[str, Any] = {}
@@ -110,6 +108,13 @@ class IsolatedEngine(Engine):
         if failure is not None:
             raise failure
         return {p: out[p] for p in paths}
+
+    @staticmethod
+    def _spawn(workers: Sequence[_Worker]) -> None:
+        """Start every one before writing to any: a write to a worker that is still importing
+        waits until it reads, and the others should be importing meanwhile."""
+        for worker in workers:
+            worker.spawn()
 
     def _shares(self, paths: Sequence[str]) -> list[tuple[_Worker, list[str]]]:
         """Round robin over the workers, so the costly sections spread out."""
