@@ -15,8 +15,9 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import click
 from rich.console import Console
@@ -136,14 +137,23 @@ def _read_params(path: Path | None) -> dict[str, Any]:
     return data.get("params", data) if isinstance(data.get("params"), dict) else data
 
 
-def _engine(engine: str, opa_url: str | None, opa_token: str | None) -> Any:
+@contextmanager
+def _opened_engine(options: dict[str, Any]) -> Iterator[Any]:
+    """The engine the command's --engine/--opa-url/--opa-token options name (taken out of
+    options), closed when the command is done with it."""
     from .engines import make_engine
 
+    engine, opa_url, opa_token = options.pop("engine"), options.pop("opa_url"), options.pop("opa_token")
     if opa_url or engine == "opa-server":
         if not opa_url:
             raise UsageError("--engine opa-server needs --opa-url")
-        return make_engine("opa-server", url=opa_url, token=opa_token)
-    return make_engine(engine)
+        eng = make_engine("opa-server", url=opa_url, token=opa_token)
+    else:
+        eng = make_engine(engine)
+    try:
+        yield eng
+    finally:
+        eng.close()
 
 
 # ----------------------------------------------------------------------------- progress
@@ -208,18 +218,16 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
 def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
               no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
     """Snapshot the live host and evaluate every control."""
-    engine = _engine(options.pop("engine"), options["opa_url"], options["opa_token"])
-    engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
-    try:
+    params = _read_params(options.pop("params_file"))
+    with _opened_engine(options) as engine:
+        engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
         prepare(engine, controls=_split(options["controls"]), exclude=_split(options["exclude"]),
-                level=options["level"], scored_only=options["scored_only"],
-                params=_read_params(options["params_file"]), policy_dirs=options["policy_dir"])
+                level=options["level"], scored_only=options["scored_only"], params=params,
+                policy_dirs=options["policy_dir"])
         snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
         if save_snapshot is not None:
             snap.save(save_snapshot)
-        code = _evaluate_and_render(state, snap, engine=engine, **options)
-    finally:
-        engine.close()
+        code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
     if failure is not None:
         _fail(state, failure, failure.exit_code)
     sys.exit(code)
@@ -233,7 +241,10 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
 def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
     """Evaluate every control over a saved snapshot."""
     snap = load_snapshot(snapshot_file)
-    sys.exit(_evaluate_and_render(state, snap, **options))
+    params = _read_params(options.pop("params_file"))
+    with _opened_engine(options) as engine:
+        code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
+    sys.exit(code)
 
 
 @main.command("controls")
@@ -312,18 +323,12 @@ def _collect(state: _State, docker_host: str | None, host_root: str, include_env
 
 def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Path | None,
                          controls: tuple[str, ...], exclude: tuple[str, ...], level: int | None,
-                         scored_only: bool, fail_on: str, engine: Any, opa_url: str | None,
-                         opa_token: str | None, params_file: Path | None, policy_dir: tuple[Path, ...]) -> int:
-    params = _read_params(params_file)
-    eng = _engine(engine, opa_url, opa_token) if isinstance(engine, str) else engine  # audit passes a started one
-    try:
-        with _Progress(state) as progress:
-            report = evaluate_snapshot(snap, engine=eng, controls=_split(controls), exclude=_split(exclude),
-                                       level=level, scored_only=scored_only, params=params,
-                                       policy_dirs=policy_dir, progress=progress)
-    finally:
-        if eng is not engine:
-            eng.close()
+                         scored_only: bool, fail_on: str, engine: Any, params: dict[str, Any],
+                         policy_dir: tuple[Path, ...]) -> int:
+    with _Progress(state) as progress:
+        report = evaluate_snapshot(snap, engine=engine, controls=_split(controls), exclude=_split(exclude),
+                                   level=level, scored_only=scored_only, params=params,
+                                   policy_dirs=policy_dir, progress=progress)
     if fmt == "table" and output is None:
         from .report import print_table
 
