@@ -102,9 +102,7 @@ instruction(h) := split(step(h), " ")[0]
 # arguments is the step without its keyword.
 arguments(h) := strip(substring(s, count(instruction(h)), count(s))) if s := step(h)
 
-# words is the step split on blanks, without empty words.
-words(h) := words_of(step(h))
-
+# words_of is a step split on blanks, without empty words.
 words_of(s) := [w | some w in split(s, " "); w != ""]
 
 # strip removes leading and trailing blanks. It stands in for trim_space, whose result regopy
