@@ -45,7 +45,7 @@ def evaluate(
     """Evaluate the CIS controls over a snapshot and return the Report.
 
     ``snapshot`` is a Snapshot, a path or JSON text of one, or a dict. ``engine`` is an Engine,
-    or a name: ``embedded`` (default, regopy) or ``opa`` (real OPA in-process). ``controls`` and
+    or a name: ``embedded`` (default, regorus) or ``opa`` (real OPA in-process). ``controls`` and
     ``exclude`` take ids ('5.4'), sections ('5') and globs ('5.*'). ``params`` become
     ``data.dockerbench.params`` (organisation inputs such as ``trusted_registries``).
     """

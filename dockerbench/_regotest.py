@@ -3,8 +3,8 @@
 A test file is evaluated with the modules it needs: the built-in ``lib/`` helpers, every
 non-test module in its own directory, and the ``lib/`` of the tree it belongs to (for an
 organisation's policy directory). Each test rule (``test_*``) passes when its value is true;
-undefined means its body did not hold. The embedded engine runs isolated in a worker process
-(see engines/isolated.py), so a native crash fails one file's tests, not the run.
+undefined means its body did not hold. Engines run in one worker process each (see
+engines/workers.py), so a crash or a test that does not terminate fails one file's tests, not the run.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class TestRunner:
         """{'results': {rule: value}} or {'error': one line}."""
         try:
             if engine not in self._engines:
-                self._engines[engine] = make_engine(engine)
+                self._engines[engine] = make_engine(engine, workers=1)
             eng = self._engines[engine]
             eng.load(modules_for(test.path), {})
             value = eng.evaluate(test.package, {})

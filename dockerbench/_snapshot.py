@@ -400,9 +400,8 @@ class ExecInstance(_Model):
 
 
 class Container(_Model):
-    # Field order is evaluation speed: regopy finds an object key by a linear scan in this order,
-    # so keys read for every container come first, then those the most controls read; keys no
-    # built-in control reads come last. Any order is valid JSON: this only changes speed.
+    # Keys read for every container come first, then those the most controls read; keys no
+    # built-in control reads come last: the order a reader of the JSON meets them in.
     id: str
     name: str
     inspected: bool = Field(

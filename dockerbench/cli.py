@@ -104,7 +104,7 @@ def _evaluate_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--level", type=click.IntRange(1, 2), help="Only controls of this CIS level or lower."),
         click.option("--scored-only", is_flag=True, help="Only scored controls."),
         click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True, help="Exit 1 when a control has this status or a worse one (warn < fail < error)."),
-        click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True, help="Rego engine: embedded regopy, real OPA in-process, or an OPA server (with --opa-url)."),
+        click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True, help="Rego engine: embedded regorus, real OPA in-process, or an OPA server (with --opa-url)."),
         click.option("--opa-url", metavar="URL", help="OPA server URL (implies --engine opa-server)."),
         click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
         click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),

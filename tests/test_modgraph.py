@@ -43,18 +43,14 @@ def test_a_computed_data_key_needs_every_module() -> None:
     assert graph(p="package p\n\nv := data\n").closure("p") == everything
 
 
-def test_documents_are_grouped_by_the_libraries_they_share() -> None:
-    g = graph(p="package p\n\nimport data.lib.a\n", q="package q\n\nimport data.lib.a\n", r="package r\n\nimport data.lib.c\n")
-    assert g.groups(["p", "r", "q"]) == [(["p", "q"], ["lib/a.rego", "p.rego", "q.rego"]), (["r"], ["lib/c.rego", "r.rego"])]
-
-
 def test_a_rule_of_a_package_is_defined_by_that_package() -> None:
     g = graph(p="package p\n\nimport data.lib.c\n\nv := c.z\n")
     assert g.closure("p.v") == {"p.rego", "lib/c.rego"}
 
 
-def test_every_control_evaluates_the_same_in_its_own_bundle_as_in_one_bundle_of_everything() -> None:
-    """The real policy set: per-group bundles (the engine's default) against one bundle."""
+def test_every_control_evaluates_the_same_in_its_workers_share_as_with_every_module() -> None:
+    """The real policy set: three workers, each holding only its share's modules, against one
+    engine in this process holding them all."""
     import sys
     from pathlib import Path
 
@@ -64,10 +60,10 @@ def test_every_control_evaluates_the_same_in_its_own_bundle_as_in_one_bundle_of_
     policies = dockerbench.load_policies()
     doc = synthetic.snapshot(30, n_images=6).model_dump(mode="json")
     paths = [c.package for c in policies.ordered()]
-    engine = make_engine("embedded", isolated=False)
-    engine.load(policies.modules, {"dockerbench": {"params": {}}})
-    grouped = engine.evaluate_many(paths, doc)
-    engine._graph.groups = lambda ps: [(list(ps), list(policies.modules))]  # type: ignore[attr-defined]
-    whole = engine.evaluate_many(paths, doc)
-    assert grouped == whole
-    assert all(v is not None for v in grouped.values())
+    data = {"dockerbench": {"params": {}}}
+    with make_engine("embedded", workers=3) as shared, make_engine("embedded", workers=0) as whole:
+        shared.load(policies.modules, data)
+        whole.load(policies.modules, data)
+        split = shared.evaluate_many(paths, doc)
+        assert split == whole.evaluate_many(paths, doc)
+    assert all(v is not None and not isinstance(v, Exception) for v in split.values())

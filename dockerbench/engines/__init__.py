@@ -1,8 +1,11 @@
 """Rego backends behind one interface (:class:`Engine`).
 
-    embedded    regopy, in-process (default)              regopy_engine.RegopyEngine
+    embedded    regorus (Rust), default                    regorus_engine.RegorusEngine
     opa         real OPA in-process (Go rego via a wheel)  opa_inprocess.OpaInProcessEngine
     opa-server  an OPA server over REST                    opa_server.OpaServerEngine
+
+``embedded`` and ``opa`` run in worker processes (workers.WorkerPoolEngine), so a document that
+does not terminate is stopped after ``timeout`` seconds and Ctrl-C stops an evaluation at once.
 """
 
 from __future__ import annotations
@@ -12,42 +15,50 @@ from typing import Any
 
 from .._errors import EngineError
 from .interface import Engine
+from .workers import DEFAULT_TIMEOUT
 
 ENGINE_NAMES = ("embedded", "opa", "opa-server")
 
-__all__ = ["ENGINE_NAMES", "Engine", "available_engines", "make_engine"]
+__all__ = ["DEFAULT_TIMEOUT", "ENGINE_NAMES", "Engine", "available_engines", "make_engine"]
 
 
 def make_engine(
-    engine: Engine | str | None = None, *, isolated: bool = True, workers: int | None = None, **options: Any
+    engine: Engine | str | None = None, *, workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT, **options: Any,
 ) -> Engine:
     """An Engine from a name (or pass an instance through). Options go to the OPA server engine.
 
-    The embedded engine runs in worker subprocesses unless ``isolated=False``: a native crash of
-    regopy then fails one evaluation with EngineError instead of killing the caller. It starts
-    up to ``workers`` of them (default: one per CPU this process may use, at most 4) and spreads
-    the controls over them; regopy itself uses one core.
+    ``embedded`` (regorus) runs in ``workers`` processes (default: one per usable CPU, at most 4)
+    that split the controls; ``opa`` in one. ``workers=0`` evaluates in this process instead:
+    fastest for a single small evaluation, but without the timeout. ``timeout`` bounds each
+    document's evaluation in seconds (None: no bound); the OPA server engine uses it for HTTP.
     """
     if isinstance(engine, Engine):
         return engine
     name = engine or "embedded"
-    if name == "embedded":
-        if isolated:
-            from .isolated import IsolatedEngine
-
-            return IsolatedEngine("embedded", workers=workers or default_workers())
-        from .regopy_engine import RegopyEngine
-
-        return RegopyEngine()
-    if name == "opa":
-        from .opa_inprocess import OpaInProcessEngine
-
-        return OpaInProcessEngine()
+    if name not in ENGINE_NAMES:
+        raise EngineError(f"unknown engine {name!r} (choose from {', '.join(ENGINE_NAMES)})")
     if name == "opa-server":
         from .opa_server import OpaServerEngine
 
-        return OpaServerEngine(**options)
-    raise EngineError(f"unknown engine {name!r} (choose from {', '.join(ENGINE_NAMES)})")
+        return OpaServerEngine(**options, **({"timeout": timeout} if timeout is not None else {}))
+    if workers == 0:
+        return _in_process(name)
+    _in_process(name)  # fails here, with the install hint, when the engine is not installed
+    from .workers import WorkerPoolEngine
+
+    count = workers if workers is not None else (default_workers() if name == "embedded" else 1)
+    return WorkerPoolEngine(name, workers=count, timeout=timeout)
+
+
+def _in_process(name: str) -> Engine:
+    if name == "embedded":
+        from .regorus_engine import RegorusEngine
+
+        return RegorusEngine()
+    from .opa_inprocess import OpaInProcessEngine
+
+    return OpaInProcessEngine()
 
 
 def default_workers() -> int:
@@ -64,7 +75,7 @@ def available_engines() -> list[str]:
     names = []
     for name in ("embedded", "opa"):
         try:
-            make_engine(name).close()
+            _in_process(name).close()
             names.append(name)
         except EngineError:
             pass

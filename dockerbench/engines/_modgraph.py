@@ -1,9 +1,8 @@
-"""Which Rego modules a document needs, so the embedded engine compiles small bundles.
+"""Which Rego modules a document needs, so each engine worker loads only its share's.
 
-regopy evaluates every expression more slowly the more modules its bundle holds (a field
-lookup in a bundle of all 115 policy modules costs about twice what it costs in a bundle of
-one control and its libraries), and compiling costs mostly per library, not per control.
-So documents are grouped by the libraries they need and each group gets its own bundle.
+A worker evaluates its share of the controls as one query per parent package: it must hold
+those controls and their libraries, and none of the other workers' controls (which it would
+evaluate too).
 
 A module needs the modules whose package is on a ``data.`` path it reads (an import or a
 reference). Strings and comments are ignored; a module that reads ``data`` by a computed key
@@ -72,14 +71,3 @@ class ModuleGraph:
                 return frozenset(self._order)
             todo.extend(n for ref in refs for n in self.defining(ref) if n not in seen)
         return frozenset(seen)
-
-    def groups(self, paths: Sequence[str]) -> list[tuple[list[str], list[str]]]:
-        """Paths grouped by the modules they share beyond their own, each group with the
-        modules of its bundle in load order: [(paths, modules), ...]."""
-        grouped: dict[frozenset[str], tuple[list[str], set[str]]] = {}
-        for path in paths:
-            needed = self.closure(path)
-            paths_of, modules = grouped.setdefault(needed - self.defining(path), ([], set()))
-            paths_of.append(path)
-            modules.update(needed)
-        return [(ps, [n for n in self._order if n in ms]) for ps, ms in grouped.values()]

@@ -9,10 +9,25 @@ undefined value: that would let a control pass silently.
 
 from __future__ import annotations
 
+import json
+import re
 from abc import ABC, abstractmethod
 from typing import Any, Mapping, Sequence
 
 from .._errors import EngineError
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def input_json(value: Any) -> str:
+    """The input as JSON text for an engine (None: the empty object). A lone UTF-16 surrogate
+    (a snapshot file may hold one as an escape; it is not Unicode) becomes U+FFFD, as OPA's Go
+    JSON reader reads it: regorus and the OPA binding would reject the whole input instead."""
+    text = json.dumps({} if value is None else value, ensure_ascii=False)
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 class Engine(ABC):
@@ -54,7 +69,13 @@ class Engine(ABC):
         whatever fails here fails again, and is reported, when evaluated."""
 
     def close(self) -> None:
-        """Release native or network resources."""
+        """Release native or network resources (worker processes, connections)."""
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class ParentDocumentMixin:

@@ -21,11 +21,13 @@ never_etc_docker := {"origin": "auditctl", "text": "-a never,exit -S all -F dir=
 exit_never_etc_docker := {"origin": "auditctl", "text": "-a exit,never -S all -F path=/etc/docker", "path": "/etc/docker", "key": null}
 
 test_loaded_rules_win_over_persistent if {
-	audit.rules == [watch_etc_docker] with input.host.audit as {"loaded": [watch_etc_docker], "persistent": []}
+	rule := watch_etc_docker
+	audit.rules == [rule] with input.host.audit as {"loaded": [rule], "persistent": []}
 }
 
 test_persistent_rules_when_loaded_unreadable if {
-	audit.rules == [watch_daemon_json] with input.host.audit as {"loaded": null, "persistent": [watch_daemon_json]}
+	rule := watch_daemon_json
+	audit.rules == [rule] with input.host.audit as {"loaded": null, "persistent": [rule]}
 }
 
 test_no_rules_known_when_both_null if {

@@ -7,6 +7,8 @@
 #   the fact as missing (status error), never pass.
 package lib.containers
 
+import data.lib.values
+
 collected if is_array(input.containers)
 
 # listed is input.containers itself unless the auditor's container is among them: building
@@ -20,7 +22,7 @@ listed := input.containers if {
 else := []
 
 # Comprehensions, not rule bodies, iterate: regopy runs `x if { some c in ...}` ~3x slower.
-auditors := [c.id | some c in input.containers; is_auditor(c)]
+auditors := [c.id | some c in values.items(input.containers); is_auditor(c)]
 
 # running_count: how many listed containers run. (No array of the running ones: putting a
 # container into a new array copies it, ~50 µs per container and query in regopy; running-

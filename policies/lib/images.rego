@@ -12,6 +12,7 @@ package lib.images
 
 import data.lib.containers
 import data.lib.result
+import data.lib.values
 
 collected if is_array(input.images)
 
@@ -22,7 +23,7 @@ else := []
 
 # in_order is the image list in the snapshot's order: evidence built from it reads the same on
 # every engine (sets of objects are ordered differently by regopy and OPA).
-in_order := [img | some img in input.images]
+in_order := [img | some img in values.items(input.images)]
 
 # running_names: image id -> the sorted names of its running containers, built once: the
 # (image id, name) pairs sorted and cut where the id changes. Looking through every running

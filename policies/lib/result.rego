@@ -37,7 +37,11 @@ host := {"kind": "host", "id": hostname, "name": hostname}
 
 hostname := text_or(object.get(meta, "hostname", null), "host")
 
-swarm := {"kind": "swarm", "id": text_or(object.get(object.get(input, "swarm", {}), "node_id", null), "swarm"), "name": "swarm"}
+swarm := {"kind": "swarm", "id": swarm_id, "name": "swarm"}
+
+swarm_id := input.swarm.node_id if is_string(input.swarm.node_id)
+
+else := "swarm"
 
 # text_or is s when it is a string, else the fallback (null ids would render as "None").
 text_or(s, fallback) := s if is_string(s)

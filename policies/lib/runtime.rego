@@ -183,7 +183,7 @@ exec_privileged(args) if {
 	is_privileged_option(tok)
 }
 
-is_privileged_option("--privileged")
+is_privileged_option(tok) if tok == "--privileged"
 
 is_privileged_option(tok) if {
 	startswith(tok, "--privileged=")

@@ -7,7 +7,13 @@
 package lib.versions
 
 # parts is the list of leading numeric components: "20.10.24+dfsg1" -> [20, 10, 24].
-parts(v) := [to_number(p) | some p in split(regex.find_n(`^[0-9]+(\.[0-9]+)*`, v, 1)[0], ".")]
+parts(v) := [decimal(p) | some p in split(regex.find_n(`^[0-9]+(\.[0-9]+)*`, v, 1)[0], ".")]
+
+# decimal is a run of digits as a number; leading zeros are dropped first ("03" -> 3), since
+# regorus's to_number rejects them.
+decimal(digits) := to_number(trim_left(digits, "0")) if trim_left(digits, "0") != ""
+
+else := 0
 
 rank(v) := ((part(ps, 0) * 10000 + part(ps, 1)) * 10000 + part(ps, 2)) * 10000 + part(ps, 3) if {
 	ps := parts(v)

@@ -19,6 +19,7 @@ package cis_docker_1_1_0.c1_1
 
 import data.lib.daemon
 import data.lib.result
+import data.lib.values
 
 # The Docker root directory is GET /info DockerRootDir (dockerd resolves symlinks in it, so it is
 # a real path like the mount points of mountinfo). Decision, live mount table first:
@@ -71,7 +72,7 @@ is_ancestor(mp, p) if startswith(p, concat("", [mp, "/"]))
 
 # top(mp) is the mount on top at mp: the last of the entries for it in mountinfo order.
 top(mp) := ms[count(ms) - 1] if {
-	ms := [m | some m in input.host.mounts; clean_path(m.mount_point) == mp]
+	ms := [m | some m in values.items(input.host.mounts); clean_path(m.mount_point) == mp]
 	count(ms) > 0
 }
 
@@ -79,7 +80,7 @@ own_mount := top(root)
 
 # containing_mount: the mount holding root's parent directory (longest ancestor mount point).
 containing_mount := top(mp) if {
-	ancestors := {clean_path(m.mount_point) | some m in input.host.mounts; is_ancestor(clean_path(m.mount_point), root)}
+	ancestors := {clean_path(m.mount_point) | some m in values.items(input.host.mounts); is_ancestor(clean_path(m.mount_point), root)}
 	longest := max({count(a) | some a in ancestors})
 	some mp in ancestors
 	count(mp) == longest
@@ -154,7 +155,7 @@ else := ""
 
 # ---------------------------------------------------------------- /etc/fstab
 
-fstab_entries := [e | some e in input.host.fstab; clean_path(e.mount_point) == root]
+fstab_entries := [e | some e in values.items(input.host.fstab); clean_path(e.mount_point) == root]
 
 fstab_entry := fstab_entries[0] if count(fstab_entries) > 0
 

@@ -19,6 +19,7 @@ package cis_docker_1_1_0.c2_1
 
 import data.lib.daemon
 import data.lib.result
+import data.lib.values
 
 # Effective state first: the default bridge network's enable_icc option (GET /networks).
 # dockerd always writes that option on the default bridge; only when it is absent does the
@@ -28,7 +29,7 @@ icc_option := "com.docker.network.bridge.enable_icc"
 
 networks_known if is_array(input.networks)
 
-default_bridges := [n | some n in input.networks; n.is_default_bridge == true]
+default_bridges := [n | some n in values.items(input.networks); n.is_default_bridge == true]
 
 is_bridge_disabled if lower(daemon.string_option("bridge", "bridge")) == "none"
 

@@ -21,6 +21,7 @@ import data.lib.daemon
 import data.lib.dockerd
 import data.lib.files
 import data.lib.result
+import data.lib.values
 
 # Applicable when the API is reachable over TCP: a configured TCP address (-H / "hosts",
 # docker.socket's ListenStream= under fd://, tcp://localhost:2376 when TLS is on without
@@ -104,7 +105,7 @@ evidence := {
 	"tcp_endpoints": sort([e | some e in s.endpoints]),
 	"tls": tls_state(s),
 	"tls_files": {f.role: f.path | some f in tls_files},
-	"listeners_of_unknown_owner": [listener | some l in input.host.listeners; l.process == null; listener := sprintf("%s:%d", [l.address, l.port])],
+	"listeners_of_unknown_owner": [listener | some l in values.items(input.host.listeners); l.process == null; listener := sprintf("%s:%d", [l.address, l.port])],
 } if {
 	s := state
 }

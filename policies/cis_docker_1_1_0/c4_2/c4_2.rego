@@ -111,4 +111,4 @@ is_registry(first) if contains(first, ".")
 
 is_registry(first) if contains(first, ":")
 
-is_registry("localhost")
+is_registry(first) if first == "localhost"

@@ -20,6 +20,7 @@ package cis_docker_1_1_0.c5_22
 import data.lib.containers
 import data.lib.result
 import data.lib.runtime
+import data.lib.values
 
 # Scope: every container (exec instances of stopped containers are gone, their list is empty).
 #
@@ -47,7 +48,7 @@ violations := array.concat(instance_findings(containers.listed), record_findings
 
 instance_findings(cs) := [result.finding(result.container(c), msg, true, expected) |
 	some c in cs
-	some e in c.exec_instances
+	some e in values.items(c.exec_instances)
 	not containers.is_uninspected(c)
 	e.privileged == true
 	msg := sprintf("container %s has a privileged exec instance %s (%s)", [containers.name(c), substring(e.id, 0, 12), run_state(e)])

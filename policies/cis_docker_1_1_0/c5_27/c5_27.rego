@@ -56,9 +56,9 @@ could_be_id(ref) if startswith(ref, "sha256:")
 
 could_be_id(ref) if not contains(ref, ":")
 
-is_latest("")
+is_latest(tag) if tag == ""
 
-is_latest("latest")
+is_latest(tag) if tag == "latest"
 
 # tag: the part after ":" in the last path component ("localhost:5000/app" has none).
 tag(ref) := split(last, ":")[1] if {

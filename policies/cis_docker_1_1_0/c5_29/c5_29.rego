@@ -18,6 +18,7 @@ package cis_docker_1_1_0.c5_29
 
 import data.lib.containers
 import data.lib.result
+import data.lib.values
 
 # Informational (not scored). Scope: every container, running or stopped: a stopped container
 # rejoins its networks when started. A container is on the default bridge when its network
@@ -31,7 +32,7 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-default_bridges := [n | some n in object.get(input, "networks", []); n.is_default_bridge == true]
+default_bridges := [n | some n in values.items(input.networks); n.is_default_bridge == true]
 
 bridge_names := {n.name | some n in default_bridges} | {"bridge"}
 

@@ -24,6 +24,7 @@ package cis_docker_1_1_0.c5_9
 
 import data.lib.containers
 import data.lib.result
+import data.lib.values
 
 missing contains "containers (the container list could not be collected)" if not containers.collected
 
@@ -53,7 +54,7 @@ joiners := [c | some c in containers.listed; startswith(c.network_mode, "contain
 
 # is_reference: the name or the (possibly shortened) id in "container:<ref>" names the container.
 # The host-network containers, found once (a loop over all containers per container was quadratic).
-host_network := [o | some o in input.containers; o.network_mode == "host"]
+host_network := [o | some o in values.items(input.containers); o.network_mode == "host"]
 
 is_reference(other, ref) if containers.name(other) == trim_prefix(ref, "/")
 

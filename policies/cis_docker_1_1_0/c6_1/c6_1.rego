@@ -17,6 +17,7 @@
 package cis_docker_1_1_0.c6_1
 
 import data.lib.result
+import data.lib.values
 
 # An image is in use when any container, running or stopped, was created from it (compared by
 # image id, with or without the "sha256:" prefix). The auditor's own container counts: its image
@@ -47,7 +48,7 @@ checked := count(input.images) if {
 
 short_id(id) := trim_prefix(id, "sha256:")
 
-used_ids := {short_id(c.image_id) | some c in input.containers; is_string(c.image_id)}
+used_ids := {short_id(c.image_id) | some c in values.items(input.containers); is_string(c.image_id)}
 
 is_used(img) if short_id(img.id) in used_ids
 
@@ -62,7 +63,7 @@ kind(img) := "dangling image" if is_dangling(img)
 
 else := "image"
 
-unused := [img | some img in input.images; not is_used(img)]
+unused := [img | some img in values.items(input.images); not is_used(img)]
 
 # An array, not a partial set: regopy's sets are quadratic in the number of findings.
 reviews := [result.finding(result.image(img), msg, "used by no container", "used by a container, or removed") |

@@ -20,8 +20,9 @@ package cis_docker_1_1_0.c7_2
 import data.lib.params
 import data.lib.result
 import data.lib.swarm
+import data.lib.values
 
-managers := [n | some n in input.swarm.node_list; n.role == "manager"]
+managers := [n | some n in values.items(input.swarm.node_list); n.role == "manager"]
 
 # Managers counted from the node list (GET /nodes), else from /info Swarm.Managers. A manager
 # always counts itself, so zero means the count is unknown, not that there are no managers.

@@ -18,11 +18,12 @@ package cis_docker_1_1_0.c7_3
 
 import data.lib.result
 import data.lib.swarm
+import data.lib.values
 
 # The management port: this node's own manager address (GET /nodes ManagerStatus.Addr) when
 # known, and the default 2377 in any case.
 own_manager_addr := n.manager_addr if {
-	some n in input.swarm.node_list
+	some n in values.items(input.swarm.node_list)
 	n.id == input.swarm.node_id
 	is_string(n.manager_addr)
 }
@@ -35,7 +36,7 @@ ports := {2377, port}
 
 listeners_known if is_array(input.host.listeners)
 
-on_port := [l | some l in input.host.listeners; l.port in ports]
+on_port := [l | some l in values.items(input.host.listeners); l.port in ports]
 
 is_wildcard(l) if l.address in {"0.0.0.0", "::", "::ffff:0.0.0.0", ""}
 

@@ -18,8 +18,9 @@ package cis_docker_1_1_0.c7_4
 
 import data.lib.result
 import data.lib.swarm
+import data.lib.values
 
-overlays := [n | some n in input.networks; n.driver == "overlay"]
+overlays := [n | some n in values.items(input.networks); n.driver == "overlay"]
 
 networks_known if is_array(input.networks)
 

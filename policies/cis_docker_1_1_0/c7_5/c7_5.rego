@@ -18,6 +18,7 @@
 package cis_docker_1_1_0.c7_5
 
 import data.lib.swarm
+import data.lib.values
 
 services := input.swarm.services
 
@@ -64,7 +65,7 @@ service_resource(s) := {"kind": "swarm", "id": s.id, "name": s.name}
 
 manual := sprintf("confirm that sensitive values reach services as swarm secrets, not as environment variables, configs or image content (%d secrets, %d of %d services use secrets)", [count(secrets), count(services_with_secrets), count(services)]) if is_decided
 
-services_with_secrets := [s.name | some s in services; count(s.secret_names) > 0]
+services_with_secrets := [s.name | some s in values.items(services); count(s.secret_names) > 0]
 
 evidence := object.union(swarm.summary, {
 	"secrets": [s.name | some s in secrets],
