@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ._errors import DockerbenchError, UsageError
 from ._policies import Control, load_policies
-from ._report import ControlResult, Finding, Report, Resource, Score
+from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from .engines import Engine, make_engine
@@ -117,7 +117,7 @@ def decide(control: Control, doc: Any) -> ControlResult:
     """The status of one control from its package document (or the engine error it raised)."""
     base = _base(control)
     if isinstance(doc, DockerbenchError):
-        return ControlResult(**base, status="error", reason=f"engine error: {doc}")
+        return ControlResult(**base, status="error", reason=f"{ENGINE_ERROR_PREFIX}{doc}")
     if not isinstance(doc, dict):
         doc = {}
     try:

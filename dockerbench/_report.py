@@ -46,6 +46,10 @@ class Finding(_Model):
     expected: Any = None
 
 
+#: How the reason of a control the engine failed on begins.
+ENGINE_ERROR_PREFIX = "engine error: "
+
+
 class ControlResult(_Model):
     """The outcome of one control."""
 
@@ -65,6 +69,12 @@ class ControlResult(_Model):
     remediation: str = ""
     references: list[str] = Field(default_factory=list)
     cis_v1_6_0: str | None = None
+
+    @property
+    def engine_failed(self) -> bool:
+        """The Rego engine failed on this control (a builtin error, a crash, a timeout): the
+        CLI exits 3 for it whatever --fail-on says."""
+        return self.status == "error" and self.reason.startswith(ENGINE_ERROR_PREFIX)
 
     def _repr_html_(self) -> str:
         from .report import html_fragment

@@ -4,7 +4,9 @@ Exit codes (stable, documented in the README):
     0  nothing at or above --fail-on
     1  a control at or above --fail-on (default: a failing control)
     2  bad usage or input: unreadable or malformed snapshot/report/params, unknown control id
-    3  collection or engine failure: the daemon is unreachable, the Rego engine failed
+    3  collection or engine failure: the daemon is unreachable, the Rego engine failed on any
+       control (a builtin error, a crash, a timeout), whatever --fail-on says
+  130  interrupted (Ctrl-C): the engine's worker processes are stopped first
 
 Every error is one line on stderr; ``--debug`` shows the traceback. Reports go to stdout (or
 ``-o FILE``) and progress to stderr, so the output can be piped.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +32,7 @@ from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
+from .engines.workers import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
 
 FORMAT_NAMES = ("table", "json", "sarif", "junit", "html", "csv", "markdown")
@@ -60,6 +64,10 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         state: _State | None = click.get_current_context().find_object(_State)
         try:
             return fn(*args, **kwargs)
+        except KeyboardInterrupt:  # the engines were closed on the way out (their `with` blocks)
+            click.echo("dockerbench: interrupted", err=True)
+            sys.stdout.flush()
+            os._exit(130)  # at once: not waiting for collector threads still reading the socket
         except DockerbenchError as e:
             _fail(state, e, e.exit_code)
         except (OSError, ValueError) as e:
@@ -105,6 +113,7 @@ def _evaluate_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--scored-only", is_flag=True, help="Only scored controls."),
         click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True, help="Exit 1 when a control has this status or a worse one (warn < fail < error)."),
         click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True, help="Rego engine: embedded regorus, real OPA in-process, or an OPA server (with --opa-url)."),
+        click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS", help="Stop a control's evaluation after this long; it is then an error (exit 3)."),
         click.option("--opa-url", metavar="URL", help="OPA server URL (implies --engine opa-server)."),
         click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
         click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
@@ -144,12 +153,13 @@ def _opened_engine(options: dict[str, Any]) -> Iterator[Any]:
     from .engines import make_engine
 
     engine, opa_url, opa_token = options.pop("engine"), options.pop("opa_url"), options.pop("opa_token")
+    timeout = options.pop("timeout")
     if opa_url or engine == "opa-server":
         if not opa_url:
             raise UsageError("--engine opa-server needs --opa-url")
-        eng = make_engine("opa-server", url=opa_url, token=opa_token)
+        eng = make_engine("opa-server", url=opa_url, token=opa_token, timeout=timeout)
     else:
-        eng = make_engine(engine)
+        eng = make_engine(engine, timeout=timeout)
     try:
         yield eng
     finally:
@@ -343,6 +353,11 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
             f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
             f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error; "
             f"score {report.score.percent:.1f}% ({report.engine})", markup=False, soft_wrap=True)
+    failed = [r.id for r in report.results if r.engine_failed]
+    if failed:
+        click.echo(f"dockerbench: error: the Rego engine failed on {len(failed)} control{'s' * (len(failed) != 1)}: "
+                   f"{', '.join(failed)} (see their reasons in the report)", err=True)
+        return 3
     bad = FAIL_ON[fail_on]
     return 1 if any(r.status in bad for r in report.results) else 0
 

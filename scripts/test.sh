@@ -9,8 +9,10 @@ echo "== apt: docker.io busybox-static chromium"
 apt-get update -qq
 apt-get install -y -qq docker.io busybox-static chromium iproute2 >/dev/null
 
-echo "== pip: dockerbench[test] + real OPA in-process"
+echo "== pip: gordon-to-regorus (hash-pinned), dockerbench[test], real OPA in-process"
 python3 -m pip install -q --upgrade pip >/dev/null
+# The engine binding published by an individual: exactly the pinned wheel, checked by its hash.
+python3 -m pip install -q --require-hashes --no-deps -r .ci/pinned.txt
 python3 -m pip install -q ".[test]"
 python3 -m pip install -q --ignore-requires-python opa-golib-python-bindings
 

@@ -159,3 +159,55 @@ def test_diff_of_two_snapshots_lists_resources(snapshot_file, tmp_path):
 
 def test_diff_of_identical_inputs_exits_0(snapshot_file):
     assert run("diff", str(snapshot_file), str(snapshot_file)).returncode == 0
+
+
+def _org_control(tmp_path, body: str):
+    """An organisation's policy directory with one extra control, org.x (id 8.1)."""
+    org = tmp_path / "org"
+    org.mkdir(exist_ok=True)
+    (org / "x.rego").write_text(
+        "# METADATA\n# title: An organisation's own control\n# custom:\n#   id: '8.1'\n#   section: '8'\n"
+        "#   section_title: Organisation\n#   level: 1\n#   scored: true\n#   automated: true\n"
+        "#   severity: low\n#   remediation: none\npackage cis_docker_1_1_0.org_x\n\n" + body)
+    return org
+
+
+def test_an_engine_error_on_any_control_exits_3_whatever_fail_on(snapshot_file, tmp_path):
+    org = _org_control(tmp_path, 'checked := to_number("not a number")\n')
+    proc = run("evaluate", str(snapshot_file), "--policy-dir", str(org), "--fail-on", "never", "--format", "json")
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "the Rego engine failed on 1 control: 8.1" in proc.stderr
+    report = json.loads(proc.stdout)  # the report is still written: nothing lost
+    (org_result,) = [r for r in report["results"] if r["id"] == "8.1"]
+    assert org_result["status"] == "error" and org_result["reason"].startswith("engine error: regorus failed evaluating")
+    assert sum(1 for r in report["results"] if r["status"] != "error") > 90
+
+
+def test_a_policy_that_does_not_terminate_is_stopped_and_the_others_decided(snapshot_file, tmp_path):
+    org = _org_control(tmp_path, "checked := count([1 | some x in numbers.range(1, 200000); some y in numbers.range(1, 200000); x == y])\n")
+    proc = run("evaluate", str(snapshot_file), "--policy-dir", str(org), "--timeout", "2", "--format", "json")
+    assert proc.returncode == 3, proc.stderr
+    report = json.loads(proc.stdout)
+    (org_result,) = [r for r in report["results"] if r["id"] == "8.1"]
+    assert org_result["reason"].startswith("engine error: evaluation timed out after 2 s")
+    decided = {r["id"]: r["status"] for r in report["results"] if r["id"] != "8.1"}
+    assert len(decided) == 104 and "error" not in {decided[i] for i in ("5.4", "5.10", "2.1")}
+
+
+def test_ctrl_c_stops_an_evaluation_at_once_with_exit_130(snapshot_file, tmp_path):
+    import signal
+    import time
+
+    org = _org_control(tmp_path, "checked := count([1 | some x in numbers.range(1, 200000); some y in numbers.range(1, 200000); x == y])\n")
+    for engine in ("embedded", "opa"):
+        proc = subprocess.Popen([sys.executable, "-m", "dockerbench.cli", "evaluate", str(snapshot_file),
+                                 "--policy-dir", str(org), "--engine", engine],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(4)  # well into the runaway evaluation (the timeout is 60 s)
+        proc.send_signal(signal.SIGINT)
+        t = time.monotonic()
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 130, (engine, err)
+        assert time.monotonic() - t < 5, engine
+        assert err.strip() == "dockerbench: interrupted", (engine, err)

@@ -72,11 +72,14 @@ class RegorusEngine(ParentDocumentMixin, Engine):
         self.set_input_json(input_json(input))
         return self.evaluate_many_json(paths, None)
 
-    def evaluate_many_json(self, paths: Sequence[str], input_json: str | None) -> dict[str, Any]:
+    def evaluate_many_json(self, paths: Sequence[str], input_json: str | None, *, alone: bool = False) -> dict[str, Any]:
         """evaluate_many for an input given as JSON text (None: the input set last): the
-        input is parsed once and each parent package is one query (see ParentDocumentMixin)."""
+        input is parsed once, and each parent package is one query (see ParentDocumentMixin)
+        unless ``alone``, where each document is its own query."""
         if input_json is not None:
             self.set_input_json(input_json)
+        if alone:
+            return Engine.evaluate_many(self, paths, _ALREADY_SET)
         return ParentDocumentMixin.evaluate_many(self, paths, _ALREADY_SET)
 
     def set_input_json(self, text: str) -> None:

@@ -298,21 +298,30 @@ def _serve(inner_name: str) -> None:
             send.send(("fail", text) if op == "eval" else ("error", kind, " ".join(text.split())))
 
 
-def _answer_eval(inner: Any, send: Connection, paths: list[str], text: str, batch: bool) -> None:
-    """Batch: one evaluate_many; else each path alone, answered as soon as it is known."""
-    groups = [paths] if batch else [[p] for p in paths]
-    parsed: Any = None
-    for group in groups:
-        if hasattr(inner, "evaluate_many_json"):
-            values = inner.evaluate_many_json(group, text)
-            text = None  # set once; the following groups reuse it
-        else:
-            parsed = json.loads(text) if parsed is None else parsed
-            values = inner.evaluate_many(group, parsed)
-        for path in group:
-            value = values.get(path)
-            send.send(("error", path, str(value)) if isinstance(value, DockerbenchError) else ("value", path, value))
+def _answer_eval(inner: Any, send: Connection, paths: list[str], text: str | None, batch: bool) -> None:
+    """Batch: one evaluate_many (a query per parent package); else each document alone (never
+    its parent package, which holds the others), answered as soon as it is known."""
+    native = hasattr(inner, "evaluate_many_json")  # regorus parses the input text itself, once
+    value = None if native or text is None else json.loads(text)
+
+    def many(group: list[str], text: str | None) -> dict[str, Any]:
+        if native:
+            return inner.evaluate_many_json(group, text, alone=not batch)
+        return inner.evaluate_many(group, value) if batch else Engine.evaluate_many(inner, group, value)
+
+    if batch:
+        values = many(paths, text)
+        for path in paths:
+            send.send(_answer(path, values.get(path)))
+    else:
+        for path in paths:
+            send.send(_answer(path, many([path], text)[path]))
+            text = None  # set once; the following documents reuse it
     send.send(("done",))
+
+
+def _answer(path: str, value: Any) -> tuple[Any, ...]:
+    return ("error", path, str(value)) if isinstance(value, DockerbenchError) else ("value", path, value)
 
 
 if __name__ == "__main__":
