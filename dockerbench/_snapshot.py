@@ -294,7 +294,7 @@ class FileFact(_Model):
     gid: int | None = None
     owner: str | None = None
     group: str | None = None
-    mode: int | None = Field(default=None, description="st_mode & 0o7777")
+    mode: int | None = Field(default=None, ge=0, le=0o7777, description="st_mode & 0o7777")
     mode_octal: str | None = None
     mtime_unix: int | None = None
     error_kind: ErrorKind | None = None

@@ -54,6 +54,9 @@ PINS = {
     "to_number_of_text_with_blanks": Pin(
         "trim_space before to_number",
         'package t\n\nx := to_number(" 3")\n', {}, {"embedded": 3, "opa": ERROR}),
+    "sprintf_d_of_a_negative_integer": Pin(
+        "format numbers with %v (%0Nd only for values the schema keeps non-negative)",
+        'package t\n\nx := sprintf("%d", [-5])\n', {}, {"embedded": "--5", "opa": "-5"}),
     "sprintf_s_of_a_number": Pin(
         "sprintf %s only for strings; %d for integers, %v for anything else",
         'package t\n\nx := sprintf("%s", [1])\n', {}, {"embedded": "1", "opa": "%!s(int64=1)"}),

@@ -196,9 +196,9 @@ else := []
 # dockerd started, or a listener this policy cannot place).
 unaccounted(listeners, ports) := {listener_address(l) | some l in listeners; not l.port in ports}
 
-listener_address(l) := sprintf("[%s]:%d", [l.address, l.port]) if l.family == "ipv6"
+listener_address(l) := sprintf("[%s]:%v", [l.address, l.port]) if l.family == "ipv6"
 
-else := sprintf("%s:%d", [l.address, l.port])
+else := sprintf("%s:%v", [l.address, l.port])
 
 missing_listeners contains "host.listeners (the host's listening TCP sockets could not be read)" if {
 	not is_array(input.host.listeners)

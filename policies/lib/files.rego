@@ -15,6 +15,15 @@ unknown(f) if not is_boolean(f.exists)
 
 unknown(f) if f.error_kind != null
 
+unknown(f) if incomplete(f)
+
+# incomplete: the file exists but its mode or owner was not recorded (null in the snapshot).
+incomplete(f) if {
+	present(f)
+	some key in ["mode", "uid", "gid"]
+	f[key] == null
+}
+
 any_present(fs) if {
 	some f in fs
 	present(f)
@@ -28,7 +37,9 @@ any_unknown(fs) if {
 # at_most holds when mode sets no bit outside allowed (4095 = 0o7777).
 at_most(mode, allowed) if bits.and(mode, 4095 - allowed) == 0
 
-octal(mode) := sprintf("%04d", [to_number(format_int(mode, 8))])
+octal(mode) := sprintf("%04d", [to_number(format_int(mode, 8))]) if is_number(mode)
+
+else := "unknown"
 
 root_owned(f) if {
 	f.uid == 0
@@ -46,6 +57,8 @@ error_text(f) := concat(": ", [f.error_kind, f.error]) if {
 	is_string(f.error_kind)
 	is_string(f.error)
 } else := f.error_kind if is_string(f.error_kind)
+
+else := "mode or owner unknown" if incomplete(f)
 
 else := "existence unknown"
 
@@ -67,6 +80,7 @@ role_missing(role) := {concat("", ["file facts for role ", role, " (not collecte
 mode_violations(fs, allowed) := {result.finding(result.file(f), msg, octal(f.mode), sprintf("%s or more restrictive", [octal(allowed)])) |
 	some f in fs
 	present(f)
+	is_number(f.mode) # a null mode is reported by missing
 	not at_most(f.mode, allowed)
 	msg := sprintf("%s has mode %s, wider than %s", [f.path, octal(f.mode), octal(allowed)])
 }

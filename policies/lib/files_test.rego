@@ -36,3 +36,10 @@ test_missing_without_an_error_text if {
 	fs := [{"role": "r", "path": "/x", "exists": null, "error_kind": null, "error": null}]
 	files.missing(fs) == {"file /x (existence unknown)"}
 }
+
+test_present_file_without_mode_or_owner_is_unknown if {
+	every key in ["mode", "uid", "gid"] {
+		files.unknown(object.union({"exists": true, "error_kind": null, "mode": 420, "uid": 0, "gid": 0}, {key: null}))
+	}
+	files.missing([{"path": "/x", "exists": true, "error_kind": null, "mode": null, "uid": 0, "gid": 0}]) == {"file /x (mode or owner unknown)"}
+}

@@ -222,7 +222,7 @@ exec_record_count := count(exec_records) if is_array(exec_records)
 
 else := 0
 
-exec_audit_state := sprintf("%d docker exec audit records examined", [exec_record_count]) if has_exec_audit_trail
+exec_audit_state := sprintf("%v docker exec audit records examined", [exec_record_count]) if has_exec_audit_trail
 
 else := "the loaded audit rules could not be read, so it is unknown whether docker exec runs are recorded" if {
 	is_array(exec_records)

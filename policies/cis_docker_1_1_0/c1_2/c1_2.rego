@@ -32,7 +32,7 @@ evidence := {
 	"tcp_listeners": listeners,
 }
 
-listeners := [sprintf("%s:%d (%s)", [l.address, l.port, process_name(l)]) | some l in input.host.listeners] if {
+listeners := [sprintf("%s:%v (%s)", [l.address, l.port, process_name(l)]) | some l in input.host.listeners] if {
 	is_array(input.host.listeners)
 } else := null
 

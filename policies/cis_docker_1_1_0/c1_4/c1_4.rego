@@ -77,14 +77,20 @@ other_write := 2 # 0o002
 
 owner_write := 128 # 0o200
 
+# A null mode (not collected) grants nothing here: missing reports it.
 grants_group(s) if {
+	is_number(s.mode)
 	bits.and(s.mode, group_write) != 0
 	s.gid != 0
 }
 
-is_world_writable(s) if bits.and(s.mode, other_write) != 0
+is_world_writable(s) if {
+	is_number(s.mode)
+	bits.and(s.mode, other_write) != 0
+}
 
 grants_owner(s) if {
+	is_number(s.mode)
 	bits.and(s.mode, owner_write) != 0
 	s.uid != 0
 }

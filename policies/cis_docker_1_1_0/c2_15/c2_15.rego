@@ -42,7 +42,7 @@ violations contains result.finding(result.daemon, msg, n, 0) if {
 	n := input.daemon.proxy_processes
 	is_number(n)
 	n > 0
-	msg := sprintf("%d docker-proxy processes of this dockerd are running: published ports go through the userland proxy", [n])
+	msg := sprintf("%v docker-proxy processes of this dockerd are running: published ports go through the userland proxy", [n])
 }
 
 missing contains m if {

@@ -105,7 +105,7 @@ evidence := {
 	"tcp_endpoints": sort([e | some e in s.endpoints]),
 	"tls": tls_state(s),
 	"tls_files": {f.role: f.path | some f in tls_files},
-	"listeners_of_unknown_owner": [listener | some l in values.items(input.host.listeners); l.process == null; listener := sprintf("%s:%d", [l.address, l.port])],
+	"listeners_of_unknown_owner": [listener | some l in values.items(input.host.listeners); l.process == null; listener := sprintf("%s:%v", [l.address, l.port])],
 } if {
 	s := state
 }

@@ -47,14 +47,14 @@ reviews := [result.finding(result.image(img), msg, found, "no secret in the imag
 	images.has_history(img)
 	found := hints(img)
 	count(found) > 0
-	msg := sprintf("image %s has %d secret-like item(s) in its configuration or build history, e.g. %s", [images.name(img), count(found), found[0]])
+	msg := sprintf("image %s has %v secret-like item(s) in its configuration or build history, e.g. %s", [images.name(img), count(found), found[0]])
 ]
 
 hints(img) := array.concat(array.concat(env_hints(img), step_hints(img)), label_hints(img))
 
 env_hints(img) := [sprintf("env %s", [e.name]) | some e in img.env; e.looks_secret == true]
 
-step_hints(img) := [sprintf("build step %d sets %s", [i + 1, name]) |
+step_hints(img) := [sprintf("build step %v sets %s", [i + 1, name]) |
 	entries := images.steps(img)
 	some i
 	e := entries[i] # not `some i, e in` (regopy rejects it in comprehensions)

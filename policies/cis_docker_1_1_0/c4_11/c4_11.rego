@@ -55,7 +55,7 @@ reviews := [result.finding(result.image(img), msg, steps, "package verification 
 	img := p[0]
 	steps := [images.abbreviated(s, 160) | some s in p[1]; is_unverified(s)]
 	count(steps) > 0
-	msg := concat("", [sprintf("image %s switches package verification off in %d build step(s), e.g. ", [images.name(img), count(steps)]), steps[0]])
+	msg := concat("", [sprintf("image %s switches package verification off in %v build step(s), e.g. ", [images.name(img), count(steps)]), steps[0]])
 ]
 
 install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|microdnf|tdnf|zypper)\s+(-\S+\s+)*(install|in|localinstall)\b|\bapk\s+(-\S+\s+)*add\b|\brpm\s+(-\S+\s+)*-[a-z]*[iu]|\bdpkg\s+(-\S+\s+)*-i\b|\bpip3?\s+(-\S+\s+)*install\b|\bnpm\s+(-\S+\s+)*(install|ci)\b`

@@ -60,7 +60,7 @@ violations contains result.finding(result.host, msg, s.value, "1") if {
 violations contains result.finding(result.host, msg, null, "1") if {
 	has_process_entry
 	not enabled_somewhere
-	msg := sprintf("DOCKER_CONTENT_TRUST is not set to 1 in any inspected environment (%d inspected)", [count(settings)])
+	msg := sprintf("DOCKER_CONTENT_TRUST is not set to 1 in any inspected environment (%v inspected)", [count(settings)])
 }
 
 where(s) := "the auditor's environment" if s.source == "process"

@@ -42,7 +42,7 @@ reviews := [result.finding(result.image(img), msg, steps, "package index updates
 	images.has_history(img)
 	steps := lone_updates(img)
 	count(steps) > 0
-	msg := concat("", [sprintf("image %s updates packages without installing any in the same step (%d step(s)), e.g. ", [images.name(img), count(steps)]), images.abbreviated(steps[0], 120)])
+	msg := concat("", [sprintf("image %s updates packages without installing any in the same step (%v step(s)), e.g. ", [images.name(img), count(steps)]), images.abbreviated(steps[0], 120)])
 ]
 
 # lone_updates: the image's RUN steps that update but do not install, oldest first.

@@ -44,7 +44,7 @@ reviews := [result.finding(result.image(img), msg, paths, "no setuid/setgid file
 	is_scanned(img)
 	count(img.setuid_files) > 0
 	paths := sort([describe(f) | some f in img.setuid_files])
-	msg := sprintf("image %s has %d setuid/setgid file(s), e.g. %s", [images.name(img), count(paths), paths[0]])
+	msg := sprintf("image %s has %v setuid/setgid file(s), e.g. %s", [images.name(img), count(paths), paths[0]])
 ]
 
 # describe: "/usr/bin/passwd (setuid)", "/usr/bin/wall (setgid)", "/x (setuid, setgid)".

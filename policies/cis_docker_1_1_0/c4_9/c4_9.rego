@@ -40,7 +40,7 @@ reviews := [result.finding(result.image(img), msg, steps, "COPY instead of ADD")
 	adds := images.own_adds(img)
 	count(adds) > 0
 	steps := [adds[i] | some i in sort(object.keys(adds))]
-	msg := sprintf("image %s has %d ADD step(s) besides its base root filesystem, e.g. %s%s", [images.name(img), count(steps), steps[0], url_note(steps)])
+	msg := sprintf("image %s has %v ADD step(s) besides its base root filesystem, e.g. %s%s", [images.name(img), count(steps), steps[0], url_note(steps)])
 ]
 
 # url_note flags remote sources: ADD downloads them without verification.

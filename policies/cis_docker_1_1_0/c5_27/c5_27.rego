@@ -27,7 +27,7 @@ missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_listed
 
-manual := sprintf("Confirm that images are pulled fresh and pinned to the intended version: %d of %d containers reference their image by digest, %d by an explicit tag, %d by latest or no tag, %d by image ID (see evidence).", [
+manual := sprintf("Confirm that images are pulled fresh and pinned to the intended version: %v of %v containers reference their image by digest, %v by an explicit tag, %v by latest or no tag, %v by image ID (see evidence).", [
 	count_pinned_by("digest"),
 	count(containers.listed),
 	count_pinned_by("tag"),

@@ -48,7 +48,7 @@ violations := [result.finding(result.container(c), msg, ssh, "no SSH server proc
 	has_processes(c)
 	ssh := sort([p.args | some p in c.processes; is_ssh_server(p)])
 	count(ssh) > 0
-	msg := sprintf("container %s runs an SSH server (%d process(es)): %s", [containers.name(c), count(ssh), ssh[0]])
+	msg := sprintf("container %s runs an SSH server (%v process(es)): %s", [containers.name(c), count(ssh), ssh[0]])
 ]
 
 ssh_servers := {"sshd", "sshd-session", "sshd-auth", "dropbear"}

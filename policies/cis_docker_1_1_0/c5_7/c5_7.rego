@@ -37,7 +37,7 @@ violations := [result.finding(result.container(c), msg, mapping(p), "host ports 
 	c.running == true
 	some p in c.ports
 	is_privileged_port(p.host_port)
-	msg := sprintf("container %s publishes %s on privileged host port %d", [containers.name(c), mapping(p), p.host_port])
+	msg := sprintf("container %s publishes %s on privileged host port %v", [containers.name(c), mapping(p), p.host_port])
 ]
 
 # Port 0 is not a binding (the engine picks a port); null means not published.
@@ -48,7 +48,7 @@ is_privileged_port(port) if {
 }
 
 # mapping: "0.0.0.0:80->8080/tcp", "[::]:80->8080/tcp" ("*" for an empty host IP: every interface).
-mapping(p) := sprintf("%s:%d->%d/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
+mapping(p) := sprintf("%s:%v->%v/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
 
 host_ip(p) := "*" if p.host_ip == ""
 

@@ -59,10 +59,10 @@ reviews := [result.finding(result.container(c), msg, published, "explicit -p map
 	is_inspected(c)
 	c.publish_all_ports == true
 	published := [mapping(p) | some p in c.ports; is_number(p.host_port)]
-	msg := sprintf("container %s publishes every exposed port (--publish-all): %d port(s) published", [containers.name(c), count(published)])
+	msg := sprintf("container %s publishes every exposed port (--publish-all): %v port(s) published", [containers.name(c), count(published)])
 ]
 
-mapping(p) := sprintf("%s:%d->%d/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
+mapping(p) := sprintf("%s:%v->%v/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
 
 host_ip(p) := "*" if p.host_ip == ""
 

@@ -56,7 +56,7 @@ excess := info.containers_stopped - info.containers_running
 reviews contains result.finding(result.daemon, msg, actual, expected) if {
 	valid_margin
 	excess >= margin
-	msg := sprintf("%d stopped containers against %d running (%d more stopped than running; flagged from %v): remove the ones no longer needed", [info.containers_stopped, info.containers_running, excess, margin])
+	msg := sprintf("%v stopped containers against %v running (%v more stopped than running; flagged from %v): remove the ones no longer needed", [info.containers_stopped, info.containers_running, excess, margin])
 	actual := {"stopped": info.containers_stopped, "running": info.containers_running}
 	expected := sprintf("fewer than %v more stopped than running containers", [margin])
 }

@@ -60,10 +60,10 @@ is_decided if {
 	has_count
 }
 
-violations contains result.finding(swarm.resource, msg, manager_count, sprintf("at most %d", [max_managers])) if {
+violations contains result.finding(swarm.resource, msg, manager_count, sprintf("at most %v", [max_managers])) if {
 	is_decided
 	manager_count > max_managers
-	msg := sprintf("the swarm has %d managers, more than the maximum of %d the organisation set (max_managers)", [manager_count, max_managers])
+	msg := sprintf("the swarm has %v managers, more than the maximum of %v the organisation set (max_managers)", [manager_count, max_managers])
 }
 
 # An even count adds a manager without adding fault tolerance: 2n managers survive no more
@@ -72,10 +72,10 @@ reviews contains result.finding(swarm.resource, msg, manager_count, "an odd numb
 	is_decided
 	manager_count > 0
 	manager_count % 2 == 0
-	msg := sprintf("the swarm has %d managers, an even number: it tolerates %d manager failure(s), no more than %d manager(s) would", [manager_count, tolerated_failures, manager_count - 1])
+	msg := sprintf("the swarm has %v managers, an even number: it tolerates %v manager failure(s), no more than %v manager(s) would", [manager_count, tolerated_failures, manager_count - 1])
 }
 
-manual := sprintf("the swarm has %d managers (tolerating %d manager failure(s)): confirm this is the minimum the intended fault tolerance needs, or set the parameter max_managers", [manager_count, tolerated_failures]) if {
+manual := sprintf("the swarm has %v managers (tolerating %v manager failure(s)): confirm this is the minimum the intended fault tolerance needs, or set the parameter max_managers", [manager_count, tolerated_failures]) if {
 	is_decided
 	not has_max
 }

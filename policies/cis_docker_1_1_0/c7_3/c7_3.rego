@@ -54,21 +54,21 @@ missing contains "host.listeners (the host's TCP listeners could not be read)" i
 
 not_applicable := swarm.inactive_reason
 
-not_applicable := sprintf("this node is not a swarm manager (state %s) and nothing listens on the swarm management port %d", [swarm.state, port]) if {
+not_applicable := sprintf("this node is not a swarm manager (state %s) and nothing listens on the swarm management port %v", [swarm.state, port]) if {
 	swarm.is_active
 	not is_manager_like
 	listeners_known
 	count(on_port) == 0
 }
 
-violations contains result.finding(swarm.resource, msg, sprintf("%s:%d", [l.address, l.port]), "a specific interface address") if {
+violations contains result.finding(swarm.resource, msg, sprintf("%s:%v", [l.address, l.port]), "a specific interface address") if {
 	swarm.is_active
 	some l in on_port
 	is_wildcard(l)
-	msg := sprintf("swarm management port %d listens on every interface (%s, %s)", [l.port, l.address, l.family])
+	msg := sprintf("swarm management port %v listens on every interface (%s, %s)", [l.port, l.address, l.family])
 }
 
-manual := sprintf("no TCP listener on the swarm management port %d was found in the host network namespace: confirm the manager's --listen-addr binds a specific interface", [port]) if {
+manual := sprintf("no TCP listener on the swarm management port %v was found in the host network namespace: confirm the manager's --listen-addr binds a specific interface", [port]) if {
 	is_manager_like
 	listeners_known
 	count(on_port) == 0

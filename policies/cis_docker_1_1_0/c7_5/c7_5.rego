@@ -63,7 +63,7 @@ reviews contains {"resource": service_resource(s), "message": msg, "actual": e.n
 
 service_resource(s) := {"kind": "swarm", "id": s.id, "name": s.name}
 
-manual := sprintf("confirm that sensitive values reach services as swarm secrets, not as environment variables, configs or image content (%d secrets, %d of %d services use secrets)", [count(secrets), count(services_with_secrets), count(services)]) if is_decided
+manual := sprintf("confirm that sensitive values reach services as swarm secrets, not as environment variables, configs or image content (%v secrets, %v of %v services use secrets)", [count(secrets), count(services_with_secrets), count(services)]) if is_decided
 
 services_with_secrets := [s.name | some s in values.items(services); count(s.secret_names) > 0]
 

@@ -50,13 +50,13 @@ is_decided if {
 	has_age
 }
 
-violations contains result.finding(swarm.resource, msg, sprintf("%d days", [age_days]), sprintf("at most %v days", [max_days])) if {
+violations contains result.finding(swarm.resource, msg, sprintf("%v days", [age_days]), sprintf("at most %v days", [max_days])) if {
 	is_decided
 	age_seconds > max_days * 86400
-	msg := sprintf("the swarm root CA was issued %d days ago, longer ago than the %v days the organisation allows (ca_max_age_days): rotate it with docker swarm ca --rotate", [age_days, max_days])
+	msg := sprintf("the swarm root CA was issued %v days ago, longer ago than the %v days the organisation allows (ca_max_age_days): rotate it with docker swarm ca --rotate", [age_days, max_days])
 }
 
-manual := sprintf("the swarm root CA was issued %d days ago: confirm this is within the rotation interval of your policy, or set the parameter ca_max_age_days", [age_days]) if {
+manual := sprintf("the swarm root CA was issued %v days ago: confirm this is within the rotation interval of your policy, or set the parameter ca_max_age_days", [age_days]) if {
 	is_decided
 	not has_max
 }
