@@ -3,7 +3,7 @@
 A real OPA server binary cannot be installed on this machine (no GitHub downloads), so this
 small HTTP server speaks the parts of OPA's REST API that dockerbench uses — PUT/DELETE
 /v1/policies/<id>, PUT /v1/data/<path>, POST /v1/data/<path> with {"input": ...} — and
-evaluates with a REAL Rego engine (OPA in-process when installed, else regopy). It checks the
+evaluates with a REAL Rego engine (OPA in-process when installed, else regorus). It checks the
 bearer token when one is configured. It is named fake on purpose: it tests our client side.
 """
 

@@ -1,6 +1,6 @@
 """Conformance: every fixture snapshot gives identical results on every installed engine.
 
-CI installs both the embedded engine (regopy) and real OPA in-process; a difference in any
+CI installs both the embedded engine (regorus) and real OPA in-process; a difference in any
 control's status or findings fails here (the live counterpart is in tests/integration).
 """
 

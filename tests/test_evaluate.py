@@ -41,8 +41,8 @@ def test_malformed_policy_output_is_an_error():
 
 
 def test_engine_error_is_kept_as_the_reason():
-    result = decide(C54, dockerbench.EngineError("regopy failed evaluating data.x"))
-    assert result.status == "error" and "regopy failed" in result.reason
+    result = decide(C54, dockerbench.EngineError("regorus failed evaluating data.x"))
+    assert result.status == "error" and "regorus failed" in result.reason
 
 
 def test_findings_carry_resource_and_evidence():

@@ -108,12 +108,12 @@ def synthetic_report() -> Report:
             result = result.model_copy(update={"findings": [*result.findings[:-1], f.model_copy(update={"status": "waived"})]})
         results.append(result)
     errors = [FactError(section="host", item="auditctl -l", kind="permission", message="needs root " + SCRIPT)]
-    return build_report(results, Snapshot(meta=meta(errors=errors)), "embedded (regopy test)")
+    return build_report(results, Snapshot(meta=meta(errors=errors)), "embedded (regorus test)")
 
 
 @lru_cache(maxsize=1)
 def empty_report() -> Report:
-    return build_report([], Snapshot(meta=meta(hostname=None)), "embedded (regopy test)")
+    return build_report([], Snapshot(meta=meta(hostname=None)), "embedded (regorus test)")
 
 
 def small_snapshot() -> Snapshot:
@@ -138,7 +138,7 @@ def small_snapshot() -> Snapshot:
 def evaluated_report() -> Report:
     """``dockerbench.evaluate()`` of the small snapshot: on real OPA in-process when it is
     installed (a second; scripts/test.sh installs it), else on the default embedded engine
-    (regopy: half a minute or more). The formats do not care which engine decided."""
+    (slower). The formats do not care which engine decided."""
     try:
         dockerbench.make_engine("opa").close()
         engine = "opa"

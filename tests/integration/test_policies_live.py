@@ -10,7 +10,7 @@ Three daemons, each snapshotted once (module fixtures), every report computed on
 * a private dockerd (tests/integration/_dockerd.py: own network namespace, socket, data-root,
   exec-root, pidfile; stopped by pid) started with a hardened daemon.json via --config-file,
   then restarted WITHOUT it, then turned into a one-node swarm manager.
-* every assertion runs on every installed engine ("embedded" regopy and "opa"), and the two
+* every assertion runs on every installed engine ("embedded" regorus and "opa"), and the two
   reports of every snapshot must agree control by control (the live conformance check).
 
 Host-decided outcomes (no AppArmor / SELinux here, the shared daemon without daemon-wide
