@@ -158,6 +158,9 @@ IMAGES = {
     "base": PASSWD + 'CMD ["sleep", "3600"]\n',
     "sshd": (PASSWD + 'RUN mkdir -p /usr/sbin && cp /bin/busybox /usr/sbin/sshd\n'
              'CMD ["/bin/sh", "-c", "exec -a sleep /usr/sbin/sshd 3600"]\n'),
+    # The classic builder records HEALTHCHECK as `HEALTHCHECK &{["CMD" "true"] "5s" "3s" "0s" '\x00'}`:
+    # text that broke the previous embedded engine's 4.7/4.9/4.10/4.11.
+    "healthcheck": PASSWD + 'HEALTHCHECK --interval=5s --timeout=3s CMD ["true"]\nCMD ["sleep", "3600"]\n',
 }
 
 
@@ -639,3 +642,18 @@ def test_both_engines_decide_every_control_alike(request: pytest.FixtureRequest,
     assert len(embedded) == len(opa) == (len(embedded) if controls else 104)
     differences = [(a, b) for a, b in zip(embedded, opa) if a != b]
     assert differences == [], "\n".join(f"embedded {a}\n     opa {b}" for a, b in differences)
+
+
+def test_a_classic_builder_healthcheck_image_is_decided_alike_by_both_engines(live: Live, reports: Reports,
+                                                                               installed_engines: list[str]) -> None:
+    missing = [e for e in ENGINES if e not in installed_engines]
+    if missing:
+        unavailable("every engine for the conformance check", f"not installed: {missing}")
+    image_id = live.images["healthcheck"]
+    (image,) = [i for i in live.snapshot.images or [] if i.id == image_id]
+    assert any("HEALTHCHECK &{" in (h.created_by or "") for h in image.history), [h.created_by for h in image.history]
+    by_engine = {e: {r.id: r for r in reports.get("live", e).results} for e in ENGINES}
+    for cid in ("4.7", "4.9", "4.10", "4.11"):
+        embedded, opa = by_engine["embedded"][cid], by_engine["opa"][cid]
+        assert embedded.status != "error" and embedded.status == opa.status, (cid, embedded.reason, opa.reason)
+        assert [f.model_dump() for f in embedded.findings] == [f.model_dump() for f in opa.findings], cid
