@@ -32,7 +32,7 @@ from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
-from .engines.workers import DEFAULT_TIMEOUT
+from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
 
 FORMAT_NAMES = ("table", "json", "sarif", "junit", "html", "csv", "markdown")

@@ -14,8 +14,7 @@ import os
 from typing import Any
 
 from .._errors import EngineError
-from .interface import Engine
-from .workers import DEFAULT_TIMEOUT
+from .interface import DEFAULT_TIMEOUT, Engine
 
 ENGINE_NAMES = ("embedded", "opa", "opa-server")
 

@@ -17,6 +17,9 @@ from typing import Any, Mapping, Sequence
 from .._errors import EngineError
 
 
+#: Seconds one document may take to evaluate before it is stopped (engines in worker processes).
+DEFAULT_TIMEOUT = 60.0
+
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -24,10 +27,13 @@ def input_json(value: Any) -> str:
     """The input as JSON text for an engine (None: the empty object). A lone UTF-16 surrogate
     (a snapshot file may hold one as an escape; it is not Unicode) becomes U+FFFD, as OPA's Go
     JSON reader reads it: regorus and the OPA binding would reject the whole input instead."""
-    text = json.dumps({} if value is None else value, ensure_ascii=False)
-    if _LONE_SURROGATE.search(text):
-        text = _LONE_SURROGATE.sub("\ufffd", text)
-    return text
+    return _LONE_SURROGATE.sub("\ufffd", json.dumps({} if value is None else value, ensure_ascii=False))
+
+
+def load_key(modules: Mapping[str, str], data: Mapping[str, Any]) -> tuple[dict[str, str], str]:
+    """What identifies a load (the modules, and the data as canonical JSON): an engine given the
+    same again keeps what it has (audit prepares, then evaluates with the same policies)."""
+    return dict(modules), json.dumps(data, sort_keys=True)
 
 
 class Engine(ABC):

@@ -6,13 +6,12 @@ It is the conformance reference in tests. Install it with
 
 from __future__ import annotations
 
-import json
 import re
 from importlib import metadata
 from typing import Any, Mapping
 
 from .._errors import EngineError, PolicyError
-from .interface import Engine, ParentDocumentMixin
+from .interface import Engine, ParentDocumentMixin, load_key
 
 _LOCATION = re.compile(r"(?P<file>[^\s:]+\.rego):(?P<line>\d+)(?::\d+)?:?\s*(?P<msg>.*)")
 
@@ -36,7 +35,7 @@ class OpaInProcessEngine(ParentDocumentMixin, Engine):
         return f"opa (in-process, opa-golib-python-bindings {metadata.version('opa-golib-python-bindings')})"
 
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
-        loaded = (dict(modules), json.dumps(data, sort_keys=True))
+        loaded = load_key(modules, data)
         if self._engine is not None and self._loaded == loaded:
             return  # the same policies again (audit prepares, then evaluates)
         engine = self._cls()

@@ -18,7 +18,7 @@ from importlib import metadata
 from typing import Any, Mapping, Sequence
 
 from .._errors import EngineError, PolicyError
-from .interface import Engine, ParentDocumentMixin, input_json
+from .interface import Engine, ParentDocumentMixin, input_json, load_key
 
 DISTRIBUTION = "gordon-to-regorus"
 
@@ -48,7 +48,7 @@ class RegorusEngine(ParentDocumentMixin, Engine):
         return f"embedded (regorus {metadata.version(DISTRIBUTION)})"
 
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
-        loaded = (dict(modules), json.dumps(data, sort_keys=True))
+        loaded = load_key(modules, data)
         if self._engine is not None and self._loaded == loaded:
             return  # the same policies again (audit prepares, then evaluates)
         engine = self._regorus.Engine()
@@ -72,12 +72,12 @@ class RegorusEngine(ParentDocumentMixin, Engine):
         self.set_input_json(input_json(input))
         return self.evaluate_many_json(paths, None)
 
-    def evaluate_many_json(self, paths: Sequence[str], input_json: str | None, *, alone: bool = False) -> dict[str, Any]:
+    def evaluate_many_json(self, paths: Sequence[str], text: str | None, *, alone: bool = False) -> dict[str, Any]:
         """evaluate_many for an input given as JSON text (None: the input set last): the
         input is parsed once, and each parent package is one query (see ParentDocumentMixin)
         unless ``alone``, where each document is its own query."""
-        if input_json is not None:
-            self.set_input_json(input_json)
+        if text is not None:
+            self.set_input_json(text)
         if alone:
             return Engine.evaluate_many(self, paths, _ALREADY_SET)
         return ParentDocumentMixin.evaluate_many(self, paths, _ALREADY_SET)

@@ -34,9 +34,7 @@ from typing import Any, Mapping, Sequence
 
 from .._errors import DockerbenchError, EngineError, PolicyError
 from ._modgraph import ModuleGraph
-from .interface import Engine, input_json
-
-DEFAULT_TIMEOUT = 60.0
+from .interface import DEFAULT_TIMEOUT, Engine, input_json, load_key
 
 
 class WorkerPoolEngine(Engine):
@@ -48,10 +46,9 @@ class WorkerPoolEngine(Engine):
         self.name = inner
         self.timeout = timeout
         self._workers = [_Worker(inner, timeout) for _ in range(max(1, workers))]
-        self._modules: dict[str, str] = {}
+        self._loaded: tuple[dict[str, str], str] | None = None
         self._data: dict[str, Any] = {}
         self._graph = ModuleGraph({})
-        self._loaded = False
         self._description: str | None = None
 
     def describe(self) -> str:
@@ -66,17 +63,17 @@ class WorkerPoolEngine(Engine):
     def load(self, modules: Mapping[str, str], data: Mapping[str, Any]) -> None:
         """Check the modules in the first worker (a broken one raises PolicyError here); the
         workers load their shares when they evaluate or prepare."""
-        modules, data = dict(modules), dict(data)
-        if self._loaded and modules == self._modules and data == self._data:
+        key, data = load_key(modules, data), dict(data)
+        if self._loaded == key:
             return
-        self._workers[0].call(("load", modules, data))
-        self._workers[0].has = (modules, data)
-        self._modules, self._data, self._loaded = modules, data, True
-        self._graph = ModuleGraph(modules)
+        self._workers[0].call(("load", key[0], data))
+        self._workers[0].has = (key[0], data)
+        self._loaded, self._data = key, data
+        self._graph = ModuleGraph(key[0])
 
     def prepare(self, paths: Sequence[str]) -> None:
         """Each worker loads its share while the caller goes on (answers read on next use)."""
-        if not self._loaded:
+        if self._loaded is None:
             return
         shares = self._shares(paths)
         for worker, _ in shares:
@@ -91,18 +88,18 @@ class WorkerPoolEngine(Engine):
         return value
 
     def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
-        if not self._loaded:
+        if self._loaded is None:
             raise EngineError("no policies loaded")
         text = input_json(input)
-        shares = self._shares(paths)
-        for worker, _ in shares:
+        shares = [(worker, share, self._share_modules(share)) for worker, share in self._shares(paths)]
+        for worker, _, _ in shares:
             worker.spawn()
-        for worker, share in shares:  # every worker loads and starts before any is waited for
-            worker.send_load(*self._share_modules(share))
+        for worker, share, load in shares:  # every worker loads and starts before any is waited for
+            worker.send_load(*load)
             worker.send_eval(share, text, batch=True)
         out: dict[str, Any] = {}
-        for worker, share in shares:
-            out.update(worker.collect(share, text, self._share_modules(share)))
+        for worker, share, load in shares:
+            out.update(worker.collect(share, text, load))
         return {p: out[p] for p in paths}
 
     def close(self) -> None:
@@ -115,8 +112,9 @@ class WorkerPoolEngine(Engine):
         return [(w, list(paths[i:: len(workers)])) for i, w in enumerate(workers)]
 
     def _share_modules(self, share: Sequence[str]) -> tuple[dict[str, str], dict[str, Any]]:
+        assert self._loaded is not None
         needed = set().union(*(self._graph.closure(p) for p in share)) if share else set()
-        return {n: s for n, s in self._modules.items() if n in needed}, self._data
+        return {n: s for n, s in self._loaded[0].items() if n in needed}, self._data
 
 
 class _Worker:
