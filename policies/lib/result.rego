@@ -13,6 +13,10 @@ finding(resource, message, actual, expected) := {
 	"expected": expected,
 }
 
+# brief is the part of findings a reader compares: which resource, and what the message says.
+# Rego tests assert `result.brief(violations) == {...}`, the exact set, never a count.
+brief(findings) := {{"resource": f.resource, "message": f.message} | some f in findings}
+
 container(c) := {"kind": "container", "id": c.id, "name": trim_prefix(c.name, "/")}
 
 image(img) := {"kind": "image", "id": img.id, "name": image_name(img)}

@@ -31,3 +31,9 @@ test_untagged_image_is_named_by_short_id if {
 test_container_name_drops_the_slash if {
 	result.container({"id": "c1", "name": "/web"}) == {"kind": "container", "id": "c1", "name": "web"}
 }
+
+test_brief_keeps_resource_and_message_of_each_finding if {
+	r := {"kind": "host", "id": "h", "name": "h"}
+	fs := [result.finding(r, "one", 1, 0), result.finding(r, "two", 2, 0), result.finding(r, "one", 3, 0)]
+	result.brief(fs) == {{"resource": r, "message": "one"}, {"resource": r, "message": "two"}}
+}
