@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .._snapshot import ErrorKind, FactError
+from . import _redact as redact
 
-#: What a secret value is replaced with wherever one would otherwise enter the snapshot.
-REDACTED = "<redacted>"
 
 #: Called as progress(stage, done, total) while collecting; total is None when unknown.
 ProgressCallback = Callable[[str, int, "int | None"], None]
@@ -90,14 +89,9 @@ class Context:
 
 def env_looks_secret(name: str, value: str | None = None) -> bool:
     """A hint that an environment variable holds a secret, from its name (and value shape)."""
-    upper = name.upper()
-    words = ("PASSWORD", "PASSWD", "PASS", "SECRET", "TOKEN", "APIKEY", "API_KEY", "PRIVATE",
-             "CREDENTIAL", "AUTH", "ACCESS_KEY", "SESSION_KEY")
-    if any(w in upper for w in words) or upper.endswith("_KEY"):
+    if redact.is_secret_name(name):
         return True
-    if value and (value.startswith("-----BEGIN") or value.startswith(("ghp_", "AKIA", "xox"))):
-        return True
-    return False
+    return bool(value) and (value.startswith("-----BEGIN") or value.startswith(("ghp_", "AKIA", "xox")))
 
 
 def split_env(entries: list[str] | None, include_values: bool) -> list[dict[str, Any]]:

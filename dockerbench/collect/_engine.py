@@ -17,6 +17,7 @@ import docker.errors
 import requests
 
 from .._snapshot import EnvVar, ErrorKind, Healthcheck
+from . import _redact as redact
 from ._context import Context, error_kind, split_env
 
 T = TypeVar("T")
@@ -124,13 +125,18 @@ def healthcheck(config: dict[str, Any] | None) -> Healthcheck | None:
     """A Config.Healthcheck object; None when there is none (Test ["NONE"] is kept as is)."""
     if not config:
         return None
-    return Healthcheck(test=list(config.get("Test") or []), interval_ns=config.get("Interval"),
+    return Healthcheck(test=redact.argv([str(t) for t in config.get("Test") or []]), interval_ns=config.get("Interval"),
                        timeout_ns=config.get("Timeout"), retries=config.get("Retries"))
 
 
 def env_vars(entries: list[str] | None, include_values: bool) -> list[EnvVar]:
     """'NAME=value' entries as EnvVars; values dropped unless the caller opted in."""
     return [EnvVar(**e) for e in split_env(entries, include_values)]
+
+
+def labels(value: dict[str, Any] | None) -> dict[str, str]:
+    """Labels as strings, a secret-looking key's value and secrets in other values redacted."""
+    return redact.mapping(text_map(value))
 
 
 def text_map(value: dict[str, Any] | None) -> dict[str, str]:

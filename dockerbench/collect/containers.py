@@ -22,6 +22,7 @@ from .._snapshot import (
     RestartPolicy,
     Ulimit,
 )
+from . import _redact as redact
 from ._api import DockerApi
 from ._context import Context
 from ._engine import (
@@ -33,7 +34,7 @@ from ._engine import (
     healthcheck,
     inspect,
     record_api_error,
-    text_map,
+    labels,
     unix_time,
 )
 
@@ -83,7 +84,7 @@ def _listed_container(summary: dict[str, Any]) -> Container:
         created_unix=unix_time(summary.get("Created")),
         status=summary.get("State") or "",
         running=summary.get("State") in ("running", "paused", "restarting"),
-        labels=text_map(summary.get("Labels")),
+        labels=labels(summary.get("Labels")),
         ports=[PortBinding(container_port=p["PrivatePort"], protocol=p.get("Type") or "tcp",
                            host_ip=p.get("IP") or "", host_port=p.get("PublicPort"))
                for p in summary.get("Ports") or [] if p.get("PublicPort")],
@@ -148,7 +149,7 @@ def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail:
         health_status=(state.get("Health") or {}).get("Status"),
         healthcheck=healthcheck(config.get("Healthcheck")),
         log_driver=(host.get("LogConfig") or {}).get("Type"),
-        labels=text_map(config.get("Labels")),
+        labels=labels(config.get("Labels")),
         env=env_vars(config.get("Env"), ctx.include_env_values),
         processes=_processes(ctx, api, detail["Id"], name) if running else None,
         exec_instances=_exec_instances(ctx, api, name, detail.get("ExecIDs")),
@@ -222,7 +223,7 @@ def _parse_top(top: dict[str, Any]) -> list[Process]:
         command = row[comm_at] if comm_at != args_at else posixpath.basename(args.split(" ", 1)[0])
         processes.append(Process(pid=int(row[pid_at]) if row[pid_at].isdigit() else None,
                                  user=row[user_at] if user_at is not None else None,
-                                 command=command, args=args))
+                                 command=command, args=redact.text(args, joined=True)))
     return processes
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shlex
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
@@ -24,7 +23,8 @@ from .._snapshot import (
     IndexConfig,
 )
 from ._api import DockerApi, unix_socket_path
-from ._context import Context, REDACTED, one_line
+from . import _redact as redact
+from ._context import Context, one_line
 from ._hostfs import (
     host_file,
     is_absent,
@@ -153,7 +153,7 @@ def _find_dockerd(ctx: Context, docker_host: str) -> tuple[int | None, list[str]
     procs: dict[int, list[str] | OSError] = {}
     for pid in pids_named(ctx, "dockerd"):
         try:
-            procs[pid] = [redact(a) for a in nul_split(proc_bytes(ctx, pid, "cmdline"))]
+            procs[pid] = redact.argv(nul_split(proc_bytes(ctx, pid, "cmdline")))
         except OSError as e:
             procs[pid] = e
     target = _normalise_address(ctx, docker_host)
@@ -268,7 +268,7 @@ def parse_config(ctx: Context, path: str, text: str) -> ConfigFile:
         return _invalid_config(ctx, path, f"line {e.lineno} column {e.colno}: {e.msg}")
     if not isinstance(content, dict):
         return _invalid_config(ctx, path, f"top level is a JSON {type(content).__name__}, not an object")
-    return ConfigFile(path=path, state="parsed", content=redact_json(content))
+    return ConfigFile(path=path, state="parsed", content=redact.json_value(content))
 
 
 def _invalid_config(ctx: Context, path: str, message: str) -> ConfigFile:
@@ -296,7 +296,7 @@ def parse_defaults_file(path: str, text: str) -> tuple[DefaultsFile, str | None]
     like a shell would) and the reason it is invalid, if so.
     """
     assignments, bad_lines = shell_assignments(text)
-    variables = {name: redact(value) for name, value in assignments}
+    variables = redact.mapping(dict(assignments))
     problems = [f"line {n}: unbalanced quotes" for n in bad_lines]
     options: list[str] = []
     for name in OPTION_VARIABLES:
@@ -308,30 +308,6 @@ def parse_defaults_file(path: str, text: str) -> tuple[DefaultsFile, str | None]
     state: Literal["parsed", "invalid"] = "invalid" if problems else "parsed"
     return (DefaultsFile(path=path, state=state, variables=variables, options=options),
             "; ".join(problems) or None)
-
-
-# ----------------------------------------------------------------------------- secrets
-
-_SECRET_WORDS = r"(?:token|passw(?:or)?d|secret|credential|api[-_]?key|access[-_]?key)"
-_SECRET_ASSIGNMENT = re.compile(rf"(?i)((?:^|[\s,=])[\w.-]*{_SECRET_WORDS}[\w.-]*=)([^\s,]*)")
-_URL_PASSWORD = re.compile(r"(://[^/:@\s]+:)[^@/\s]+@")
-_SECRET_KEY = re.compile(rf"(?i){_SECRET_WORDS}")
-
-
-def redact(text: str) -> str:
-    """``text`` with credential-looking values replaced (``splunk-token=…``, ``user:pw@`` in URLs)."""
-    text = _SECRET_ASSIGNMENT.sub(lambda m: m.group(1) + REDACTED, text)
-    return _URL_PASSWORD.sub(lambda m: m.group(1) + REDACTED + "@", text)
-
-
-def redact_json(value: Any) -> Any:
-    """A parsed JSON value with credential-looking keys' values and URL passwords redacted."""
-    if isinstance(value, dict):
-        return {k: REDACTED if _SECRET_KEY.search(k) and isinstance(v, (str, int, float))
-                else redact_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [redact_json(v) for v in value]
-    return redact(value) if isinstance(value, str) else value
 
 
 # ----------------------------------------------------------------------------- engine API
@@ -387,7 +363,7 @@ def engine_info(raw: dict[str, Any]) -> EngineInfo:
         index_configs=[
             IndexConfig(name=cfg.get("Name") or name, secure=bool(cfg.get("Secure")),
                         official=bool(cfg.get("Official")),
-                        mirrors=[redact(m) for m in cfg.get("Mirrors") or []])
+                        mirrors=[redact.text(m) for m in cfg.get("Mirrors") or []])
             for name, cfg in sorted(indexes.items())
         ],
         containers=int(raw.get("Containers") or 0),

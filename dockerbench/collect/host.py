@@ -28,7 +28,9 @@ from .._snapshot import (
     SubIdRange,
     SystemdUnits,
 )
-from ._context import REDACTED, Context, one_line
+from . import _redact as redact
+from ._context import Context, one_line
+from ._redact import REDACTED
 from ._hostfs import (
     comm,
     host_file,
@@ -270,7 +272,7 @@ def parse_docker_exec_records(text: str) -> list[ExecRecord]:
         elif m.group("type") == "EXECVE":
             args = [_audit_value(v) for _, v in sorted(_EXECVE_ARG.findall(m.group("body")), key=lambda a: int(a[0]))]
             if _is_docker_exec(args):
-                execs.append((m.group("serial"), int(m.group("time")), _redact_env_args(args)))
+                execs.append((m.group("serial"), int(m.group("time")), redact.argv(_redact_env_args(args))))
     return [ExecRecord(time_unix=t, uid=uids.get(serial), args=args) for serial, t, args in execs]
 
 

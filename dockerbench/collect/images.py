@@ -8,12 +8,12 @@ History text keeps the instructions but not the values of ENV, ARG and build arg
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from .._snapshot import HistoryEntry, Image, SpecialFile
 from ._api import DockerApi
-from ._context import Context, REDACTED
+from . import _redact as redact
+from ._context import Context
 from ._engine import (
     ENGINE_ERRORS,
     SHAPE_ERRORS,
@@ -24,7 +24,7 @@ from ._engine import (
     healthcheck,
     inspect,
     record_api_error,
-    text_map,
+    labels,
     unix_time,
 )
 from ._layers import ChunkReader, special_files
@@ -70,7 +70,7 @@ def _listed_image(summary: dict[str, Any], **facts: Any) -> Image:
         repo_digests=[d for d in summary.get("RepoDigests") or [] if d != NONE_DIGEST],
         created_unix=unix_time(summary.get("Created")),
         size=summary.get("Size"),
-        labels=text_map(summary.get("Labels")),
+        labels=labels(summary.get("Labels")),
         inspected=False,
         **facts,
     )
@@ -86,7 +86,7 @@ def _to_image(summary: dict[str, Any], detail: dict[str, Any], include_env_value
         "healthcheck": healthcheck(config.get("Healthcheck")),
         "exposed_ports": sorted(config.get("ExposedPorts") or {}),
         "env": env_vars(config.get("Env"), include_env_values),
-        "labels": text_map(config.get("Labels")) or listed.labels,
+        "labels": labels(config.get("Labels")) or listed.labels,
         "created_unix": listed.created_unix or unix_time(detail.get("Created")),
         "inspected": True,
     })
@@ -113,7 +113,7 @@ _LEGACY_NOP = "#(nop)"
 
 def _history_entry(entry: dict[str, Any]) -> HistoryEntry:
     created_by = entry.get("CreatedBy") or ""
-    return HistoryEntry(created_by=redact_created_by(created_by),
+    return HistoryEntry(created_by=redact.created_by(created_by),
                         created_unix=unix_time(entry.get("Created")) or None,
                         empty_layer=not entry.get("Size") and _is_metadata(created_by))
 
@@ -128,64 +128,6 @@ def _is_metadata(created_by: str) -> bool:
     if _LEGACY_NOP in text:
         text = text.split(_LEGACY_NOP, 1)[1].strip()
     return text.split(" ", 1)[0].upper() in _METADATA_INSTRUCTIONS
-
-
-# ENV/ARG as the legacy builder ("/bin/sh -c #(nop)  ENV A=1 B=2") or BuildKit ("ENV A=1") records it.
-_ASSIGNING = re.compile(r"^(?P<lead>(?:/bin/sh -c #\(nop\)\s+)?(?:ENV|ARG)\s+)(?P<body>.*)$", re.S)
-# RUN with build args: legacy "|2 A=x B=y /bin/sh -c cmd", BuildKit "RUN |2 A=x B=y /bin/sh -c cmd # buildkit".
-_BUILD_ARGS = re.compile(r"^(?P<lead>(?:RUN\s+)?\|\d+\s+)(?P<rest>.*)$", re.S)
-_KEY = r"[A-Za-z_][A-Za-z0-9_.-]*"
-_ASSIGNMENT = re.compile(rf"(?:^|(?<=\s))({_KEY})=")
-_NEXT_ASSIGNMENT = re.compile(rf"\s(?={_KEY}=)")
-# Where the command starts after the last build arg: a shell invocation "/bin/sh -c", else a blank.
-_SHELL_COMMAND = re.compile(r"\s(?=/\S*(?:\s+\S+)*?\s-c(?:\s|$))")
-_BLANK = re.compile(r"\s")
-
-
-def redact_created_by(created_by: str) -> str:
-    """A history CreatedBy with the values of ENV, ARG and RUN build args replaced.
-
-    Key names and the command text stay: ``|1 TOKEN=s3cr3t /bin/sh -c make`` becomes
-    ``|1 TOKEN=<redacted> /bin/sh -c make``. History does not quote values and they may hold
-    spaces, so a value runs up to the next ``NAME=``; the last build arg's value runs up to
-    the shell command (``/bin/sh -c``), else to the next blank. When in doubt more is redacted,
-    never less: a value containing `` NAME=`` shows that NAME, never a value.
-    """
-    if match := _ASSIGNING.match(created_by):
-        return match["lead"] + _redact_assignments(match["body"])
-    if match := _BUILD_ARGS.match(created_by):
-        return match["lead"] + _redact_build_args(match["rest"])
-    return created_by
-
-
-def _redact_assignments(body: str) -> str:
-    """'A=1 B=two words' -> 'A=<redacted> B=<redacted>'; old 'ENV A value' -> 'A <redacted>'."""
-    keys = _ASSIGNMENT.findall(body)
-    if keys:
-        return " ".join(f"{key}={REDACTED}" for key in keys)
-    name, _, value = body.strip().partition(" ")
-    return f"{name} {REDACTED}" if value.strip() else body
-
-
-def _redact_build_args(rest: str) -> str:
-    """The leading 'NAME=value' pairs of ``rest`` redacted, the command after them kept."""
-    keys: list[str] = []
-    position = 0
-    while match := _ASSIGNMENT.match(rest, position):
-        keys.append(match[1])
-        following = _NEXT_ASSIGNMENT.search(rest, match.end())
-        command = _SHELL_COMMAND.search(rest, match.end())
-        if following and (command is None or following.start() < command.start()):
-            position = following.end()
-            continue
-        end = command or _BLANK.search(rest, match.end())
-        position = end.end() if end else len(rest)
-        break
-    if not keys:  # not the shape we know: keep nothing before the command
-        command = _SHELL_COMMAND.search(rest)
-        return f"{REDACTED} {rest[command.end():]}" if command else REDACTED
-    redacted = " ".join(f"{key}={REDACTED}" for key in keys)
-    return f"{redacted} {rest[position:]}" if position < len(rest) else redacted
 
 
 # ----------------------------------------------------------------------------- layer scan

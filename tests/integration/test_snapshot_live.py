@@ -44,8 +44,18 @@ IMAGES: dict[str, tuple[str, dict[str, bytes]]] = {
     # comm comes from the executed file's name, argv[0] picks busybox's applet: "sshd" that sleeps.
     "sshd": ('RUN mkdir -p /usr/sbin && cp /bin/busybox /usr/sbin/sshd\n'
              'CMD ["/bin/sh", "-c", "exec -a sleep /usr/sbin/sshd 3600"]\n', {}),
+    # A secret in every place a build records one (each {name} is a canary value).
     "canary": ("ARG BUILD_SECRET\nENV API_TOKEN={api_token}\n"
-               'RUN test -n "$BUILD_SECRET"\n' + SLEEP, {}),
+               'RUN test -n "$BUILD_SECRET"\n'
+               "RUN echo apt-get update && echo mysql --password={run_password} >/dev/null\n"
+               "RUN TOKEN={inline_token} echo hi && export AWS_SECRET_ACCESS_KEY={aws_secret}"
+               " && echo curl -u admin:{curl_password} https://user:{url_password}@example.com/ >/dev/null\n"
+               'RUN echo "-----BEGIN RSA PRIVATE KEY-----" > /k && echo {pem_body} >> /k'
+               ' && echo "-----END RSA PRIVATE KEY-----" >> /k\n'
+               "ARG PASSPHRASE\n"
+               'RUN ["/bin/busybox", "true"]\n'
+               'ARG "<script>x</script>_PASSWORD"={nonid_arg}\nENV "<b>_TOKEN"={nonid_env}\n'
+               "LABEL api_key={label_key}\n" + SLEEP, {}),
 }
 
 #: Container case -> (image case or None for busybox, started?, docker SDK options).
@@ -65,6 +75,12 @@ CONTAINERS: dict[str, tuple[str | None, bool, dict[str, Any]]] = {
     "env_canary": (None, True, {}),  # + DB_PASSWORD canary and a privileged exec instance
     "paused": (None, True, {}),  # paused once started
 }
+
+
+#: Secret values planted in the images, containers and build args; none may reach the snapshot.
+CANARIES = ("db_password", "api_token", "build_secret", "run_password", "inline_token", "aws_secret",
+            "curl_password", "url_password", "pem_body", "nonid_arg", "nonid_env", "label_key",
+            "passphrase_a", "passphrase_b", "passphrase_c", "process_password", "container_label")
 
 
 @dataclass
@@ -108,7 +124,7 @@ def live(docker_client: docker.DockerClient, docker_host: str, busybox_image: st
     socket = unix_socket_path(docker_host)
     assert socket, "the test daemon must listen on a unix socket"
     state = Live(run=run, socket=socket, canaries={
-        name: f"canary-{name}-{uuid.uuid4().hex}" for name in ("db_password", "api_token", "build_secret")})
+        name: f"canary-{name}-{uuid.uuid4().hex}" for name in CANARIES})
     try:
         _build_images(docker_client, state)
         state.network = docker_client.networks.create(f"dbt-net-{run}", internal=True,
@@ -130,16 +146,20 @@ def live(docker_client: docker.DockerClient, docker_host: str, busybox_image: st
 
 def _build_images(client: docker.DockerClient, state: Live) -> None:
     for case, (dockerfile, files) in IMAGES.items():
-        text = BUSYBOX_BASE + dockerfile.format(api_token=state.canaries["api_token"])
+        text = BUSYBOX_BASE + dockerfile.format(**state.canaries)
+        passphrase = " ".join(state.canaries[f"passphrase_{x}"] for x in "abc")  # a value with blanks
         state.images[case] = build_image(client, f"dockerbench-test/live-{case}:{state.run}", text, files,
-                                         buildargs={"BUILD_SECRET": state.canaries["build_secret"]})
+                                         buildargs={"BUILD_SECRET": state.canaries["build_secret"],
+                                                    "PASSPHRASE": passphrase})
 
 
 def _create_containers(client: docker.DockerClient, state: Live, busybox: str) -> None:
     extra: dict[str, dict[str, Any]] = {
         "docker_socket": {"volumes": [f"{state.socket}:/var/run/docker.sock"]},
         "read_only_memory": {"network": f"dbt-net-{state.run}"},
-        "env_canary": {"environment": {"DB_PASSWORD": state.canaries["db_password"]}},
+        "env_canary": {"environment": {"DB_PASSWORD": state.canaries["db_password"]},
+                       "labels": {TEST_LABEL: state.run, "db_token": state.canaries["container_label"]},
+                       "command": ["sh", "-c", "sleep 3600; true", f"--password={state.canaries['process_password']}"]},
     }
     for case, (image_case, start, options) in CONTAINERS.items():
         image = state.images[image_case] if image_case else busybox
@@ -337,8 +357,17 @@ def test_env_and_build_arg_canaries_are_nowhere_in_the_snapshot(live: Live) -> N
     assert [(e.name, e.looks_secret, e.value) for e in live.image("canary").env if e.name == "API_TOKEN"] == [
         ("API_TOKEN", True, None)]
     history = [h.created_by for h in live.image("canary").history or []]
-    assert any("ENV API_TOKEN=<redacted>" in h for h in history)
-    assert any(h.startswith("|1 BUILD_SECRET=<redacted> /bin/sh -c test -n") for h in history)
+    assert "/bin/sh -c #(nop)  ENV API_TOKEN=<redacted>" in history
+    assert '|1 BUILD_SECRET=<redacted> /bin/sh -c test -n "$BUILD_SECRET"' in history
+    assert "|1 BUILD_SECRET=<redacted> /bin/sh -c echo apt-get update && echo mysql --password=<redacted> >/dev/null" in history
+    assert ("|1 BUILD_SECRET=<redacted> /bin/sh -c TOKEN=<redacted> echo hi && export AWS_SECRET_ACCESS_KEY=<redacted>"
+            " && echo curl -u admin:<redacted> https://user:<redacted>@example.com/ >/dev/null") in history
+    assert "|2 BUILD_SECRET=<redacted> PASSPHRASE=<redacted>" in history
+    assert "/bin/sh -c #(nop)  ARG <script>x</script>_PASSWORD=<redacted>" in history
+    assert live.image("canary").labels["api_key"] == "<redacted>"
+    container = live.container("env_canary")
+    assert container.labels["db_token"] == "<redacted>"
+    assert [p.args for p in container.processes or [] if p.command == "sh"] == ["sh -c sleep 3600; true --password=<redacted>"]
 
 
 def test_env_values_are_kept_only_when_asked_and_build_args_never(live: Live, docker_host: str) -> None:
