@@ -211,3 +211,24 @@ def test_ctrl_c_stops_an_evaluation_at_once_with_exit_130(snapshot_file, tmp_pat
         assert proc.returncode == 130, (engine, err)
         assert time.monotonic() - t < 5, engine
         assert err.strip() == "dockerbench: interrupted", (engine, err)
+
+
+@pytest.mark.parametrize("kind", ["missing", "file", "not a root"])
+def test_a_wrong_host_root_is_refused_before_anything_is_collected(tmp_path, kind):
+    """A wrong root would make every file look absent and its control not applicable."""
+    root = tmp_path / "root"
+    if kind == "file":
+        root.write_text("x")
+    elif kind == "not a root":
+        root.mkdir()
+    proc = run("snapshot", "--host-root", str(root), "--docker-host", "unix:///nonexistent.sock")
+    assert proc.returncode == 2
+    expected = {"missing": "does not exist", "file": "is not a directory",
+                "not a root": "is not a host's root filesystem (it has no etc/ directory)"}[kind]
+    assert _one_error_line(proc.stderr) == f"dockerbench: error: host root {root} {expected}"
+    assert proc.stdout == ""
+
+
+def test_the_library_refuses_a_wrong_host_root_with_a_usage_error(tmp_path):
+    with pytest.raises(dockerbench.UsageError, match="has no etc/ directory"):
+        dockerbench.snapshot(docker_host="unix:///nonexistent.sock", host_root=tmp_path)

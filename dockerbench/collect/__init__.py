@@ -21,7 +21,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .._errors import CollectionError
+from .._errors import CollectionError, UsageError
 from .._snapshot import Meta, Snapshot
 from .._version import __version__
 from . import containers, daemon, files, host, images, networks, swarm
@@ -52,6 +52,7 @@ def snapshot(
     collected and every engine fact is recorded as an error; then :class:`CollectionError` is
     raised with that partial snapshot attached (``.snapshot``), unless ``allow_partial``.
     """
+    _check_host_root(Path(host_root))
     started = time.monotonic()
     collected_at = datetime.now(timezone.utc).replace(microsecond=0)
     ctx = Context(host_root=Path(host_root), include_env_values=include_env_values,
@@ -95,3 +96,16 @@ def snapshot(
     if unreachable is not None and not allow_partial:
         raise CollectionError(f"cannot reach the Docker daemon at {address}: {unreachable}", snapshot=snap)
     return snap
+
+
+def _check_host_root(root: Path) -> None:
+    """Refuse a host root that is not a host's filesystem, before anything is collected.
+
+    A wrong root would make every file and socket look absent, and their controls
+    not applicable: a silent pass. Every Linux root has an ``etc`` directory.
+    """
+    if not root.is_dir():
+        problem = "does not exist" if not root.exists() else "is not a directory"
+        raise UsageError(f"host root {root} {problem}")
+    if not (root / "etc").is_dir():
+        raise UsageError(f"host root {root} is not a host's root filesystem (it has no etc/ directory)")
