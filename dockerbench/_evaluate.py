@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ._errors import DockerbenchError, UsageError
+from ._errors import DockerbenchError, SnapshotError, UsageError
 from ._policies import Control, load_policies
 from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score
 from ._snapshot import Snapshot, load_snapshot
@@ -95,7 +95,11 @@ def _as_snapshot(snapshot: Snapshot | str | Path | Mapping[str, Any]) -> Snapsho
     if isinstance(snapshot, Snapshot):
         return snapshot
     if isinstance(snapshot, Mapping):
-        return load_snapshot(json.dumps(snapshot))
+        try:
+            text = json.dumps(snapshot, allow_nan=False)
+        except (TypeError, ValueError) as e:  # a value JSON cannot hold (a set, a datetime, NaN...)
+            raise SnapshotError(f"<mapping>: not a valid snapshot: {e}") from None
+        return load_snapshot(text)
     return load_snapshot(snapshot)
 
 

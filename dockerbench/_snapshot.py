@@ -566,12 +566,14 @@ class Snapshot(_Model):
 def load_snapshot(source: str | Path | bytes) -> Snapshot:
     """Read and validate a snapshot from a path, JSON text or bytes.
 
-    Raises :class:`SnapshotError` with a one-line reason (file, JSON position or the first
-    schema violation) when the input is unreadable, not JSON, or not a snapshot.
+    Validation is strict, as ``schemas/snapshot.schema.json`` is: ``"privileged": "no"`` or
+    ``0`` is not a boolean, so it cannot make a privileged container pass 5.4. Raises
+    :class:`SnapshotError` with a one-line reason (file, JSON position or the first schema
+    violation) when the input is unreadable, not JSON, or not a snapshot.
     """
     text, where = _read_source(source)
     try:
-        snap = Snapshot.model_validate_json(text)
+        snap = Snapshot.model_validate_json(text, strict=True)  # the schema's types, no coercion
     except ValidationError as e:
         first = e.errors()[0]
         loc = ".".join(str(p) for p in first["loc"]) or "(document)"
