@@ -103,8 +103,3 @@ test_whole_package_with_nothing_collected if {
 	count(doc.missing) == 1
 	count(doc.violations) == 0
 }
-
-test_disabled_audit_system_fails_despite_the_rule if {
-	vs := c1_7.violations with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null, "enabled": 0}
-	[v.actual | some v in vs] == ["auditing disabled"]
-}
