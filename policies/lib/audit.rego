@@ -16,10 +16,16 @@
 #   them exists; every one that exists is evaluated, so 1.12/1.13 evaluate the renamed
 #   binaries (/usr/bin/containerd, /usr/bin/runc) as CIS v1.6.0 does (1.1.14, 1.1.18), and the
 #   legacy path too when it is still installed.
+#
+#   A control over roles R reads:
+#     missing contains m if some m in audit.facts_missing(R)
+#     violations contains audit.no_rule_finding(f) if { some f in audit.present_targets(R); audit.is_uncovered(f) }
+#     reviews contains audit.parent_watch_finding(f) if { some f in audit.present_targets(R); audit.is_covered_by_parent(f) }
 package lib.audit
 
 import data.lib.files
 import data.lib.result
+import data.lib.values
 
 loaded_known if is_array(input.host.audit.loaded)
 
@@ -39,11 +45,6 @@ rules_source := "loaded rules (auditctl -l)" if loaded_known
 else := "persistent rule files (the loaded rules could not be read)" if persistent_known
 
 else := "none (neither auditctl -l nor the rule files could be read)"
-
-# audit_disabled: the kernel records nothing whatever the rules (`auditctl -s` enabled 0). Read
-# from the proposed fact host.audit.enabled (0, 1, 2; null when unknown): used when present, not
-# required, since the benchmark's audit looks at the rules only.
-audit_disabled if input.host.audit.enabled == 0
 
 missing_rules contains "host.audit (neither the loaded rules from auditctl -l nor /etc/audit/audit.rules and rules.d could be read)" if {
 	not rules_known
@@ -84,7 +85,7 @@ parent_rules(f) := {r.text |
 	is_effective(r)
 	is_recursive(r)
 	some n in watch_names(f)
-	startswith(n, concat("", [clean_path(r.path), "/"]))
+	startswith(n, sprintf("%s/", [clean_path(r.path)]))
 }
 
 is_covered(f) if count(exact_rules(f)) > 0
@@ -94,7 +95,10 @@ is_covered_by_parent(f) if {
 	count(parent_rules(f)) > 0
 }
 
+# is_uncovered: the rules were read, and none names f or watches a directory above it. Without
+# the rules nothing is uncovered: facts_missing reports them.
 is_uncovered(f) if {
+	rules_known
 	not is_covered(f)
 	not is_covered_by_parent(f)
 }
@@ -102,8 +106,7 @@ is_uncovered(f) if {
 # persisted_only: rule files naming f when the loaded rules, which do not, were read.
 persisted_only(f) := {r.origin |
 	loaded_known
-	is_array(input.host.audit.persistent)
-	some r in input.host.audit.persistent
+	some r in values.items(input.host.audit.persistent)
 	is_effective(r)
 	clean_path(r.path) in watch_names(f)
 }
@@ -131,40 +134,26 @@ no_fact(roles) := {m |
 	some m in files.role_missing(role)
 }
 
-rules_needed(roles) := missing_rules if count(present_targets(roles)) > 0
-
-else := set()
+rules_needed(roles) := {m |
+	count(present_targets(roles)) > 0
+	some m in missing_rules
+}
 
 examined(roles) := count(present_targets(roles)) if rules_known
 
 expected_rule(f) := sprintf("an audit rule naming %s, e.g. -w %s -k docker", [f.path, f.path])
 
-unaudited_findings(roles) := {result.finding(result.file(f), unaudited_message(f), "no audit rule", expected_rule(f)) |
-	rules_known
-	some f in present_targets(roles)
-	is_uncovered(f)
-} | {result.finding(result.file(f), msg, "auditing disabled", "auditing enabled (auditctl -e 1)") |
-	rules_known
-	audit_disabled
-	some f in present_targets(roles)
-	not is_uncovered(f)
-	msg := sprintf("auditing is disabled in the kernel (auditctl -s: enabled 0), so the rule for %s records nothing", [f.path])
-}
+# no_rule_finding: the violation for a file no rule covers (is_uncovered).
+no_rule_finding(f) := result.finding(result.file(f), no_rule_message(f), "no audit rule", expected_rule(f))
 
-# Messages are built with concat where a value is a concat() result or a string literal passed
-# as a function argument: regopy 1.5 wraps such strings in quotes in sprintf's %s (and then emits
-# invalid JSON). Rule sets are left as sets (serialised sorted), never sort()ed: regopy 1.5's
-# sort() of a set of strings gives elements that compare unequal to the same literals.
-unaudited_message(f) := concat("", [sprintf("no audit rule watches %s (%s); ", [f.path, rules_source]), f.path, " is in ", concat(", ", persisted_only(f)), " but not loaded (load it: augenrules --load)"]) if {
+no_rule_message(f) := msg if {
 	count(persisted_only(f)) > 0
+	msg := sprintf("no audit rule watches %s (%s); %s is in %s but not loaded (load it: augenrules --load)", [f.path, rules_source, f.path, concat(", ", persisted_only(f))])
 } else := sprintf("no audit rule watches %s (%s)", [f.path, rules_source])
 
-parent_only_findings(roles) := {result.finding(result.file(f), msg, parent_rules(f), expected_rule(f)) |
-	rules_known
-	not audit_disabled
-	some f in present_targets(roles)
-	is_covered_by_parent(f)
-	msg := concat("", [f.path, " is audited only through the recursive watch on a parent directory (", concat("; ", parent_rules(f)), "); the benchmark asks for a rule naming the file"])
+# parent_watch_finding: the review for a file covered only by a parent's watch (is_covered_by_parent).
+parent_watch_finding(f) := result.finding(result.file(f), msg, parent_rules(f), expected_rule(f)) if {
+	msg := sprintf("%s is audited only through the recursive watch on a parent directory (%s); the benchmark asks for a rule naming the file", [f.path, concat("; ", parent_rules(f))])
 }
 
 # evidence_of: the rule source and, per file, whether it exists and the rules that cover it.

@@ -32,7 +32,17 @@ test_persistent_rules_when_loaded_unreadable if {
 
 test_no_rules_known_when_both_null if {
 	not audit.rules_known with input.host.audit as {"loaded": null, "persistent": null}
-	count(audit.missing_rules) == 1 with input.host.audit as {"loaded": null, "persistent": null}
+	audit.missing_rules == {"host.audit (neither the loaded rules from auditctl -l nor /etc/audit/audit.rules and rules.d could be read)"} with input.host.audit as {"loaded": null, "persistent": null}
+}
+
+test_no_rules_known_without_an_audit_fact if {
+	not audit.rules_known with input.host as {}
+	audit.rules_source == "none (neither auditctl -l nor the rule files could be read)" with input.host as {}
+}
+
+test_unknown_rules_leave_no_file_uncovered if {
+	not audit.is_uncovered(etc_docker) with input.host.audit as {"loaded": null, "persistent": null}
+	not audit.is_covered_by_parent(etc_docker) with input.host.audit as {"loaded": null, "persistent": null}
 }
 
 test_empty_loaded_list_is_known if {
@@ -78,23 +88,44 @@ test_symlink_target_named_by_rule_covers if {
 	audit.is_covered(runc_link) with input.host.audit as {"loaded": [rule], "persistent": null}
 }
 
+test_no_rule_finding_is_exact if {
+	f := audit.no_rule_finding(etc_docker) with input.host.audit as {"loaded": [watch_daemon_json], "persistent": null}
+	f == {
+		"resource": {"kind": "file", "id": "/etc/docker", "name": "etc_docker"},
+		"message": "no audit rule watches /etc/docker (loaded rules (auditctl -l))",
+		"actual": "no audit rule",
+		"expected": "an audit rule naming /etc/docker, e.g. -w /etc/docker -k docker",
+	}
+}
+
+test_no_rule_finding_names_the_persistent_source if {
+	f := audit.no_rule_finding(etc_docker) with input.host.audit as {"loaded": null, "persistent": [watch_daemon_json]}
+	f.message == "no audit rule watches /etc/docker (persistent rule files (the loaded rules could not be read))"
+}
+
 test_violation_mentions_persisted_but_not_loaded if {
 	persisted := object.union(watch_etc_docker, {"origin": "/etc/audit/rules.d/docker.rules"})
-	vs := audit.unaudited_findings({"etc_docker"}) with input.files as [etc_docker]
-		with input.host.audit as {"loaded": [], "persistent": [persisted]}
-	vs == {{
+	f := audit.no_rule_finding(etc_docker) with input.host.audit as {"loaded": [], "persistent": [persisted]}
+	f == {
 		"resource": {"kind": "file", "id": "/etc/docker", "name": "etc_docker"},
 		"message": "no audit rule watches /etc/docker (loaded rules (auditctl -l)); /etc/docker is in /etc/audit/rules.d/docker.rules but not loaded (load it: augenrules --load)",
 		"actual": "no audit rule",
 		"expected": "an audit rule naming /etc/docker, e.g. -w /etc/docker -k docker",
-	}}
+	}
+}
+
+test_persisted_rule_files_are_listed_sorted if {
+	in_b := object.union(watch_etc_docker, {"origin": "/etc/audit/rules.d/b.rules"})
+	in_a := object.union(watch_etc_docker, {"origin": "/etc/audit/rules.d/a.rules"})
+	f := audit.no_rule_finding(etc_docker) with input.host.audit as {"loaded": [], "persistent": [in_b, in_a]}
+	f.message == "no audit rule watches /etc/docker (loaded rules (auditctl -l)); /etc/docker is in /etc/audit/rules.d/a.rules, /etc/audit/rules.d/b.rules but not loaded (load it: augenrules --load)"
 }
 
 test_missing_rules_only_when_a_file_exists if {
 	absent := object.union(etc_docker, {"exists": false, "type": null})
-	count(audit.facts_missing({"etc_docker"})) == 0 with input.files as [absent]
+	audit.facts_missing({"etc_docker"}) == set() with input.files as [absent]
 		with input.host.audit as {"loaded": null, "persistent": null}
-	count(audit.facts_missing({"etc_docker"})) == 1 with input.files as [etc_docker]
+	audit.facts_missing({"etc_docker"}) == {"host.audit (neither the loaded rules from auditctl -l nor /etc/audit/audit.rules and rules.d could be read)"} with input.files as [etc_docker]
 		with input.host.audit as {"loaded": null, "persistent": null}
 }
 
@@ -104,34 +135,30 @@ test_role_without_fact_is_missing if {
 }
 
 test_parent_review_finding_is_exact if {
-	rs := audit.parent_only_findings({"daemon_json"}) with input.files as [daemon_json]
-		with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null}
-	rs == {{
+	f := audit.parent_watch_finding(daemon_json) with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null}
+	f == {
 		"resource": {"kind": "file", "id": "/etc/docker/daemon.json", "name": "daemon_json"},
 		"message": "/etc/docker/daemon.json is audited only through the recursive watch on a parent directory (-w /etc/docker -p rwxa -k docker); the benchmark asks for a rule naming the file",
 		"actual": {"-w /etc/docker -p rwxa -k docker"},
 		"expected": "an audit rule naming /etc/docker/daemon.json, e.g. -w /etc/docker/daemon.json -k docker",
-	}}
+	}
 }
 
-test_rules_of_a_disabled_audit_system_fail if {
-	vs := audit.unaudited_findings({"etc_docker"}) with input.files as [etc_docker]
-		with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null, "enabled": 0}
-	[v.message | some v in vs] == ["auditing is disabled in the kernel (auditctl -s: enabled 0), so the rule for /etc/docker records nothing"]
+test_symlink_and_its_target_are_evaluated_once if {
+	link := object.union(runc_link, {"role": "runc_binary", "path": "/usr/bin/runc", "resolved_path": "/usr/sbin/runc"})
+	target := object.union(link, {"path": "/usr/sbin/runc", "resolved_path": null})
+	audit.present_targets({"runc_binary"}) == [target] with input.files as [link, target]
 }
 
-test_parent_watch_of_a_disabled_audit_system_fails if {
-	count(audit.unaudited_findings({"daemon_json"})) == 1 with input.files as [daemon_json]
-		with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null, "enabled": 0}
-	count(audit.parent_only_findings({"daemon_json"})) == 0 with input.files as [daemon_json]
-		with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null, "enabled": 0}
-}
-
-test_enabled_or_unknown_state_changes_nothing if {
-	count(audit.unaudited_findings({"etc_docker"})) == 0 with input.files as [etc_docker]
-		with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null, "enabled": 1}
-	count(audit.unaudited_findings({"etc_docker"})) == 0 with input.files as [etc_docker]
-		with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null, "enabled": null}
-	count(audit.unaudited_findings({"etc_docker"})) == 0 with input.files as [etc_docker]
+test_evidence_lists_every_target if {
+	absent := object.union(daemon_json, {"exists": false, "type": null})
+	ev := audit.evidence_of({"etc_docker", "daemon_json"}) with input.files as [etc_docker, absent]
 		with input.host.audit as {"loaded": [watch_etc_docker], "persistent": null}
+	ev == {
+		"audit_rules_source": "loaded rules (auditctl -l)",
+		"files": [
+			{"path": "/etc/docker", "role": "etc_docker", "exists": true, "resolved_path": null, "rules": {"-w /etc/docker -p rwxa -k docker"}, "parent_rules": set()},
+			{"path": "/etc/docker/daemon.json", "role": "daemon_json", "exists": false},
+		],
+	}
 }

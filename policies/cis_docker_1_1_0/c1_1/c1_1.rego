@@ -68,7 +68,7 @@ is_ancestor(mp, p) if {
 	p != "/"
 }
 
-is_ancestor(mp, p) if startswith(p, concat("", [mp, "/"]))
+is_ancestor(mp, p) if startswith(p, sprintf("%s/", [mp]))
 
 # top(mp) is the mount on top at mp: the last of the entries for it in mountinfo order.
 top(mp) := ms[count(ms) - 1] if {
@@ -92,11 +92,6 @@ same_filesystem(a, b) if {
 	a.source == b.source
 	a.fstype == b.fstype
 	startswith(a.source, "/dev/")
-}
-
-is_separate if {
-	own_mount
-	not same_filesystem(own_mount, containing_mount)
 }
 
 system_mount_points := {"/", "/var"}
@@ -149,9 +144,9 @@ reviews contains result.finding(resource, msg, actual, "its own partition or log
 	msg := sprintf("the Docker root directory %s is not a mount point of its own: it sits on the filesystem mounted at %s (%s); confirm that filesystem is dedicated to Docker%s", [root, containing_mount.mount_point, containing_mount.source, fstab_note])
 }
 
-fstab_note := "; /etc/fstab lists it but it is not mounted now" if fstab_lists_root
+default fstab_note := ""
 
-else := ""
+fstab_note := "; /etc/fstab lists it but it is not mounted now" if fstab_lists_root
 
 # ---------------------------------------------------------------- /etc/fstab
 
@@ -169,17 +164,17 @@ evidence := {
 	"decided_from": decided_from,
 }
 
-mount_evidence := m if m := own_mount
+default mount_evidence := null
 
-else := null
+mount_evidence := own_mount
 
-containing_evidence := m if m := containing_mount
+default containing_evidence := null
 
-else := null
+containing_evidence := containing_mount
 
-fstab_evidence := e if e := fstab_entry
+default fstab_evidence := null
 
-else := null
+fstab_evidence := fstab_entry
 
 decided_from := "live mount table (/proc/1/mountinfo)" if mounts_known
 

@@ -1,6 +1,7 @@
 package cis_docker_1_1_0.c1_12_test
 
 import data.cis_docker_1_1_0.c1_12
+import data.lib.result
 
 legacy := {"role": "containerd_legacy_binary", "path": "/usr/bin/docker-containerd", "exists": true, "type": "file", "resolved_path": null, "error_kind": null, "error": null}
 
@@ -16,13 +17,13 @@ watch_successor := {"origin": "auditctl", "text": "-w /usr/bin/containerd -k doc
 
 test_legacy_binary_audited_passes if {
 	c1_12.checked == 1 with input.files as [legacy, successor_absent] with input.host.audit as {"loaded": [watch_legacy], "persistent": null}
-	count(c1_12.violations) == 0 with input.files as [legacy, successor_absent] with input.host.audit as {"loaded": [watch_legacy], "persistent": null}
+	c1_12.violations == set() with input.files as [legacy, successor_absent] with input.host.audit as {"loaded": [watch_legacy], "persistent": null}
 }
 
 # Current engines: the legacy path is gone and the successor is evaluated, as CIS v1.6.0 1.1.14 does.
 test_successor_evaluated_when_legacy_absent if {
 	c1_12.checked == 1 with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
-	count(c1_12.violations) == 0 with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
+	c1_12.violations == set() with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
 	not c1_12.not_applicable with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
 }
 
@@ -38,19 +39,23 @@ test_unaudited_successor_fails if {
 
 test_both_installed_both_need_a_rule if {
 	vs := c1_12.violations with input.files as [legacy, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
-	[v.resource.id | some v in vs] == ["/usr/bin/docker-containerd"]
+	result.brief(vs) == {{
+		"resource": {"kind": "file", "id": "/usr/bin/docker-containerd", "name": "containerd_legacy_binary"},
+		"message": "no audit rule watches /usr/bin/docker-containerd (loaded rules (auditctl -l))",
+	}}
 	c1_12.checked == 2 with input.files as [legacy, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
 }
 
 test_legacy_symlink_to_successor_is_covered_by_the_successor_rule if {
 	link := object.union(legacy, {"resolved_path": "/usr/bin/containerd"})
-	count(c1_12.violations) == 0 with input.files as [link, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
+	c1_12.violations == set() with input.files as [link, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
+	c1_12.checked == 1 with input.files as [link, successor] with input.host.audit as {"loaded": [watch_successor], "persistent": null}
 }
 
 test_neither_binary_is_not_applicable if {
 	c1_12.not_applicable == "/usr/bin/docker-containerd (or its successor /usr/bin/containerd) does not exist on this host" with input.files as [legacy_absent, successor_absent]
 		with input.host.audit as {"loaded": null, "persistent": null}
-	count(c1_12.missing) == 0 with input.files as [legacy_absent, successor_absent]
+	c1_12.missing == set() with input.files as [legacy_absent, successor_absent]
 		with input.host.audit as {"loaded": null, "persistent": null}
 }
 
@@ -66,23 +71,46 @@ test_successor_fact_not_collected_is_missing if {
 }
 
 test_unreadable_rules_are_missing if {
-	count(c1_12.missing) == 1 with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": null, "persistent": null}
+	c1_12.missing == {"host.audit (neither the loaded rules from auditctl -l nor /etc/audit/audit.rules and rules.d could be read)"} with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": null, "persistent": null}
 }
 
 test_persistent_rules_used_when_loaded_unreadable if {
 	persisted := object.union(watch_successor, {"origin": "/etc/audit/rules.d/docker.rules"})
-	count(c1_12.violations) == 0 with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	c1_12.violations == set() with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": null, "persistent": [persisted]}
 	c1_12.checked == 1 with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+}
+
+test_watch_on_usr_bin_is_for_review if {
+	dir_watch := {"origin": "auditctl", "text": "-w /usr/bin -p wa -k binaries", "path": "/usr/bin", "key": "binaries"}
+	rs := c1_12.reviews with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
+	rs == {{
+		"resource": {"kind": "file", "id": "/usr/bin/containerd", "name": "containerd_binary"},
+		"message": "/usr/bin/containerd is audited only through the recursive watch on a parent directory (-w /usr/bin -p wa -k binaries); the benchmark asks for a rule naming the file",
+		"actual": {"-w /usr/bin -p wa -k binaries"},
+		"expected": "an audit rule naming /usr/bin/containerd, e.g. -w /usr/bin/containerd -k docker",
+	}}
+	c1_12.violations == set() with input.files as [legacy_absent, successor] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
 }
 
 test_whole_package_on_a_failing_host if {
 	doc := c1_12 with input.files as [legacy, successor] with input.host.audit as {"loaded": [], "persistent": null}
-	count(doc.violations) == 2
+	result.brief(doc.violations) == {
+		{
+			"resource": {"kind": "file", "id": "/usr/bin/docker-containerd", "name": "containerd_legacy_binary"},
+			"message": "no audit rule watches /usr/bin/docker-containerd (loaded rules (auditctl -l))",
+		},
+		{
+			"resource": {"kind": "file", "id": "/usr/bin/containerd", "name": "containerd_binary"},
+			"message": "no audit rule watches /usr/bin/containerd (loaded rules (auditctl -l))",
+		},
+	}
+	doc.reviews == set()
 	doc.checked == 2
-	count(doc.missing) == 0
+	doc.missing == set()
 }
 
 test_whole_package_with_nothing_collected if {
 	doc := c1_12 with input.files as [] with input.host.audit as {"loaded": null, "persistent": null}
-	count(doc.missing) == 2
+	doc.missing == {"file facts for role containerd_legacy_binary (not collected)", "file facts for role containerd_binary (not collected)"}
+	not doc.checked
 }

@@ -32,9 +32,11 @@ evidence := {
 	"tcp_listeners": listeners,
 }
 
+default listeners := null
+
 listeners := [sprintf("%s:%v (%s)", [l.address, l.port, process_name(l)]) | some l in input.host.listeners] if {
 	is_array(input.host.listeners)
-} else := null
+}
 
 process_name(l) := l.process if is_string(l.process)
 

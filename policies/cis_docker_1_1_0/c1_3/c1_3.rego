@@ -26,7 +26,8 @@ import data.lib.versions
 # components, distribution suffixes like +dfsg1 ignored); without it the control is manual, with
 # the versions in the evidence. A version that is not dotted numbers (a dev build) is for review.
 
-has_minimum if params.value("min_engine_version")
+# has_minimum: the organisation gave min_engine_version, whatever the value (false too: missing).
+has_minimum if params.value("min_engine_version") != null
 
 minimum := params.value("min_engine_version")
 

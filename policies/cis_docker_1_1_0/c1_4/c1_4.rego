@@ -26,13 +26,14 @@ import data.lib.result
 #   * every member of the docker group (listed members and accounts whose primary group it is):
 #     dockerd hands the socket to that group (--group, default "docker") each time it starts;
 #   * the members of any other group a socket belongs to with group write permission (connecting
-#     needs write), except the root group;
+#     needs write), except the root group. The snapshot lists the members of the docker group
+#     only, so such a group is missing: its members cannot be known, and neither a pass nor an
+#     allowlist check over an incomplete list of accounts would be right;
 #   * a socket's owner other than root, with owner write permission.
 # root is always trusted. A socket writable by others lets every local user in: always a fail.
 # With the organisation's trusted_users every other account must be on the list; without it the
 # accounts are listed for a person to judge (manual). No account at all (no docker group, root-only
-# socket) complies. Members of a socket group other than docker are not in the snapshot: such a
-# group is missing unless the proposed fact host.socket_groups (list of Group) lists it.
+# socket) complies.
 
 sockets := files.with_role("docker_sock")
 
@@ -42,11 +43,8 @@ groups_known if input.host.groups_collected == true
 
 docker_group := input.host.docker_group if is_object(input.host.docker_group)
 
-docker_group_name := docker_group.name if docker_group
-
-else := ""
-
-has_trusted_list if params.value("trusted_users")
+# has_trusted_list: the organisation gave trusted_users, whatever the value (false too: missing).
+has_trusted_list if params.value("trusted_users") != null
 
 trusted := {u | some u in params.value("trusted_users")} if is_array(params.value("trusted_users"))
 
@@ -60,8 +58,8 @@ missing contains msg if {
 	groups_known
 	some s in present_sockets
 	grants_group(s)
-	not group_of(s.gid)
-	msg := sprintf("members of group %s, which owns %s (not collected; proposed fact host.socket_groups)", [files.name_or_id(s.group, s.gid), s.path])
+	not is_docker_group(s.gid)
+	msg := sprintf("members of group %s, which owns %s (not collected: the snapshot lists only the members of the docker group in /etc/group)", [files.name_or_id(s.group, s.gid), s.path])
 }
 
 missing contains "params.trusted_users (must be a list of user names)" if {
@@ -77,10 +75,11 @@ other_write := 2 # 0o002
 
 owner_write := 128 # 0o200
 
-# A null mode (not collected) grants nothing here: missing reports it.
+# A null mode, uid or gid (not collected) grants nothing here: missing reports it.
 grants_group(s) if {
 	is_number(s.mode)
 	bits.and(s.mode, group_write) != 0
+	is_number(s.gid)
 	s.gid != 0
 }
 
@@ -92,29 +91,17 @@ is_world_writable(s) if {
 grants_owner(s) if {
 	is_number(s.mode)
 	bits.and(s.mode, owner_write) != 0
+	is_number(s.uid)
 	s.uid != 0
 }
 
-group_of(gid) := docker_group if docker_group.gid == gid
+is_docker_group(gid) if docker_group.gid == gid
 
-else := g if {
-	some g in object.get(input.host, "socket_groups", [])
-	g.gid == gid
-}
+members(g) := {m | some m in object.get(g, "members", [])} | {m | some m in object.get(g, "primary_members", [])}
 
-members(g) := {m | some m in g.members} | {m | some m in object.get(g, "primary_members", [])}
-
-# how: account -> the ways it reaches the daemon
+# access: [account, how it reaches the daemon]
 access contains [user, sprintf("member of group %s", [docker_group.name])] if {
 	some user in members(docker_group)
-}
-
-access contains [user, sprintf("member of group %s, which owns %s", [g.name, s.path])] if {
-	some s in present_sockets
-	grants_group(s)
-	g := group_of(s.gid)
-	g.name != docker_group_name
-	some user in members(g)
 }
 
 access contains [user, sprintf("owner of %s", [s.path])] if {
@@ -128,8 +115,7 @@ users := {a[0] | some a in access; a[0] != "root"}
 ways(user) := {a[1] | some a in access; a[0] == user}
 
 # A user is reported on the host (the report has no "user" resource kind): id <host>/user/<name>.
-# (concat: result.host.id may be the literal fallback "host", which regopy's sprintf would quote)
-user_resource(user) := {"kind": "host", "id": concat("/", [result.host.id, "user", user]), "name": user}
+user_resource(user) := {"kind": "host", "id": sprintf("%s/user/%s", [result.host.id, user]), "name": user}
 
 # ---------------------------------------------------------------- decision
 
@@ -143,22 +129,20 @@ violations contains result.finding(user_resource(user), msg, user, "a user liste
 	trusted
 	some user in users
 	not user in trusted
-	msg := concat("", ["user ", user, " can control the Docker daemon (", concat("; ", ways(user)), ") but is not in trusted_users"])
+	msg := sprintf("user %s can control the Docker daemon (%s) but is not in trusted_users", [user, concat("; ", ways(user))])
 }
 
-manual := concat("", [
-	format_int(count(users), 10), " account(s) can control the Docker daemon (", concat(", ", users),
-	"); confirm each is trusted, or give the trusted_users parameter",
-]) if {
+manual := msg if {
 	groups_known
 	not has_trusted_list
 	count(users) > 0
+	msg := sprintf("%v account(s) can control the Docker daemon (%s); confirm each is trusted, or give the trusted_users parameter", [count(users), concat(", ", users)])
 }
 
 checked := count(users) + count(present_sockets) if groups_known
 
 evidence := {
-	"docker_group": object.get(input.host, "docker_group", null),
+	"docker_group": object.get(input, ["host", "docker_group"], null),
 	"sockets": [{"path": s.path, "owner": files.owner(s), "mode": files.octal(s.mode)} | some s in present_sockets],
 	"accounts": {user: ways(user) | some user in users},
 	"trusted_users": params.with_default("trusted_users", null),

@@ -1,6 +1,7 @@
 package cis_docker_1_1_0.c1_4_test
 
 import data.cis_docker_1_1_0.c1_4
+import data.lib.result
 
 sock := {"role": "docker_sock", "path": "/var/run/docker.sock", "exists": true, "type": "socket", "resolved_path": null,
 	"uid": 0, "gid": 998, "owner": "root", "group": "docker", "mode": 432, "error_kind": null, "error": null}
@@ -9,37 +10,54 @@ root_only_sock := object.union(sock, {"gid": 0, "group": "root", "mode": 432})
 
 docker_group := {"name": "docker", "gid": 998, "members": ["alice", "bob"], "primary_members": ["ci"]}
 
-meta := {"hostname": "h1", "docker_host": "unix:///var/run/docker.sock"}
+empty_docker_group := {"name": "docker", "gid": 998, "members": [], "primary_members": []}
 
-test_members_listed_for_review_without_allowlist if {
-	m := c1_4.manual with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	m == "3 account(s) can control the Docker daemon (alice, bob, ci); confirm each is trusted, or give the trusted_users parameter"
-	count(c1_4.violations) == 0 with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+# snapshot: the socket facts, /etc/group read, and the docker group (null: there is none).
+snapshot(socks, group) := {
+	"files": socks,
+	"host": {"groups_collected": true, "docker_group": group},
+	"meta": {"hostname": "h1"},
+}
+
+user(name) := {"kind": "host", "id": sprintf("h1/user/%s", [name]), "name": name}
+
+sock_resource := {"kind": "file", "id": "/var/run/docker.sock", "name": "docker_sock"}
+
+test_members_listed_for_a_person_without_allowlist if {
+	inp := snapshot([sock], docker_group)
+	c1_4.manual == "3 account(s) can control the Docker daemon (alice, bob, ci); confirm each is trusted, or give the trusted_users parameter" with input as inp
+		with data.dockerbench.params as {}
+	c1_4.violations == set() with input as inp with data.dockerbench.params as {}
+	c1_4.missing == set() with input as inp with data.dockerbench.params as {}
+	c1_4.checked == 4 with input as inp with data.dockerbench.params as {}
 }
 
 test_evidence_names_how_each_account_gets_in if {
-	ev := c1_4.evidence with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	ev.accounts.ci == {"member of group docker"}
-	ev.sockets == [{"path": "/var/run/docker.sock", "owner": "root:docker", "mode": "0660"}]
+	inp := snapshot([sock], docker_group)
+	c1_4.evidence == {
+		"docker_group": docker_group,
+		"sockets": [{"path": "/var/run/docker.sock", "owner": "root:docker", "mode": "0660"}],
+		"accounts": {
+			"alice": {"member of group docker"},
+			"bob": {"member of group docker"},
+			"ci": {"member of group docker"},
+		},
+		"trusted_users": null,
+	} with input as inp with data.dockerbench.params as {}
 }
 
 test_all_members_trusted_passes if {
-	c1_4.checked == 4 with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice", "bob", "ci"]}
-	count(c1_4.violations) == 0 with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice", "bob", "ci"]}
-	not c1_4.manual with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice", "bob", "ci"]}
-	count(c1_4.missing) == 0 with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice", "bob", "ci"]}
+	inp := snapshot([sock], docker_group)
+	params := {"trusted_users": ["alice", "bob", "ci"]}
+	c1_4.checked == 4 with input as inp with data.dockerbench.params as params
+	c1_4.violations == set() with input as inp with data.dockerbench.params as params
+	not c1_4.manual with input as inp with data.dockerbench.params as params
+	c1_4.missing == set() with input as inp with data.dockerbench.params as params
 }
 
 test_untrusted_member_fails if {
-	vs := c1_4.violations with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice"]}
+	inp := snapshot([sock], docker_group)
+	vs := c1_4.violations with input as inp with data.dockerbench.params as {"trusted_users": ["alice"]}
 	vs == {
 		{
 			"resource": {"kind": "host", "id": "h1/user/bob", "name": "bob"},
@@ -55,113 +73,176 @@ test_untrusted_member_fails if {
 }
 
 test_root_in_docker_group_is_always_trusted if {
-	g := {"name": "docker", "gid": 998, "members": ["root"], "primary_members": []}
-	count(c1_4.violations) == 0 with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": g}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": []}
-	not c1_4.manual with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": g}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+	inp := snapshot([sock], {"name": "docker", "gid": 998, "members": ["root"], "primary_members": []})
+	c1_4.violations == set() with input as inp with data.dockerbench.params as {"trusted_users": []}
+	c1_4.checked == 1 with input as inp with data.dockerbench.params as {"trusted_users": []}
+	not c1_4.manual with input as inp with data.dockerbench.params as {}
 }
 
 test_no_docker_group_and_root_only_socket_passes if {
-	c1_4.checked == 1 with input.files as [root_only_sock] with input.host as {"groups_collected": true, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	not c1_4.manual with input.files as [root_only_sock] with input.host as {"groups_collected": true, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	count(c1_4.violations) == 0 with input.files as [root_only_sock] with input.host as {"groups_collected": true, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	count(c1_4.missing) == 0 with input.files as [root_only_sock] with input.host as {"groups_collected": true, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+	inp := snapshot([root_only_sock], null)
+	c1_4.checked == 1 with input as inp with data.dockerbench.params as {}
+	not c1_4.manual with input as inp with data.dockerbench.params as {}
+	c1_4.violations == set() with input as inp with data.dockerbench.params as {}
+	c1_4.missing == set() with input as inp with data.dockerbench.params as {}
 }
 
 test_empty_docker_group_passes_without_allowlist if {
-	g := {"name": "docker", "gid": 998, "members": [], "primary_members": []}
-	c1_4.checked == 1 with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": g}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	not c1_4.manual with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": g}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+	inp := snapshot([sock], empty_docker_group)
+	c1_4.checked == 1 with input as inp with data.dockerbench.params as {}
+	not c1_4.manual with input as inp with data.dockerbench.params as {}
+	c1_4.violations == set() with input as inp with data.dockerbench.params as {}
+	c1_4.missing == set() with input as inp with data.dockerbench.params as {}
+}
+
+test_docker_group_without_member_lists_passes if {
+	inp := snapshot([sock], {"name": "docker", "gid": 998})
+	c1_4.checked == 1 with input as inp with data.dockerbench.params as {}
+	not c1_4.manual with input as inp with data.dockerbench.params as {}
+	c1_4.missing == set() with input as inp with data.dockerbench.params as {}
 }
 
 test_world_writable_socket_fails_without_allowlist if {
 	open_sock := object.union(sock, {"mode": 438})
-	g := {"name": "docker", "gid": 998, "members": [], "primary_members": []}
-	vs := c1_4.violations with input.files as [open_sock] with input.host as {"groups_collected": true, "docker_group": g}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+	inp := snapshot([open_sock], empty_docker_group)
+	vs := c1_4.violations with input as inp with data.dockerbench.params as {}
 	vs == {{
-		"resource": {"kind": "file", "id": "/var/run/docker.sock", "name": "docker_sock"},
+		"resource": sock_resource,
 		"message": "/var/run/docker.sock is writable by every local user (mode 0666): anyone can control the Docker daemon",
 		"actual": "0666", "expected": "no write permission for others (0660 or stricter)",
 	}}
 }
 
+test_world_writable_socket_and_untrusted_member_both_fail if {
+	open_sock := object.union(sock, {"mode": 438})
+	inp := snapshot([open_sock], docker_group)
+	vs := c1_4.violations with input as inp with data.dockerbench.params as {"trusted_users": ["alice", "bob"]}
+	result.brief(vs) == {
+		{"resource": sock_resource, "message": "/var/run/docker.sock is writable by every local user (mode 0666): anyone can control the Docker daemon"},
+		{"resource": user("ci"), "message": "user ci can control the Docker daemon (member of group docker) but is not in trusted_users"},
+	}
+}
+
 test_socket_owner_other_than_root_has_access if {
 	owned := object.union(sock, {"uid": 1001, "owner": "deploy"})
-	g := {"name": "docker", "gid": 998, "members": [], "primary_members": []}
-	vs := c1_4.violations with input.files as [owned] with input.host as {"groups_collected": true, "docker_group": g}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice"]}
-	[v.message | some v in vs] == ["user deploy can control the Docker daemon (owner of /var/run/docker.sock) but is not in trusted_users"]
+	inp := snapshot([owned], empty_docker_group)
+	vs := c1_4.violations with input as inp with data.dockerbench.params as {"trusted_users": ["alice"]}
+	result.brief(vs) == {{"resource": user("deploy"), "message": "user deploy can control the Docker daemon (owner of /var/run/docker.sock) but is not in trusted_users"}}
 }
 
-test_other_socket_group_without_members_is_missing if {
-	other := object.union(sock, {"gid": 1500, "group": "devs"})
-	c1_4.missing == {"members of group devs, which owns /var/run/docker.sock (not collected; proposed fact host.socket_groups)"} with input.files as [other]
-		with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+test_owner_in_docker_group_has_both_ways if {
+	owned := object.union(sock, {"uid": 1001, "owner": "bob"})
+	inp := snapshot([owned], docker_group)
+	vs := c1_4.violations with input as inp with data.dockerbench.params as {"trusted_users": ["alice", "ci"]}
+	result.brief(vs) == {{"resource": user("bob"), "message": "user bob can control the Docker daemon (member of group docker; owner of /var/run/docker.sock) but is not in trusted_users"}}
 }
 
-test_other_socket_group_from_proposed_fact if {
+test_socket_owner_without_write_bit_has_no_access if {
+	owned := object.union(sock, {"uid": 1001, "owner": "deploy", "mode": 48})
+	inp := snapshot([owned], empty_docker_group)
+	c1_4.violations == set() with input as inp with data.dockerbench.params as {"trusted_users": []}
+	c1_4.checked == 1 with input as inp with data.dockerbench.params as {"trusted_users": []}
+}
+
+# The snapshot lists the docker group's members only: another group on the socket is missing.
+test_other_socket_group_is_missing if {
 	other := object.union(sock, {"gid": 1500, "group": "devs"})
-	devs := {"name": "devs", "gid": 1500, "members": ["dave"], "primary_members": []}
-	vs := c1_4.violations with input.files as [other]
-		with input.host as {"groups_collected": true, "docker_group": null, "socket_groups": [devs]}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice"]}
-	[v.message | some v in vs] == ["user dave can control the Docker daemon (member of group devs, which owns /var/run/docker.sock) but is not in trusted_users"]
+	inp := snapshot([other], docker_group)
+	c1_4.missing == {"members of group devs, which owns /var/run/docker.sock (not collected: the snapshot lists only the members of the docker group in /etc/group)"} with input as inp
+		with data.dockerbench.params as {}
+}
+
+test_other_socket_group_is_missing_when_every_known_member_is_trusted if {
+	other := object.union(sock, {"gid": 1500, "group": "devs"})
+	inp := snapshot([other], docker_group)
+	params := {"trusted_users": ["alice", "bob", "ci"]}
+	c1_4.missing == {"members of group devs, which owns /var/run/docker.sock (not collected: the snapshot lists only the members of the docker group in /etc/group)"} with input as inp
+		with data.dockerbench.params as params
+	c1_4.violations == set() with input as inp with data.dockerbench.params as params
+}
+
+test_other_socket_group_without_docker_group_is_missing if {
+	other := object.union(sock, {"gid": 1500, "group": "devs"})
+	inp := snapshot([other], null)
+	c1_4.missing == {"members of group devs, which owns /var/run/docker.sock (not collected: the snapshot lists only the members of the docker group in /etc/group)"} with input as inp
+		with data.dockerbench.params as {}
+}
+
+test_unnamed_socket_group_is_missing_by_gid if {
+	other := object.union(sock, {"gid": 1500, "group": null})
+	inp := snapshot([other], docker_group)
+	c1_4.missing == {"members of group 1500, which owns /var/run/docker.sock (not collected: the snapshot lists only the members of the docker group in /etc/group)"} with input as inp
+		with data.dockerbench.params as {}
 }
 
 test_group_without_write_bit_grants_nothing if {
 	read_only_group := object.union(sock, {"gid": 1500, "group": "devs", "mode": 416})
-	count(c1_4.missing) == 0 with input.files as [read_only_group] with input.host as {"groups_collected": true, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	c1_4.checked == 1 with input.files as [read_only_group] with input.host as {"groups_collected": true, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+	inp := snapshot([read_only_group], null)
+	c1_4.missing == set() with input as inp with data.dockerbench.params as {}
+	c1_4.checked == 1 with input as inp with data.dockerbench.params as {}
 }
 
 test_groups_not_collected_is_missing if {
-	c1_4.missing == {"host.docker_group (/etc/group could not be read)"} with input.files as [sock]
-		with input.host as {"groups_collected": false, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
-	not c1_4.checked with input.files as [sock] with input.host as {"groups_collected": false, "docker_group": null}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+	inp := {"files": [sock], "host": {"groups_collected": false, "docker_group": null}, "meta": {"hostname": "h1"}}
+	c1_4.missing == {"host.docker_group (/etc/group could not be read)"} with input as inp with data.dockerbench.params as {}
+	not c1_4.checked with input as inp with data.dockerbench.params as {}
 }
 
 test_unstatable_socket_is_missing if {
 	unknown := object.union(sock, {"exists": null, "mode": null, "error_kind": "permission", "error": "Permission denied"})
-	c1_4.missing == {"file /var/run/docker.sock (permission: Permission denied)"} with input.files as [unknown]
-		with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {}
+	inp := snapshot([unknown], docker_group)
+	c1_4.missing == {"file /var/run/docker.sock (permission: Permission denied)"} with input as inp with data.dockerbench.params as {}
+}
+
+# A socket whose group was not recorded is missing once, as a file fact (not as a group "null").
+test_socket_with_unknown_group_is_missing_once if {
+	unknown_group := object.union(sock, {"gid": null, "group": null})
+	inp := snapshot([unknown_group], null)
+	c1_4.missing == {"file /var/run/docker.sock (mode or owner unknown)"} with input as inp with data.dockerbench.params as {}
 }
 
 test_trusted_users_must_be_a_list if {
-	c1_4.missing == {"params.trusted_users (must be a list of user names)"} with input.files as [sock]
-		with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": "alice"}
+	inp := snapshot([sock], docker_group)
+	c1_4.missing == {"params.trusted_users (must be a list of user names)"} with input as inp
+		with data.dockerbench.params as {"trusted_users": "alice"}
+}
+
+# false is a value the organisation gave, not "no allowlist": it is invalid, not manual.
+test_trusted_users_false_is_invalid if {
+	inp := snapshot([sock], docker_group)
+	c1_4.missing == {"params.trusted_users (must be a list of user names)"} with input as inp
+		with data.dockerbench.params as {"trusted_users": false}
+	not c1_4.manual with input as inp with data.dockerbench.params as {"trusted_users": false}
+}
+
+test_null_trusted_users_is_no_allowlist if {
+	inp := snapshot([sock], docker_group)
+	c1_4.manual == "3 account(s) can control the Docker daemon (alice, bob, ci); confirm each is trusted, or give the trusted_users parameter" with input as inp
+		with data.dockerbench.params as {"trusted_users": null}
+	c1_4.missing == set() with input as inp with data.dockerbench.params as {"trusted_users": null}
 }
 
 test_whole_package_on_a_failing_host if {
-	doc := c1_4 with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": docker_group}
-		with input.meta as {"hostname": "h1"} with data.dockerbench.params as {"trusted_users": ["alice"]}
-	count(doc.violations) == 2
+	inp := snapshot([sock], docker_group)
+	doc := c1_4 with input as inp with data.dockerbench.params as {"trusted_users": ["alice"]}
+	result.brief(doc.violations) == {
+		{"resource": user("bob"), "message": "user bob can control the Docker daemon (member of group docker) but is not in trusted_users"},
+		{"resource": user("ci"), "message": "user ci can control the Docker daemon (member of group docker) but is not in trusted_users"},
+	}
+	doc.missing == set()
 	doc.checked == 4
-	count(doc.evidence.accounts) == 3
+	doc.evidence.accounts == {"alice": {"member of group docker"}, "bob": {"member of group docker"}, "ci": {"member of group docker"}}
 }
 
 test_whole_package_with_nothing_collected if {
-	doc := c1_4 with input.files as [] with input.host as {} with data.dockerbench.params as {}
+	doc := c1_4 with input as {} with data.dockerbench.params as {}
 	doc.missing == {"host.docker_group (/etc/group could not be read)"}
 	not doc.checked
+	doc.evidence.docker_group == null
 }
 
 test_user_resource_without_hostname if {
-	vs := c1_4.violations with input.files as [sock] with input.host as {"groups_collected": true, "docker_group": {"name": "docker", "gid": 998, "members": ["bob"], "primary_members": []}}
-		with input.meta as {"hostname": null} with data.dockerbench.params as {"trusted_users": []}
-	[v.resource | some v in vs] == [{"kind": "host", "id": "host/user/bob", "name": "bob"}]
+	inp := object.union(snapshot([sock], {"name": "docker", "gid": 998, "members": ["bob"], "primary_members": []}), {"meta": {"hostname": null}})
+	vs := c1_4.violations with input as inp with data.dockerbench.params as {"trusted_users": []}
+	result.brief(vs) == {{"resource": {"kind": "host", "id": "host/user/bob", "name": "bob"}, "message": "user bob can control the Docker daemon (member of group docker) but is not in trusted_users"}}
 }

@@ -37,14 +37,20 @@ missing contains "daemon.exe (/proc/<dockerd pid>/exe could not be read and /usr
 	not exe_known
 }
 
-# (a helper: OPA makes `not is_string(input.daemon.exe)` undefined when the key is absent)
+# negated as a helper rule: `not is_string(x)` of an absent x differs between the engines
 exe_known if is_string(input.daemon.exe)
 
 not_applicable := files.absent_reason(audit.targets(roles), "the Docker daemon binary (dockerd)")
 
-violations := audit.unaudited_findings(roles)
+violations contains audit.no_rule_finding(f) if {
+	some f in audit.present_targets(roles)
+	audit.is_uncovered(f)
+}
 
-reviews := audit.parent_only_findings(roles)
+reviews contains audit.parent_watch_finding(f) if {
+	some f in audit.present_targets(roles)
+	audit.is_covered_by_parent(f)
+}
 
 checked := audit.examined(roles)
 

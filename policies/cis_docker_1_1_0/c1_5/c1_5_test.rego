@@ -1,6 +1,7 @@
 package cis_docker_1_1_0.c1_5_test
 
 import data.cis_docker_1_1_0.c1_5
+import data.lib.result
 
 dockerd := {"role": "dockerd_binary", "path": "/usr/bin/dockerd", "exists": true, "type": "file", "resolved_path": null, "error_kind": null, "error": null}
 
@@ -17,15 +18,15 @@ watch_client := {"origin": "auditctl", "text": "-w /usr/bin/docker -p rwxa -k do
 test_watch_on_dockerd_passes if {
 	c1_5.checked == 1 with input.files as [client, dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": [watch_dockerd], "persistent": null}
-	count(c1_5.violations) == 0 with input.files as [client, dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
+	c1_5.violations == set() with input.files as [client, dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": [watch_dockerd], "persistent": null}
-	count(c1_5.missing) == 0 with input.files as [client, dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
+	c1_5.missing == set() with input.files as [client, dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": [watch_dockerd], "persistent": null}
 }
 
 test_syscall_exec_rule_on_dockerd_passes if {
 	rule := {"origin": "auditctl", "text": "-a always,exit -S all -F path=/usr/bin/dockerd -F perm=x -F key=docker", "path": "/usr/bin/dockerd", "key": "docker"}
-	count(c1_5.violations) == 0 with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
+	c1_5.violations == set() with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": [rule], "persistent": null}
 }
 
@@ -44,26 +45,33 @@ test_watch_on_client_only_fails if {
 test_running_binary_elsewhere_is_audited_too if {
 	vs := c1_5.violations with input.files as [dockerd, sbin_dockerd] with input.daemon as {"pid": 1, "exe": "/usr/sbin/dockerd"}
 		with input.host.audit as {"loaded": [watch_dockerd], "persistent": null}
-	[v.resource.id | some v in vs] == ["/usr/sbin/dockerd"]
+	result.brief(vs) == {{
+		"resource": {"kind": "file", "id": "/usr/sbin/dockerd", "name": "dockerd_binary"},
+		"message": "no audit rule watches /usr/sbin/dockerd (loaded rules (auditctl -l))",
+	}}
 }
 
 test_debian_layout_with_only_sbin_dockerd if {
 	rule := object.union(watch_dockerd, {"text": "-w /usr/sbin/dockerd -k docker", "path": "/usr/sbin/dockerd"})
 	c1_5.checked == 1 with input.files as [no_usr_bin_dockerd, sbin_dockerd] with input.daemon as {"pid": 1, "exe": "/usr/sbin/dockerd"}
 		with input.host.audit as {"loaded": [rule], "persistent": null}
-	count(c1_5.violations) == 0 with input.files as [no_usr_bin_dockerd, sbin_dockerd] with input.daemon as {"pid": 1, "exe": "/usr/sbin/dockerd"}
+	c1_5.violations == set() with input.files as [no_usr_bin_dockerd, sbin_dockerd] with input.daemon as {"pid": 1, "exe": "/usr/sbin/dockerd"}
 		with input.host.audit as {"loaded": [rule], "persistent": null}
 }
 
 test_no_rules_at_all_fails if {
-	count(c1_5.violations) == 1 with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
+	vs := c1_5.violations with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": null, "persistent": []}
+	result.brief(vs) == {{
+		"resource": {"kind": "file", "id": "/usr/bin/dockerd", "name": "dockerd_binary"},
+		"message": "no audit rule watches /usr/bin/dockerd (persistent rule files (the loaded rules could not be read))",
+	}}
 }
 
 test_no_daemon_binary_is_not_applicable if {
 	c1_5.not_applicable == "the Docker daemon binary (dockerd) does not exist on this host" with input.files as [no_usr_bin_dockerd]
 		with input.daemon as {"pid": null, "exe": "/usr/bin/dockerd"} with input.host.audit as {"loaded": null, "persistent": null}
-	count(c1_5.missing) == 0 with input.files as [no_usr_bin_dockerd]
+	c1_5.missing == set() with input.files as [no_usr_bin_dockerd]
 		with input.daemon as {"pid": null, "exe": "/usr/bin/dockerd"} with input.host.audit as {"loaded": null, "persistent": null}
 }
 
@@ -73,7 +81,7 @@ test_unknown_exe_without_usr_bin_dockerd_is_missing if {
 }
 
 test_unknown_exe_with_usr_bin_dockerd_is_decided if {
-	count(c1_5.missing) == 0 with input.files as [dockerd] with input.daemon as {"pid": null, "exe": null}
+	c1_5.missing == set() with input.files as [dockerd] with input.daemon as {"pid": null, "exe": null}
 		with input.host.audit as {"loaded": [watch_dockerd], "persistent": null}
 	c1_5.checked == 1 with input.files as [dockerd] with input.daemon as {"pid": null, "exe": null}
 		with input.host.audit as {"loaded": [watch_dockerd], "persistent": null}
@@ -92,18 +100,28 @@ test_unreadable_rules_are_missing if {
 
 test_watch_on_usr_bin_is_for_review if {
 	dir_watch := {"origin": "/etc/audit/audit.rules", "text": "-w /usr/bin -p wa -k binaries", "path": "/usr/bin", "key": "binaries"}
-	count(c1_5.reviews) == 1 with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
+	rs := c1_5.reviews with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": null, "persistent": [dir_watch]}
-	count(c1_5.violations) == 0 with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
+	rs == {{
+		"resource": {"kind": "file", "id": "/usr/bin/dockerd", "name": "dockerd_binary"},
+		"message": "/usr/bin/dockerd is audited only through the recursive watch on a parent directory (-w /usr/bin -p wa -k binaries); the benchmark asks for a rule naming the file",
+		"actual": {"-w /usr/bin -p wa -k binaries"},
+		"expected": "an audit rule naming /usr/bin/dockerd, e.g. -w /usr/bin/dockerd -k docker",
+	}}
+	c1_5.violations == set() with input.files as [dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": null, "persistent": [dir_watch]}
 }
 
 test_whole_package_on_a_failing_host if {
 	doc := c1_5 with input.files as [client, dockerd] with input.daemon as {"pid": 1234, "exe": "/usr/bin/dockerd"}
 		with input.host.audit as {"loaded": [watch_client], "persistent": null}
-	count(doc.violations) == 1
+	result.brief(doc.violations) == {{
+		"resource": {"kind": "file", "id": "/usr/bin/dockerd", "name": "dockerd_binary"},
+		"message": "no audit rule watches /usr/bin/dockerd (loaded rules (auditctl -l))",
+	}}
+	doc.reviews == set()
 	doc.checked == 1
-	count(doc.missing) == 0
+	doc.missing == set()
 }
 
 test_whole_package_with_nothing_collected if {

@@ -24,13 +24,19 @@ import data.lib.files
 # review) is lib.audit's.
 roles := {"data_root"}
 
-missing := audit.facts_missing(roles)
+missing contains m if some m in audit.facts_missing(roles)
 
 not_applicable := files.absent_reason(audit.targets(roles), "the Docker root directory")
 
-violations := audit.unaudited_findings(roles)
+violations contains audit.no_rule_finding(f) if {
+	some f in audit.present_targets(roles)
+	audit.is_uncovered(f)
+}
 
-reviews := audit.parent_only_findings(roles)
+reviews contains audit.parent_watch_finding(f) if {
+	some f in audit.present_targets(roles)
+	audit.is_covered_by_parent(f)
+}
 
 checked := audit.examined(roles)
 

@@ -1,16 +1,24 @@
 package cis_docker_1_1_0.c1_6_test
 
 import data.cis_docker_1_1_0.c1_6
+import data.lib.result
 
 target := {"role": "data_root", "path": "/var/lib/docker", "exists": true, "type": "dir", "resolved_path": null, "error_kind": null, "error": null}
 
 watch := {"origin": "auditctl", "text": "-w /var/lib/docker -p rwxa -k docker", "path": "/var/lib/docker", "key": "docker"}
 
+resource := {"kind": "file", "id": "/var/lib/docker", "name": "data_root"}
+
+# no_rule is the violation for the target when the loaded rules (read) do not name it.
+no_rule := {"resource": resource, "message": "no audit rule watches /var/lib/docker (loaded rules (auditctl -l))"}
+
+rules_missing := "host.audit (neither the loaded rules from auditctl -l nor /etc/audit/audit.rules and rules.d could be read)"
+
 test_loaded_watch_passes if {
 	c1_6.checked == 1 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	count(c1_6.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	count(c1_6.reviews) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	count(c1_6.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	c1_6.violations == set() with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	c1_6.reviews == set() with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	c1_6.missing == set() with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
 	not c1_6.not_applicable with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
 }
 
@@ -27,30 +35,30 @@ test_no_rule_fails if {
 test_persisted_but_not_loaded_rule_fails if {
 	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
 	vs := c1_6.violations with input.files as [target] with input.host.audit as {"loaded": [], "persistent": [persisted]}
-	[v.message | some v in vs] == ["no audit rule watches /var/lib/docker (loaded rules (auditctl -l)); /var/lib/docker is in /etc/audit/rules.d/docker.rules but not loaded (load it: augenrules --load)"]
+	result.brief(vs) == {{"resource": resource, "message": "no audit rule watches /var/lib/docker (loaded rules (auditctl -l)); /var/lib/docker is in /etc/audit/rules.d/docker.rules but not loaded (load it: augenrules --load)"}}
 }
 
 test_persistent_rule_counts_when_loaded_rules_unreadable if {
 	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
 	c1_6.checked == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
-	count(c1_6.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
-	count(c1_6.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	c1_6.violations == set() with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	c1_6.missing == set() with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
 }
 
 test_trailing_slash_in_rule_is_the_same_path if {
 	slashed := object.union(watch, {"text": "-w /var/lib/docker/ -k docker", "path": "/var/lib/docker/"})
-	count(c1_6.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [slashed], "persistent": null}
+	c1_6.violations == set() with input.files as [target] with input.host.audit as {"loaded": [slashed], "persistent": null}
 }
 
 test_prefix_rule_is_not_a_whole_path_match if {
 	longer := object.union(watch, {"text": "-w /var/lib/docker.bak -k docker", "path": "/var/lib/docker.bak"})
-	count(c1_6.violations) == 1 with input.files as [target] with input.host.audit as {"loaded": [longer], "persistent": null}
+	result.brief(c1_6.violations) == {no_rule} with input.files as [target] with input.host.audit as {"loaded": [longer], "persistent": null}
 }
 
 test_absent_file_is_not_applicable if {
 	absent := object.union(target, {"exists": false, "type": null})
 	c1_6.not_applicable == "the Docker root directory does not exist on this host" with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
-	count(c1_6.missing) == 0 with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
+	c1_6.missing == set() with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
 }
 
 test_unknown_file_is_missing if {
@@ -63,40 +71,61 @@ test_file_fact_not_collected_is_missing if {
 }
 
 test_unreadable_rules_are_missing if {
-	count(c1_6.missing) == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
+	c1_6.missing == {rules_missing} with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
 	not c1_6.checked with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
 }
 
 test_evidence_names_the_rule if {
 	ev := c1_6.evidence with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	ev.audit_rules_source == "loaded rules (auditctl -l)"
-	ev.files[0].rules == {"-w /var/lib/docker -p rwxa -k docker"}
+	ev == {
+		"audit_rules_source": "loaded rules (auditctl -l)",
+		"files": [{"path": "/var/lib/docker", "role": "data_root", "exists": true, "resolved_path": null, "rules": {"-w /var/lib/docker -p rwxa -k docker"}, "parent_rules": set()}],
+	}
 }
 
 test_custom_docker_root_is_audited_at_its_real_path if {
 	moved := object.union(target, {"path": "/data/docker"})
 	rule := object.union(watch, {"text": "-w /data/docker -k docker", "path": "/data/docker"})
 	c1_6.checked == 1 with input.files as [moved] with input.host.audit as {"loaded": [rule], "persistent": null}
-	count(c1_6.violations) == 0 with input.files as [moved] with input.host.audit as {"loaded": [rule], "persistent": null}
+	c1_6.violations == set() with input.files as [moved] with input.host.audit as {"loaded": [rule], "persistent": null}
 }
 
 test_rule_on_default_path_does_not_cover_a_moved_root if {
 	moved := object.union(target, {"path": "/data/docker"})
 	vs := c1_6.violations with input.files as [moved] with input.host.audit as {"loaded": [watch], "persistent": null}
-	[v.resource.id | some v in vs] == ["/data/docker"]
+	result.brief(vs) == {{
+		"resource": {"kind": "file", "id": "/data/docker", "name": "data_root"},
+		"message": "no audit rule watches /data/docker (loaded rules (auditctl -l))",
+	}}
+}
+
+test_watch_on_parent_directory_is_for_review if {
+	dir_watch := {"origin": "auditctl", "text": "-w /var/lib -p wa -k varlib", "path": "/var/lib", "key": null}
+	rs := c1_6.reviews with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
+	rs == {{
+		"resource": resource,
+		"message": "/var/lib/docker is audited only through the recursive watch on a parent directory (-w /var/lib -p wa -k varlib); the benchmark asks for a rule naming the file",
+		"actual": {"-w /var/lib -p wa -k varlib"},
+		"expected": "an audit rule naming /var/lib/docker, e.g. -w /var/lib/docker -k docker",
+	}}
+	c1_6.violations == set() with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
+	c1_6.checked == 1 with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
 }
 
 # The engine evaluates the whole package: every rule must hold up, not only the one a test reads.
 test_whole_package_on_a_failing_host if {
 	doc := c1_6 with input.files as [target] with input.host.audit as {"loaded": [], "persistent": null}
-	count(doc.violations) == 1
+	result.brief(doc.violations) == {no_rule}
+	doc.reviews == set()
 	doc.checked == 1
-	count(doc.missing) == 0
-	count(doc.evidence.files) == 1
+	doc.missing == set()
+	doc.evidence.files == [{"path": "/var/lib/docker", "role": "data_root", "exists": true, "resolved_path": null, "rules": set(), "parent_rules": set()}]
 }
 
 test_whole_package_with_nothing_collected if {
 	doc := c1_6 with input.files as [] with input.host.audit as {"loaded": null, "persistent": null} with input.daemon as {}
-	count(doc.missing) == 1
-	count(doc.violations) == 0
+	doc.missing == {"file facts for role data_root (not collected)"}
+	doc.violations == set()
+	doc.reviews == set()
+	not doc.checked
 }

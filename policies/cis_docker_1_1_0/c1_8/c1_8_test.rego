@@ -1,16 +1,24 @@
 package cis_docker_1_1_0.c1_8_test
 
 import data.cis_docker_1_1_0.c1_8
+import data.lib.result
 
 target := {"role": "docker.service", "path": "/lib/systemd/system/docker.service", "exists": true, "type": "file", "resolved_path": null, "error_kind": null, "error": null}
 
 watch := {"origin": "auditctl", "text": "-w /lib/systemd/system/docker.service -p rwxa -k docker", "path": "/lib/systemd/system/docker.service", "key": "docker"}
 
+resource := {"kind": "file", "id": "/lib/systemd/system/docker.service", "name": "docker.service"}
+
+# no_rule is the violation for the target when the loaded rules (read) do not name it.
+no_rule := {"resource": resource, "message": "no audit rule watches /lib/systemd/system/docker.service (loaded rules (auditctl -l))"}
+
+rules_missing := "host.audit (neither the loaded rules from auditctl -l nor /etc/audit/audit.rules and rules.d could be read)"
+
 test_loaded_watch_passes if {
 	c1_8.checked == 1 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	count(c1_8.reviews) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	count(c1_8.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	c1_8.violations == set() with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	c1_8.reviews == set() with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
+	c1_8.missing == set() with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
 	not c1_8.not_applicable with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
 }
 
@@ -27,30 +35,30 @@ test_no_rule_fails if {
 test_persisted_but_not_loaded_rule_fails if {
 	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
 	vs := c1_8.violations with input.files as [target] with input.host.audit as {"loaded": [], "persistent": [persisted]}
-	[v.message | some v in vs] == ["no audit rule watches /lib/systemd/system/docker.service (loaded rules (auditctl -l)); /lib/systemd/system/docker.service is in /etc/audit/rules.d/docker.rules but not loaded (load it: augenrules --load)"]
+	result.brief(vs) == {{"resource": resource, "message": "no audit rule watches /lib/systemd/system/docker.service (loaded rules (auditctl -l)); /lib/systemd/system/docker.service is in /etc/audit/rules.d/docker.rules but not loaded (load it: augenrules --load)"}}
 }
 
 test_persistent_rule_counts_when_loaded_rules_unreadable if {
 	persisted := object.union(watch, {"origin": "/etc/audit/rules.d/docker.rules"})
 	c1_8.checked == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
-	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
-	count(c1_8.missing) == 0 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	c1_8.violations == set() with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
+	c1_8.missing == set() with input.files as [target] with input.host.audit as {"loaded": null, "persistent": [persisted]}
 }
 
 test_trailing_slash_in_rule_is_the_same_path if {
 	slashed := object.union(watch, {"text": "-w /lib/systemd/system/docker.service/ -k docker", "path": "/lib/systemd/system/docker.service/"})
-	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [slashed], "persistent": null}
+	c1_8.violations == set() with input.files as [target] with input.host.audit as {"loaded": [slashed], "persistent": null}
 }
 
 test_prefix_rule_is_not_a_whole_path_match if {
 	longer := object.union(watch, {"text": "-w /lib/systemd/system/docker.service.bak -k docker", "path": "/lib/systemd/system/docker.service.bak"})
-	count(c1_8.violations) == 1 with input.files as [target] with input.host.audit as {"loaded": [longer], "persistent": null}
+	result.brief(c1_8.violations) == {no_rule} with input.files as [target] with input.host.audit as {"loaded": [longer], "persistent": null}
 }
 
 test_absent_file_is_not_applicable if {
 	absent := object.union(target, {"exists": false, "type": null})
 	c1_8.not_applicable == "the docker.service unit file does not exist on this host" with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
-	count(c1_8.missing) == 0 with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
+	c1_8.missing == set() with input.files as [absent] with input.host.audit as {"loaded": null, "persistent": null}
 }
 
 test_unknown_file_is_missing if {
@@ -63,40 +71,53 @@ test_file_fact_not_collected_is_missing if {
 }
 
 test_unreadable_rules_are_missing if {
-	count(c1_8.missing) == 1 with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
+	c1_8.missing == {rules_missing} with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
 	not c1_8.checked with input.files as [target] with input.host.audit as {"loaded": null, "persistent": null}
 }
 
 test_evidence_names_the_rule if {
 	ev := c1_8.evidence with input.files as [target] with input.host.audit as {"loaded": [watch], "persistent": null}
-	ev.audit_rules_source == "loaded rules (auditctl -l)"
-	ev.files[0].rules == {"-w /lib/systemd/system/docker.service -p rwxa -k docker"}
+	ev == {
+		"audit_rules_source": "loaded rules (auditctl -l)",
+		"files": [{"path": "/lib/systemd/system/docker.service", "role": "docker.service", "exists": true, "resolved_path": null, "rules": {"-w /lib/systemd/system/docker.service -p rwxa -k docker"}, "parent_rules": set()}],
+	}
 }
 
 test_unit_at_fragment_path_needs_its_own_rule if {
 	override := object.union(target, {"path": "/etc/systemd/system/docker.service"})
 	vs := c1_8.violations with input.files as [override] with input.host.audit as {"loaded": [watch], "persistent": null}
-	[v.resource.id | some v in vs] == ["/etc/systemd/system/docker.service"]
+	result.brief(vs) == {{
+		"resource": {"kind": "file", "id": "/etc/systemd/system/docker.service", "name": "docker.service"},
+		"message": "no audit rule watches /etc/systemd/system/docker.service (loaded rules (auditctl -l))",
+	}}
 }
 
 test_watch_on_unit_directory_is_for_review if {
 	dir_watch := {"origin": "auditctl", "text": "-w /lib/systemd/system -p wa -k systemd", "path": "/lib/systemd/system", "key": "systemd"}
 	rs := c1_8.reviews with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
-	[r.actual | some r in rs] == [{"-w /lib/systemd/system -p wa -k systemd"}]
-	count(c1_8.violations) == 0 with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
+	rs == {{
+		"resource": resource,
+		"message": "/lib/systemd/system/docker.service is audited only through the recursive watch on a parent directory (-w /lib/systemd/system -p wa -k systemd); the benchmark asks for a rule naming the file",
+		"actual": {"-w /lib/systemd/system -p wa -k systemd"},
+		"expected": "an audit rule naming /lib/systemd/system/docker.service, e.g. -w /lib/systemd/system/docker.service -k docker",
+	}}
+	c1_8.violations == set() with input.files as [target] with input.host.audit as {"loaded": [dir_watch], "persistent": null}
 }
 
 # The engine evaluates the whole package: every rule must hold up, not only the one a test reads.
 test_whole_package_on_a_failing_host if {
 	doc := c1_8 with input.files as [target] with input.host.audit as {"loaded": [], "persistent": null}
-	count(doc.violations) == 1
+	result.brief(doc.violations) == {no_rule}
+	doc.reviews == set()
 	doc.checked == 1
-	count(doc.missing) == 0
-	count(doc.evidence.files) == 1
+	doc.missing == set()
+	doc.evidence.files == [{"path": "/lib/systemd/system/docker.service", "role": "docker.service", "exists": true, "resolved_path": null, "rules": set(), "parent_rules": set()}]
 }
 
 test_whole_package_with_nothing_collected if {
 	doc := c1_8 with input.files as [] with input.host.audit as {"loaded": null, "persistent": null} with input.daemon as {}
-	count(doc.missing) == 1
-	count(doc.violations) == 0
+	doc.missing == {"file facts for role docker.service (not collected)"}
+	doc.violations == set()
+	doc.reviews == set()
+	not doc.checked
 }
