@@ -139,17 +139,3 @@ shadowed(f, fs) if {
 	real_path(g) == real_path(f)
 	g.path < f.path
 }
-
-# mode_violations: every file of fs whose known mode sets a bit outside allowed.
-mode_violations(fs, allowed) := {mode_finding(f, allowed) |
-	some f in fs
-	mode_known(f)
-	not at_most(f.mode, allowed)
-}
-
-# owner_violations: every present file of fs not owned by root:root.
-owner_violations(fs) := {owner_finding(f, "root:root") |
-	some f in fs
-	present(f)
-	not root_owned(f)
-}

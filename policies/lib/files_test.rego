@@ -122,10 +122,3 @@ test_sockets_lists_each_existing_socket_once_under_its_first_path if {
 	gone := object.union(absent, {"path": "/gone.sock"})
 	files.sockets([link, sock, other, dir, gone]) == [sock, other]
 }
-
-test_mode_violation_names_the_file if {
-	fs := [{"role": "r", "path": "/x", "exists": true, "mode": 436, "uid": 0, "gid": 0, "owner": "root", "group": "root", "error_kind": null}]
-	some v in files.mode_violations(fs, 420)
-	v.resource.id == "/x"
-	v.actual == "0664"
-}
