@@ -1,9 +1,8 @@
 package cis_docker_1_1_0.c3_13_test
 
 import data.cis_docker_1_1_0.c3_13
+import data.lib.result
 
-# regopy 1.5 ignores `with input.k as r` when r is a bare rule reference: inputs are
-# array/object literals or object.union(...).
 fact := {"role": "tls_key", "path": "/etc/docker/tls/key.pem", "exists": true, "type": "file", "resolved_path": null,
 	"uid": 0, "gid": 0, "owner": "root", "group": "root", "mode": 256, "mode_octal": "0400", "mtime_unix": 1700000000,
 	"error_kind": null, "error": null}
@@ -12,28 +11,34 @@ absent := object.union(fact, {"exists": false, "type": null, "uid": null, "gid":
 
 unreadable := object.union(absent, {"exists": null, "error_kind": "permission", "error": "Permission denied"})
 
+# dockerd with no TLS flag and no daemon.json: TLS is off.
+tls_off := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
+
 test_absent_file_is_not_applicable if {
-	c3_13.not_applicable == "the TLS server private key file /etc/docker/tls/key.pem configured for dockerd does not exist on this host" with input.files as [absent]
-	count(c3_13.missing) == 0 with input.files as [absent]
+	d := c3_13 with input.files as [absent]
+	d.not_applicable == "the TLS server private key file /etc/docker/tls/key.pem configured for dockerd does not exist on this host"
+	d.missing == set()
 }
 
 test_unreadable_file_is_missing if {
-	c3_13.missing == {"file /etc/docker/tls/key.pem (permission: Permission denied)"} with input.files as [unreadable]
-	not c3_13.not_applicable with input.files as [unreadable]
+	d := c3_13 with input.files as [unreadable]
+	d.missing == {"file /etc/docker/tls/key.pem (permission: Permission denied)"}
+	not d.not_applicable
 }
-
 
 test_other_roles_are_ignored if {
 	other := object.union(fact, {"role": "something_else", "uid": 1000})
-	count(c3_13.violations) == 0 with input.files as [fact, other]
-	c3_13.checked == 1 with input.files as [fact, other]
+	d := c3_13 with input.files as [fact, other]
+	d.violations == set()
+	d.checked == 1
 }
 
 test_root_root_passes if {
-	c3_13.checked == 1 with input.files as [fact]
-	count(c3_13.violations) == 0 with input.files as [fact]
-	count(c3_13.missing) == 0 with input.files as [fact]
-	not c3_13.not_applicable with input.files as [fact]
+	d := c3_13 with input.files as [fact]
+	d.checked == 1
+	d.violations == set()
+	d.missing == set()
+	not d.not_applicable
 }
 
 test_non_root_owner_fails if {
@@ -46,30 +51,47 @@ test_non_root_owner_fails if {
 }
 
 test_non_root_group_fails if {
-	some v in c3_13.violations with input.files as [object.union(fact, {"gid": 999, "group": "docker"})]
-	v.actual == "root:docker"
+	vs := c3_13.violations with input.files as [object.union(fact, {"gid": 999, "group": "docker"})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/etc/docker/tls/key.pem", "name": "tls_key"}, "message": "/etc/docker/tls/key.pem is owned by root:docker, not root:root"}}
 }
 
 test_unnamed_ids_are_reported_as_numbers if {
-	some v in c3_13.violations with input.files as [object.union(fact, {"uid": 1000, "gid": 50, "owner": null, "group": null})]
-	v.actual == "1000:50"
+	vs := c3_13.violations with input.files as [object.union(fact, {"uid": 1000, "gid": 50, "owner": null, "group": null})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/etc/docker/tls/key.pem", "name": "tls_key"}, "message": "/etc/docker/tls/key.pem is owned by 1000:50, not root:root"}}
+}
+
+test_unrecorded_group_is_missing_not_a_violation if {
+	d := c3_13 with input.files as [object.union(fact, {"gid": null, "group": null})]
+	d.missing == {"file /etc/docker/tls/key.pem (mode or owner unknown)"}
+	d.violations == set()
 }
 
 test_tls_not_configured_is_not_applicable if {
-	startswith(c3_13.not_applicable, "TLS is not configured for dockerd") with input.files as [] with input.daemon as {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
-	count(c3_13.missing) == 0 with input.files as [] with input.daemon as {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
+	d := c3_13 with input.files as [] with input.daemon as tls_off
+	d.not_applicable == "TLS is not configured for dockerd: no server key file is set (--tlskey / tlskey) and TLS is off"
+	d.missing == set()
 }
 
 test_unknown_daemon_configuration_is_missing_not_not_applicable if {
-	c3_13.missing == {"daemon.argv (the dockerd command line could not be read)"} with input.files as [] with input.daemon as {"argv": null, "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
-	not c3_13.not_applicable with input.files as [] with input.daemon as {"argv": null, "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
+	d := c3_13 with input.files as [] with input.daemon as object.union(tls_off, {"argv": null})
+	d.missing == {"daemon.argv (the dockerd command line could not be read)"}
+	not d.not_applicable
 }
 
 test_malformed_daemon_json_is_missing_without_tls_files if {
-	c3_13.missing == {"daemon.config_file (/etc/docker/daemon.json is invalid)"} with input.files as [] with input.daemon as {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "invalid", "content": null}}
+	invalid := object.union(tls_off, {"config_file": {"state": "invalid"}})
+	d := c3_13 with input.files as [] with input.daemon as invalid
+	d.missing == {"daemon.config_file (/etc/docker/daemon.json is invalid)"}
+	not d.not_applicable
 }
 
-# The whole package document evaluates (no builtin error on any rule) for every kind of fact.
+test_configured_file_is_checked_whatever_the_daemon_configuration if {
+	d := c3_13 with input.files as [fact] with input.daemon as {"argv": null}
+	d.missing == set()
+	d.checked == 1
+}
+
+# The whole package document evaluates (no builtin error in any rule) for every kind of fact.
 test_whole_package_evaluates_for_every_fact_kind if {
 	dm := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
 	d1 := c3_13 with input.files as [fact] with input.daemon as dm
@@ -78,12 +100,6 @@ test_whole_package_evaluates_for_every_fact_kind if {
 	d4 := c3_13 with input.files as [] with input.daemon as dm
 	d5 := c3_13 with input.files as [] with input.daemon as {"argv": null}
 	every d in [d1, d2, d3, d4, d5] {
-		has_decision(d)
+		is_number(d.checked)
 	}
 }
-
-has_decision(d) if count(d.missing) > 0
-
-has_decision(d) if is_string(d.not_applicable)
-
-has_decision(d) if is_number(d.checked)

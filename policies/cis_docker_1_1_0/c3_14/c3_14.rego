@@ -37,12 +37,12 @@ not_applicable := "TLS is not configured for dockerd: no server key file is set 
 	count(daemon.config_missing) == 0
 }
 
-not_applicable := sprintf("the TLS server private key file %s configured for dockerd does not exist on this host", [targets[0].path]) if {
-	count(targets) > 0
-	not files.any_present(targets)
-	not files.any_unknown(targets)
+not_applicable := sprintf("the TLS server private key file %s configured for dockerd does not exist on this host", [targets[0].path]) if files.absent(targets)
+
+checked := files.count_present(targets)
+
+violations contains files.mode_finding(f, 256) if {
+	some f in targets
+	files.mode_known(f)
+	not files.at_most(f.mode, 256) # 0o400
 }
-
-checked := count([f | some f in targets; files.present(f)])
-
-violations := files.mode_violations(targets, 256) # 0o400

@@ -22,33 +22,23 @@ import data.lib.files
 import data.lib.result
 
 # The default socket, every unix:// address of -H / "hosts" and docker.socket's ListenStream.
-targets := files.with_role("docker_sock")
+role := "docker_sock"
 
-# Present paths that are sockets; one socket reached by two paths (/var/run/docker.sock is
-# /run/docker.sock through the /var/run symlink) is checked once, under its shortest path.
-sockets := [f | some f in targets; is_socket(f); not is_shadowed(f)]
+targets := files.with_role(role)
 
-is_socket(f) if {
-	files.present(f)
-	f.type == "socket"
-}
-
-real_path(f) := f.resolved_path if is_string(f.resolved_path)
-
-else := f.path
-
-is_shadowed(f) if {
-	some g in targets
-	is_socket(g)
-	real_path(g) == real_path(f)
-	g.path < f.path
-}
+# One socket reached by two paths (/var/run/docker.sock through the /var/run symlink) once.
+sockets := files.sockets(targets)
 
 missing contains m if some m in files.missing(targets)
 
-missing contains "files (no docker_sock file fact was collected)" if count(targets) == 0
+missing contains m if some m in files.role_missing(role)
 
-not_applicable := concat("", ["no Docker API unix socket exists on this host (looked at ", concat(", ", [f.path | some f in targets]), ")"]) if {
+missing contains "host.docker_group (/etc/group could not be read, so the docker group is unknown)" if {
+	count(sockets) > 0
+	not groups_known
+}
+
+not_applicable := sprintf("no Docker API unix socket exists on this host (looked at %s)", [concat(", ", [f.path | some f in targets])]) if {
 	count(targets) > 0
 	not files.any_unknown(targets)
 	count(sockets) == 0
@@ -56,38 +46,36 @@ not_applicable := concat("", ["no Docker API unix socket exists on this host (lo
 
 checked := count(sockets)
 
-missing contains "host.docker_group (/etc/group could not be read, so the docker group is unknown)" if {
-	count(sockets) > 0
-	input.host.groups_collected != true
-}
+groups_known if input.host.groups_collected == true
 
 docker_gid := input.host.docker_group.gid if is_object(input.host.docker_group)
 
 has_docker_group if is_number(docker_gid)
 
-is_root_root(f) if {
-	f.uid == 0
-	f.gid == 0
+# /etc/group was read and has no docker group.
+no_docker_group if {
+	groups_known
+	not has_docker_group
 }
 
-is_root_docker(f) if {
+root_docker(f) if {
 	f.uid == 0
 	f.gid == docker_gid
 }
 
-violations contains result.finding(result.file(f), msg, files.owner(f), "root:docker") if {
+violations contains files.owner_finding(f, "root:docker") if {
 	some f in sockets
+	files.owner_known(f)
 	has_docker_group
-	not is_root_docker(f)
-	not is_root_root(f)
-	msg := sprintf("%s is owned by %s, not root:docker", [f.path, files.owner(f)])
+	not root_docker(f)
+	not files.root_owned(f)
 }
 
 violations contains result.finding(result.file(f), msg, files.owner(f), "root:docker") if {
 	some f in sockets
-	input.host.groups_collected == true
-	not has_docker_group
-	not is_root_root(f)
+	files.owner_known(f)
+	no_docker_group
+	not files.root_owned(f)
 	msg := sprintf("%s is owned by %s, not root:docker (there is no docker group on this host)", [f.path, files.owner(f)])
 }
 
@@ -96,15 +84,14 @@ violations contains result.finding(result.file(f), msg, files.owner(f), "root:do
 reviews contains result.finding(result.file(f), msg, "root:root", "root:docker") if {
 	some f in sockets
 	has_docker_group
-	is_root_root(f)
+	files.root_owned(f)
 	msg := sprintf("%s is owned by root:root, stricter than the root:docker the benchmark asks: members of the docker group cannot use it", [f.path])
 }
 
 reviews contains result.finding(result.file(f), msg, "root:root", "root:docker") if {
 	some f in sockets
-	input.host.groups_collected == true
-	not has_docker_group
-	is_root_root(f)
+	no_docker_group
+	files.root_owned(f)
 	msg := sprintf("%s is owned by root:root and there is no docker group on this host: stricter than the root:docker the benchmark asks (only root can use the socket)", [f.path])
 }
 

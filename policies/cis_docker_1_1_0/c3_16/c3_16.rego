@@ -20,33 +20,18 @@ package cis_docker_1_1_0.c3_16
 import data.lib.files
 
 # The default socket, every unix:// address of -H / "hosts" and docker.socket's ListenStream.
-targets := files.with_role("docker_sock")
+role := "docker_sock"
 
-# Present paths that are sockets; one socket reached by two paths (/var/run/docker.sock is
-# /run/docker.sock through the /var/run symlink) is checked once, under its shortest path.
-sockets := [f | some f in targets; is_socket(f); not is_shadowed(f)]
+targets := files.with_role(role)
 
-is_socket(f) if {
-	files.present(f)
-	f.type == "socket"
-}
-
-real_path(f) := f.resolved_path if is_string(f.resolved_path)
-
-else := f.path
-
-is_shadowed(f) if {
-	some g in targets
-	is_socket(g)
-	real_path(g) == real_path(f)
-	g.path < f.path
-}
+# One socket reached by two paths (/var/run/docker.sock through the /var/run symlink) once.
+sockets := files.sockets(targets)
 
 missing contains m if some m in files.missing(targets)
 
-missing contains "files (no docker_sock file fact was collected)" if count(targets) == 0
+missing contains m if some m in files.role_missing(role)
 
-not_applicable := concat("", ["no Docker API unix socket exists on this host (looked at ", concat(", ", [f.path | some f in targets]), ")"]) if {
+not_applicable := sprintf("no Docker API unix socket exists on this host (looked at %s)", [concat(", ", [f.path | some f in targets])]) if {
 	count(targets) > 0
 	not files.any_unknown(targets)
 	count(sockets) == 0
@@ -54,4 +39,8 @@ not_applicable := concat("", ["no Docker API unix socket exists on this host (lo
 
 checked := count(sockets)
 
-violations := files.mode_violations(sockets, 432) # 0o660
+violations contains files.mode_finding(f, 432) if {
+	some f in sockets
+	files.mode_known(f)
+	not files.at_most(f.mode, 432) # 0o660
+}

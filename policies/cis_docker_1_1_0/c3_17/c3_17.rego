@@ -20,11 +20,13 @@ import data.lib.daemon
 import data.lib.files
 
 # The file dockerd was started with (--config-file), else /etc/docker/daemon.json.
-targets := files.with_role("daemon_json")
+role := "daemon_json"
+
+targets := files.with_role(role)
 
 missing contains m if some m in files.missing(targets)
 
-missing contains "files (no daemon_json file fact was collected)" if count(targets) == 0
+missing contains m if some m in files.role_missing(role)
 
 # Without the command line a custom --config-file is unknown: an absent default file alone
 # does not show that dockerd reads no configuration file.
@@ -35,12 +37,14 @@ missing contains "daemon.argv (the dockerd command line could not be read, so --
 }
 
 not_applicable := sprintf("the daemon configuration file %s does not exist on this host", [targets[0].path]) if {
-	count(targets) > 0
 	daemon.argv_known
-	not files.any_present(targets)
-	not files.any_unknown(targets)
+	files.absent(targets)
 }
 
-checked := count([f | some f in targets; files.present(f)])
+checked := files.count_present(targets)
 
-violations := files.owner_violations(targets)
+violations contains files.owner_finding(f, "root:root") if {
+	some f in targets
+	files.owner_known(f)
+	not files.root_owned(f)
+}

@@ -18,12 +18,20 @@ package cis_docker_1_1_0.c3_2
 
 import data.lib.files
 
-targets := files.with_role("docker.service")
+role := "docker.service"
 
-missing := files.missing(targets) | files.role_missing("docker.service")
+targets := files.with_role(role)
 
-not_applicable := files.absent_reason(targets, "the docker.service unit file")
+missing contains m if some m in files.missing(targets)
 
-checked := count([f | some f in targets; files.present(f)])
+missing contains m if some m in files.role_missing(role)
 
-violations := files.mode_violations(targets, 420) # 0o644
+not_applicable := sprintf("the docker.service unit file %s does not exist on this host", [targets[0].path]) if files.absent(targets)
+
+checked := files.count_present(targets)
+
+violations contains files.mode_finding(f, 420) if {
+	some f in targets
+	files.mode_known(f)
+	not files.at_most(f.mode, 420) # 0o644
+}

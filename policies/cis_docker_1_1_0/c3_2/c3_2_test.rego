@@ -1,36 +1,85 @@
 package cis_docker_1_1_0.c3_2_test
 
 import data.cis_docker_1_1_0.c3_2
+import data.lib.result
 
-unit(mode) := {"role": "docker.service", "path": "/lib/systemd/system/docker.service", "exists": true, "type": "file",
-	"uid": 0, "gid": 0, "owner": "root", "group": "root", "mode": mode, "error_kind": null, "error": null}
+fact := {"role": "docker.service", "path": "/lib/systemd/system/docker.service", "exists": true, "type": "file", "resolved_path": null,
+	"uid": 0, "gid": 0, "owner": "root", "group": "root", "mode": 420, "mode_octal": "0644", "mtime_unix": 1700000000,
+	"error_kind": null, "error": null}
 
-test_0644_passes if count(c3_2.violations) == 0 with input.files as [unit(420)]
+absent := object.union(fact, {"exists": false, "type": null, "uid": null, "gid": null, "owner": null, "group": null, "mode": null, "mode_octal": null})
 
-test_0640_is_more_restrictive_and_passes if count(c3_2.violations) == 0 with input.files as [unit(416)]
+unreadable := object.union(absent, {"exists": null, "error_kind": "permission", "error": "Permission denied"})
 
-test_0664_fails if {
-	some v in c3_2.violations with input.files as [unit(436)]
-	v.actual == "0664"
+test_absent_file_is_not_applicable if {
+	d := c3_2 with input.files as [absent]
+	d.not_applicable == "the docker.service unit file /lib/systemd/system/docker.service does not exist on this host"
+	d.missing == set()
 }
 
-test_0477_fails_although_smaller_as_a_number if count(c3_2.violations) == 1 with input.files as [unit(319)]
-
-test_absent_unit_is_not_applicable if {
-	c3_2.not_applicable with input.files as [object.union(unit(0), {"exists": false, "mode": null})]
+test_unreadable_file_is_missing if {
+	d := c3_2 with input.files as [unreadable]
+	d.missing == {"file /lib/systemd/system/docker.service (permission: Permission denied)"}
+	not d.not_applicable
 }
 
-test_unreadable_unit_is_missing if {
-	f := object.union(unit(0), {"exists": null, "mode": null, "error_kind": "permission", "error": "Permission denied"})
-	count(c3_2.missing) == 1 with input.files as [f]
-	not c3_2.not_applicable with input.files as [f]
+test_uncollected_fact_is_missing if {
+	d := c3_2 with input.files as []
+	d.missing == {"file facts for role docker.service (not collected)"}
+	not d.not_applicable
 }
 
-test_no_fact_for_the_role_is_missing if {
-	c3_2.missing == {"file facts for role docker.service (not collected)"} with input.files as []
-	not c3_2.not_applicable with input.files as []
+test_other_roles_are_ignored if {
+	other := object.union(fact, {"role": "something_else", "mode": 511})
+	d := c3_2 with input.files as [fact, other]
+	d.violations == set()
+	d.checked == 1
 }
 
-test_absent_reason_text if {
-	c3_2.not_applicable == "the docker.service unit file does not exist on this host" with input.files as [object.union(unit(0), {"exists": false, "mode": null})]
+test_0644_passes if {
+	d := c3_2 with input.files as [fact]
+	d.checked == 1
+	d.violations == set()
+	d.missing == set()
+	not d.not_applicable
+}
+
+test_stricter_0640_passes if c3_2.violations == set() with input.files as [object.union(fact, {"mode": 416})]
+
+test_wider_0664_fails if {
+	vs := c3_2.violations with input.files as [object.union(fact, {"mode": 436})]
+	vs == {{
+		"resource": {"kind": "file", "id": "/lib/systemd/system/docker.service", "name": "docker.service"},
+		"message": "/lib/systemd/system/docker.service has mode 0664, wider than 0644",
+		"actual": "0664", "expected": "0644 or more restrictive",
+	}}
+}
+
+test_0477_fails_although_smaller_as_a_number if {
+	vs := c3_2.violations with input.files as [object.union(fact, {"mode": 319})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/lib/systemd/system/docker.service", "name": "docker.service"}, "message": "/lib/systemd/system/docker.service has mode 0477, wider than 0644"}}
+}
+
+test_setuid_bit_fails if {
+	vs := c3_2.violations with input.files as [object.union(fact, {"mode": 2468})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/lib/systemd/system/docker.service", "name": "docker.service"}, "message": "/lib/systemd/system/docker.service has mode 4644, wider than 0644"}}
+}
+
+test_unrecorded_mode_is_missing_not_a_violation if {
+	d := c3_2 with input.files as [object.union(fact, {"mode": null, "mode_octal": null})]
+	d.missing == {"file /lib/systemd/system/docker.service (mode or owner unknown)"}
+	d.violations == set()
+}
+
+# The whole package document evaluates (no builtin error in any rule) for every kind of fact.
+test_whole_package_evaluates_for_every_fact_kind if {
+	dm := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
+	d1 := c3_2 with input.files as [fact] with input.daemon as dm
+	d2 := c3_2 with input.files as [absent] with input.daemon as dm
+	d3 := c3_2 with input.files as [unreadable] with input.daemon as dm
+	d4 := c3_2 with input.files as [] with input.daemon as dm
+	d5 := c3_2 with input.files as [] with input.daemon as {"argv": null}
+	every d in [d1, d2, d3, d4, d5] {
+		is_number(d.checked)
+	}
 }

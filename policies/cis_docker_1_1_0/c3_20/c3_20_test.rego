@@ -1,9 +1,8 @@
 package cis_docker_1_1_0.c3_20_test
 
 import data.cis_docker_1_1_0.c3_20
+import data.lib.result
 
-# regopy 1.5 ignores `with input.k as r` when r is a bare rule reference: inputs are
-# array/object literals or object.union(...).
 fact := {"role": "etc_default_docker", "path": "/etc/default/docker", "exists": true, "type": "file", "resolved_path": null,
 	"uid": 0, "gid": 0, "owner": "root", "group": "root", "mode": 420, "mode_octal": "0644", "mtime_unix": 1700000000,
 	"error_kind": null, "error": null}
@@ -13,34 +12,39 @@ absent := object.union(fact, {"exists": false, "type": null, "uid": null, "gid":
 unreadable := object.union(absent, {"exists": null, "error_kind": "permission", "error": "Permission denied"})
 
 test_absent_file_is_not_applicable if {
-	c3_20.not_applicable == "the init defaults file /etc/default/docker does not exist on this host" with input.files as [absent]
-	count(c3_20.missing) == 0 with input.files as [absent]
+	d := c3_20 with input.files as [absent]
+	d.not_applicable == "the init defaults file /etc/default/docker does not exist on this host"
+	d.missing == set()
 }
 
 test_unreadable_file_is_missing if {
-	c3_20.missing == {"file /etc/default/docker (permission: Permission denied)"} with input.files as [unreadable]
-	not c3_20.not_applicable with input.files as [unreadable]
+	d := c3_20 with input.files as [unreadable]
+	d.missing == {"file /etc/default/docker (permission: Permission denied)"}
+	not d.not_applicable
 }
 
 test_uncollected_fact_is_missing if {
-	c3_20.missing == {"files (no etc_default_docker file fact was collected)"} with input.files as []
-	not c3_20.not_applicable with input.files as []
+	d := c3_20 with input.files as []
+	d.missing == {"file facts for role etc_default_docker (not collected)"}
+	not d.not_applicable
 }
 
 test_other_roles_are_ignored if {
-	other := object.union(fact, {"role": "something_else", "uid": 1000})
-	count(c3_20.violations) == 0 with input.files as [fact, other]
-	c3_20.checked == 1 with input.files as [fact, other]
+	other := object.union(fact, {"role": "something_else", "mode": 511})
+	d := c3_20 with input.files as [fact, other]
+	d.violations == set()
+	d.checked == 1
 }
 
 test_0644_passes if {
-	c3_20.checked == 1 with input.files as [fact]
-	count(c3_20.violations) == 0 with input.files as [fact]
-	count(c3_20.missing) == 0 with input.files as [fact]
-	not c3_20.not_applicable with input.files as [fact]
+	d := c3_20 with input.files as [fact]
+	d.checked == 1
+	d.violations == set()
+	d.missing == set()
+	not d.not_applicable
 }
 
-test_stricter_0600_passes if count(c3_20.violations) == 0 with input.files as [object.union(fact, {"mode": 384})]
+test_stricter_0600_passes if c3_20.violations == set() with input.files as [object.union(fact, {"mode": 384})]
 
 test_wider_0666_fails if {
 	vs := c3_20.violations with input.files as [object.union(fact, {"mode": 438})]
@@ -51,11 +55,23 @@ test_wider_0666_fails if {
 	}}
 }
 
-test_0477_fails_although_smaller_as_a_number if count(c3_20.violations) == 1 with input.files as [object.union(fact, {"mode": 319})]
+test_0477_fails_although_smaller_as_a_number if {
+	vs := c3_20.violations with input.files as [object.union(fact, {"mode": 319})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/etc/default/docker", "name": "etc_default_docker"}, "message": "/etc/default/docker has mode 0477, wider than 0644"}}
+}
 
-test_setuid_bit_fails if count(c3_20.violations) == 1 with input.files as [object.union(fact, {"mode": 2468})]
+test_setuid_bit_fails if {
+	vs := c3_20.violations with input.files as [object.union(fact, {"mode": 2468})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/etc/default/docker", "name": "etc_default_docker"}, "message": "/etc/default/docker has mode 4644, wider than 0644"}}
+}
 
-# The whole package document evaluates (no builtin error on any rule) for every kind of fact.
+test_unrecorded_mode_is_missing_not_a_violation if {
+	d := c3_20 with input.files as [object.union(fact, {"mode": null, "mode_octal": null})]
+	d.missing == {"file /etc/default/docker (mode or owner unknown)"}
+	d.violations == set()
+}
+
+# The whole package document evaluates (no builtin error in any rule) for every kind of fact.
 test_whole_package_evaluates_for_every_fact_kind if {
 	dm := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
 	d1 := c3_20 with input.files as [fact] with input.daemon as dm
@@ -64,12 +80,6 @@ test_whole_package_evaluates_for_every_fact_kind if {
 	d4 := c3_20 with input.files as [] with input.daemon as dm
 	d5 := c3_20 with input.files as [] with input.daemon as {"argv": null}
 	every d in [d1, d2, d3, d4, d5] {
-		has_decision(d)
+		is_number(d.checked)
 	}
 }
-
-has_decision(d) if count(d.missing) > 0
-
-has_decision(d) if is_string(d.not_applicable)
-
-has_decision(d) if is_number(d.checked)

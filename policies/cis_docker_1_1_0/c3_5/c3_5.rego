@@ -18,18 +18,20 @@ package cis_docker_1_1_0.c3_5
 
 import data.lib.files
 
-targets := files.with_role("etc_docker")
+role := "etc_docker"
+
+targets := files.with_role(role)
 
 missing contains m if some m in files.missing(targets)
 
-missing contains "files (no etc_docker file fact was collected)" if count(targets) == 0
+missing contains m if some m in files.role_missing(role)
 
-not_applicable := sprintf("the Docker configuration directory %s does not exist on this host", [targets[0].path]) if {
-	count(targets) > 0
-	not files.any_present(targets)
-	not files.any_unknown(targets)
+not_applicable := sprintf("the Docker configuration directory %s does not exist on this host", [targets[0].path]) if files.absent(targets)
+
+checked := files.count_present(targets)
+
+violations contains files.owner_finding(f, "root:root") if {
+	some f in targets
+	files.owner_known(f)
+	not files.root_owned(f)
 }
-
-checked := count([f | some f in targets; files.present(f)])
-
-violations := files.owner_violations(targets)

@@ -1,9 +1,8 @@
 package cis_docker_1_1_0.c3_5_test
 
 import data.cis_docker_1_1_0.c3_5
+import data.lib.result
 
-# regopy 1.5 ignores `with input.k as r` when r is a bare rule reference: inputs are
-# array/object literals or object.union(...).
 fact := {"role": "etc_docker", "path": "/etc/docker", "exists": true, "type": "dir", "resolved_path": null,
 	"uid": 0, "gid": 0, "owner": "root", "group": "root", "mode": 493, "mode_octal": "0755", "mtime_unix": 1700000000,
 	"error_kind": null, "error": null}
@@ -13,31 +12,36 @@ absent := object.union(fact, {"exists": false, "type": null, "uid": null, "gid":
 unreadable := object.union(absent, {"exists": null, "error_kind": "permission", "error": "Permission denied"})
 
 test_absent_file_is_not_applicable if {
-	c3_5.not_applicable == "the Docker configuration directory /etc/docker does not exist on this host" with input.files as [absent]
-	count(c3_5.missing) == 0 with input.files as [absent]
+	d := c3_5 with input.files as [absent]
+	d.not_applicable == "the Docker configuration directory /etc/docker does not exist on this host"
+	d.missing == set()
 }
 
 test_unreadable_file_is_missing if {
-	c3_5.missing == {"file /etc/docker (permission: Permission denied)"} with input.files as [unreadable]
-	not c3_5.not_applicable with input.files as [unreadable]
+	d := c3_5 with input.files as [unreadable]
+	d.missing == {"file /etc/docker (permission: Permission denied)"}
+	not d.not_applicable
 }
 
 test_uncollected_fact_is_missing if {
-	c3_5.missing == {"files (no etc_docker file fact was collected)"} with input.files as []
-	not c3_5.not_applicable with input.files as []
+	d := c3_5 with input.files as []
+	d.missing == {"file facts for role etc_docker (not collected)"}
+	not d.not_applicable
 }
 
 test_other_roles_are_ignored if {
 	other := object.union(fact, {"role": "something_else", "uid": 1000})
-	count(c3_5.violations) == 0 with input.files as [fact, other]
-	c3_5.checked == 1 with input.files as [fact, other]
+	d := c3_5 with input.files as [fact, other]
+	d.violations == set()
+	d.checked == 1
 }
 
 test_root_root_passes if {
-	c3_5.checked == 1 with input.files as [fact]
-	count(c3_5.violations) == 0 with input.files as [fact]
-	count(c3_5.missing) == 0 with input.files as [fact]
-	not c3_5.not_applicable with input.files as [fact]
+	d := c3_5 with input.files as [fact]
+	d.checked == 1
+	d.violations == set()
+	d.missing == set()
+	not d.not_applicable
 }
 
 test_non_root_owner_fails if {
@@ -50,16 +54,22 @@ test_non_root_owner_fails if {
 }
 
 test_non_root_group_fails if {
-	some v in c3_5.violations with input.files as [object.union(fact, {"gid": 999, "group": "docker"})]
-	v.actual == "root:docker"
+	vs := c3_5.violations with input.files as [object.union(fact, {"gid": 999, "group": "docker"})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/etc/docker", "name": "etc_docker"}, "message": "/etc/docker is owned by root:docker, not root:root"}}
 }
 
 test_unnamed_ids_are_reported_as_numbers if {
-	some v in c3_5.violations with input.files as [object.union(fact, {"uid": 1000, "gid": 50, "owner": null, "group": null})]
-	v.actual == "1000:50"
+	vs := c3_5.violations with input.files as [object.union(fact, {"uid": 1000, "gid": 50, "owner": null, "group": null})]
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/etc/docker", "name": "etc_docker"}, "message": "/etc/docker is owned by 1000:50, not root:root"}}
 }
 
-# The whole package document evaluates (no builtin error on any rule) for every kind of fact.
+test_unrecorded_group_is_missing_not_a_violation if {
+	d := c3_5 with input.files as [object.union(fact, {"gid": null, "group": null})]
+	d.missing == {"file /etc/docker (mode or owner unknown)"}
+	d.violations == set()
+}
+
+# The whole package document evaluates (no builtin error in any rule) for every kind of fact.
 test_whole_package_evaluates_for_every_fact_kind if {
 	dm := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
 	d1 := c3_5 with input.files as [fact] with input.daemon as dm
@@ -68,12 +78,6 @@ test_whole_package_evaluates_for_every_fact_kind if {
 	d4 := c3_5 with input.files as [] with input.daemon as dm
 	d5 := c3_5 with input.files as [] with input.daemon as {"argv": null}
 	every d in [d1, d2, d3, d4, d5] {
-		has_decision(d)
+		is_number(d.checked)
 	}
 }
-
-has_decision(d) if count(d.missing) > 0
-
-has_decision(d) if is_string(d.not_applicable)
-
-has_decision(d) if is_number(d.checked)

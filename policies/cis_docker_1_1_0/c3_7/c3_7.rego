@@ -33,11 +33,7 @@ missing contains m if some m in files.missing(targets)
 
 missing contains "files (no certs_d_dir file fact for /etc/docker/certs.d was collected)" if count(root) == 0
 
-not_applicable := "/etc/docker/certs.d does not exist on this host: no registry certificates are configured" if {
-	count(root) > 0
-	not files.any_present(root)
-	not files.any_unknown(root)
-}
+not_applicable := "/etc/docker/certs.d does not exist on this host: no registry certificates are configured" if files.absent(root)
 
 not_applicable := "/etc/docker/certs.d is empty: no registry certificates are configured" if {
 	files.any_present(root)
@@ -45,6 +41,10 @@ not_applicable := "/etc/docker/certs.d is empty: no registry certificates are co
 	count(entries) == 0
 }
 
-checked := count([f | some f in targets; files.present(f)])
+checked := files.count_present(targets)
 
-violations := files.owner_violations(targets)
+violations contains files.owner_finding(f, "root:root") if {
+	some f in targets
+	files.owner_known(f)
+	not files.root_owned(f)
+}

@@ -24,25 +24,27 @@ dirs := files.with_role("certs_d_dir")
 
 targets := files.with_role("certs_d")
 
+listed := array.concat(dirs, targets)
+
 root := [f | some f in dirs; f.path == "/etc/docker/certs.d"]
 
 # A directory that could not be listed carries the error: the files in it are unknown.
-missing contains m if some m in files.missing(array.concat(dirs, targets))
+missing contains m if some m in files.missing(listed)
 
 missing contains "files (no certs_d_dir file fact for /etc/docker/certs.d was collected)" if count(root) == 0
 
-not_applicable := "/etc/docker/certs.d does not exist on this host: no registry certificates are configured" if {
-	count(root) > 0
-	not files.any_present(root)
-	not files.any_unknown(root)
-}
+not_applicable := "/etc/docker/certs.d does not exist on this host: no registry certificates are configured" if files.absent(root)
 
 not_applicable := "/etc/docker/certs.d holds no files: no registry certificates are configured" if {
 	files.any_present(root)
-	not files.any_unknown(array.concat(dirs, targets))
+	not files.any_unknown(listed)
 	not files.any_present(targets)
 }
 
-checked := count([f | some f in targets; files.present(f)])
+checked := files.count_present(targets)
 
-violations := files.mode_violations(targets, 292) # 0o444
+violations contains files.mode_finding(f, 292) if {
+	some f in targets
+	files.mode_known(f)
+	not files.at_most(f.mode, 292) # 0o444
+}
