@@ -23,6 +23,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ._errors import DockerbenchError, SnapshotError, UsageError
 from ._policies import Control, load_policies
 from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score
+from ._params import validate_params
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from .engines import Engine, make_engine
@@ -87,7 +88,7 @@ def _load(eng: Engine, controls: Sequence[str] | None, exclude: Sequence[str] | 
     selected = policies.select(controls, exclude, level, scored_only)
     if not selected:
         raise UsageError("no control matches the selection")
-    eng.load(policies.modules, {"dockerbench": {"params": dict(params or {})}})
+    eng.load(policies.modules, {"dockerbench": {"params": validate_params(params)}})
     return selected
 
 

@@ -29,6 +29,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from ._diff import Diff, diff
 from ._errors import CollectionError, DockerbenchError, UsageError
 from ._evaluate import evaluate as evaluate_snapshot, prepare
+from ._params import validate_params
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
@@ -139,11 +140,9 @@ def _read_params(path: Path | None) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read parameters: {e.strerror or e}") from None
     except yaml.YAMLError as e:
         raise UsageError(f"{path}: parameters are not valid YAML/JSON: {' '.join(str(e).split())}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise UsageError(f"{path}: parameters must be a mapping of names to values")
-    return data.get("params", data) if isinstance(data.get("params"), dict) else data
+    if isinstance(data, dict) and set(data) == {"params"}:  # the file may wrap them in `params:`
+        data = data["params"]
+    return validate_params(data, where=str(path))
 
 
 @contextmanager

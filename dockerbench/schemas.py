@@ -1,6 +1,6 @@
 """JSON Schemas generated from the models: ``python -m dockerbench.schemas`` rewrites them.
 
-``schemas/snapshot.schema.json`` and ``schemas/report.schema.json`` are committed so tools in
+``schemas/snapshot.schema.json``, ``report.schema.json`` and ``params.schema.json`` are committed so tools in
 other languages can validate dockerbench documents; a test fails when they are stale.
 """
 
@@ -10,10 +10,11 @@ import json
 import sys
 from pathlib import Path
 
+from ._params import Params
 from ._report import Report
 from ._snapshot import Snapshot
 
-SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report}
+SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params}
 
 
 def schema_text(model: type) -> str:
