@@ -26,12 +26,17 @@ is_locked if input.swarm.local_node_state == "locked"
 
 is_manager if input.swarm.control_available == true
 
+# is_manager_like: a manager, unlocked or locked (a locked manager shows no control, but only
+# managers lock).
+is_manager_like if is_manager
+
+is_manager_like if is_locked
+
 inactive_reason := "swarm mode is inactive on this node" if is_inactive
 
 # not_manager_reason is the not-applicable reason of a manager-only control on a node that
 # takes part in a swarm without being a manager. A locked node is a manager (only managers
 # lock) and is not covered here: see locked_missing.
-# (No string parameters here: regopy 1.5 quotes a string literal argument inside sprintf.)
 not_manager_reason := sprintf("this node is not a swarm manager (state %s): the cluster facts this control needs are only visible on managers; audit it on a manager", [state]) if {
 	is_active
 	not is_manager
