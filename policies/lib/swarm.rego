@@ -5,7 +5,8 @@
 #   and {"local_node_state": "inactive"} on a node outside any swarm. Managers see the cluster
 #   (spec, nodes, secrets, services); workers do not, and a locked manager sees nothing until
 #   it is unlocked. Controls that only a manager can decide use `not_manager_reason` for their
-#   not-applicable reason and `locked_missing` for what they lack on a locked manager.
+#   not-applicable reason and `locked_missing` for what they lack on a locked manager. A
+#   finding about this node's swarm membership has the resource `lib.result.swarm`.
 package lib.swarm
 
 collected if is_object(input.swarm)
@@ -46,13 +47,6 @@ not_manager_reason := sprintf("this node is not a swarm manager (state %s): the 
 # locked_missing is the `missing` entry of a control that needs the cluster facts of a manager
 # that is locked.
 locked_missing := "swarm (this swarm manager is locked: unlock it with docker swarm unlock so its cluster facts can be read)" if is_locked
-
-# resource is the finding resource for this node's swarm membership.
-resource := {"kind": "swarm", "id": node_ref, "name": "swarm"}
-
-node_ref := input.swarm.node_id if is_string(input.swarm.node_id)
-
-else := "swarm"
 
 # summary is the evidence every section 7 control shows.
 summary := {
