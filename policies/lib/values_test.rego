@@ -12,6 +12,7 @@ test_anything_else_is_empty if {
 	values.items(null) == []
 	values.items("text") == []
 	values.items(3) == []
+	values.items(false) == []
 }
 
 test_iterating_null_through_items_yields_nothing if {

@@ -48,16 +48,13 @@ checked := count(input.images) if {
 
 short_id(id) := trim_prefix(id, "sha256:")
 
-used_ids := {short_id(c.image_id) | some c in values.items(input.containers); is_string(c.image_id)}
+used_ids := {short_id(c.image_id) | some c in values.items(input.containers)}
 
 is_used(img) if short_id(img.id) in used_ids
 
-is_dangling(img) if count(object.get(img, "repo_tags", [])) == 0
+is_dangling(img) if count(img.repo_tags) == 0
 
-is_dangling(img) if {
-	some t in img.repo_tags
-	t == "<none>:<none>"
-}
+is_dangling(img) if "<none>:<none>" in img.repo_tags
 
 kind(img) := "dangling image" if is_dangling(img)
 
@@ -65,12 +62,11 @@ else := "image"
 
 unused := [img | some img in values.items(input.images); not is_used(img)]
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings.
-reviews := [result.finding(result.image(img), msg, "used by no container", "used by a container, or removed") |
+reviews contains result.finding(result.image(img), msg, "used by no container", "used by a container, or removed") if {
 	containers_known
 	some img in unused
 	msg := sprintf("%s %s (%s) is not used by any container, running or stopped", [kind(img), result.image_name(img), substring(short_id(img.id), 0, 12)])
-]
+}
 
 evidence := {
 	"images": count(input.images),

@@ -18,8 +18,11 @@
 package cis_docker_1_1_0.c7_1
 
 import data.lib.params
+import data.lib.result
 import data.lib.swarm
 
+# swarm_needed is the organisation's word: true (swarm mode is intended here), false (it is
+# not), or unset. Swarm mode on a node without a true is a violation; inactive passes.
 missing contains m if some m in swarm.missing
 
 is_needed if params.value("swarm_needed") == true
@@ -28,23 +31,17 @@ is_declared_unneeded if params.value("swarm_needed") == false
 
 checked := 1 if swarm.collected
 
-violations contains swarm_finding(msg) if {
+violations contains result.finding(result.swarm, msg, swarm.state, "inactive") if {
 	swarm.is_active
 	not is_needed
 	not is_declared_unneeded
 	msg := sprintf("swarm mode is %s on this node and the organisation has not declared it needed (parameter swarm_needed)", [swarm.state])
 }
 
-violations contains swarm_finding(msg) if {
+violations contains result.finding(result.swarm, msg, swarm.state, "inactive") if {
 	swarm.is_active
 	is_declared_unneeded
 	msg := sprintf("swarm mode is %s on this node although the organisation declared it not needed (swarm_needed is false)", [swarm.state])
 }
 
-swarm_finding(msg) := {"resource": swarm.resource, "message": msg, "actual": swarm.state, "expected": "inactive"}
-
-evidence := object.union(swarm.summary, {"swarm_needed": swarm_needed_param}) if swarm.collected
-
-swarm_needed_param := v if v := params.value("swarm_needed")
-
-else := null
+evidence := object.union(swarm.summary, {"swarm_needed": params.with_default("swarm_needed", null)}) if swarm.collected

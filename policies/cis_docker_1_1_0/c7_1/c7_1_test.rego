@@ -1,9 +1,8 @@
 package cis_docker_1_1_0.c7_1_test
 
 import data.cis_docker_1_1_0.c7_1
+import data.lib.result
 
-# Inputs are bound to a local (s := manager) or built with object.union: regopy 1.5 ignores
-# `with input.k as r` when r is a bare rule reference.
 inactive := {"local_node_state": "inactive", "control_available": false, "node_id": null, "node_addr": null,
 	"managers": null, "nodes": null, "autolock": null, "node_cert_expiry_ns": null, "root_rotation_in_progress": null,
 	"root_ca": null, "node_cert": null, "node_list": null, "secrets": null, "services": null}
@@ -29,78 +28,83 @@ worker := object.union(inactive, {"local_node_state": "active", "node_id": "n4",
 
 locked := object.union(inactive, {"local_node_state": "locked", "node_id": "n1", "autolock": true})
 
+pending := object.union(inactive, {"local_node_state": "pending"})
+
+undeclared(state) := sprintf("swarm mode is %s on this node and the organisation has not declared it needed (parameter swarm_needed)", [state])
+
 test_inactive_swarm_passes if {
-	s := inactive
-	c7_1.checked == 1 with input.swarm as s
-	count(c7_1.violations) == 0 with input.swarm as s
-	count(c7_1.missing) == 0 with input.swarm as s
-	c7_1.evidence.local_node_state == "inactive" with input.swarm as s
+	doc := c7_1 with input.swarm as inactive
+	doc.violations == set()
+	doc.missing == set()
+	doc.checked == 1
+	doc.evidence == {"local_node_state": "inactive", "control_available": false, "node_id": null, "node_addr": null, "swarm_needed": null}
+}
+
+test_inactive_swarm_passes_when_declared_not_needed if {
+	doc := c7_1 with input.swarm as inactive with data.dockerbench.params as {"swarm_needed": false}
+	doc.violations == set()
+	doc.checked == 1
 }
 
 test_active_swarm_fails_without_declaration if {
-	s := manager
-	vs := c7_1.violations with input.swarm as s
-	vs == {{
-		"resource": {"kind": "swarm", "id": "n1", "name": "swarm"},
-		"message": "swarm mode is active on this node and the organisation has not declared it needed (parameter swarm_needed)",
-		"actual": "active", "expected": "inactive",
-	}}
+	vs := c7_1.violations with input.swarm as manager
+	vs == {result.finding({"kind": "swarm", "id": "n1", "name": "swarm"}, undeclared("active"), "active", "inactive")}
 }
 
 test_active_swarm_passes_when_declared_needed if {
-	s := manager
-	count(c7_1.violations) == 0 with input.swarm as s with data.dockerbench.params as {"swarm_needed": true}
-	c7_1.checked == 1 with input.swarm as s with data.dockerbench.params as {"swarm_needed": true}
-	c7_1.evidence.swarm_needed == true with input.swarm as s with data.dockerbench.params as {"swarm_needed": true}
+	doc := c7_1 with input.swarm as manager with data.dockerbench.params as {"swarm_needed": true}
+	doc.violations == set()
+	doc.missing == set()
+	doc.checked == 1
+	doc.evidence.swarm_needed == true
 }
 
 test_active_swarm_declared_not_needed_fails if {
-	s := worker
-	vs := c7_1.violations with input.swarm as s with data.dockerbench.params as {"swarm_needed": false}
-	count(vs) == 1
-	some v in vs
-	v.message == "swarm mode is active on this node although the organisation declared it not needed (swarm_needed is false)"
-	v.resource.id == "n4"
+	vs := c7_1.violations with input.swarm as worker with data.dockerbench.params as {"swarm_needed": false}
+	result.brief(vs) == {{
+		"resource": {"kind": "swarm", "id": "n4", "name": "swarm"},
+		"message": "swarm mode is active on this node although the organisation declared it not needed (swarm_needed is false)",
+	}}
 }
 
-test_locked_and_pending_nodes_are_in_swarm_mode if {
-	s := locked
-	p := object.union(inactive, {"local_node_state": "pending"})
-	count(c7_1.violations) == 1 with input.swarm as s
-	some v in c7_1.violations with input.swarm as p
-	v.actual == "pending"
-	v.resource.id == "swarm"
+test_a_declaration_that_is_not_a_boolean_is_no_declaration if {
+	vs := c7_1.violations with input.swarm as worker with data.dockerbench.params as {"swarm_needed": "yes"}
+	result.brief(vs) == {{"resource": {"kind": "swarm", "id": "n4", "name": "swarm"}, "message": undeclared("active")}}
+}
+
+test_locked_node_is_in_swarm_mode if {
+	doc := c7_1 with input.swarm as locked
+	result.brief(doc.violations) == {{"resource": {"kind": "swarm", "id": "n1", "name": "swarm"}, "message": undeclared("locked")}}
+	doc.checked == 1
+}
+
+test_pending_node_without_an_id_is_in_swarm_mode if {
+	vs := c7_1.violations with input.swarm as pending
+	vs == {result.finding({"kind": "swarm", "id": "swarm", "name": "swarm"}, undeclared("pending"), "pending", "inactive")}
 }
 
 test_uncollected_swarm_is_missing if {
-	c7_1.missing == {"swarm (GET /info Swarm could not be collected)"} with input.swarm as null
-	not c7_1.checked with input.swarm as null
+	doc := c7_1 with input.swarm as null
+	doc.missing == {"swarm (GET /info Swarm could not be collected)"}
+	doc.violations == set()
+	not doc.checked
+	not doc.evidence
 }
 
-# The whole package document evaluates (no builtin error on any rule) for every kind of node.
-test_whole_package_evaluates_for_every_node_kind if {
-	i := inactive
-	m := manager
-	w := worker
-	l := locked
-	d1 := c7_1 with input.swarm as i with input.networks as [] with input.host as {"listeners": []}
-	d2 := c7_1 with input.swarm as m with input.networks as [] with input.host as {"listeners": []}
-	d3 := c7_1 with input.swarm as w with input.networks as [] with input.host as {"listeners": []}
-	d4 := c7_1 with input.swarm as l with input.networks as [] with input.host as {"listeners": []}
-	d5 := c7_1 with input.swarm as null with input.networks as null with input.host as {"listeners": null}
-	every d in [d1, d2, d3, d4, d5] {
-		has_decision(d)
+# The whole package document decides every kind of node, whether the other facts (networks,
+# listeners) were collected or are null: no rule fails in the engine on any of them.
+test_whole_package_decides_every_node_kind if {
+	every case in [[inactive, "pass"], [manager, "fail"], [worker, "fail"], [locked, "fail"], [null, "error"]] {
+		status(c7_1) == case[1] with input as {"swarm": case[0], "networks": [], "host": {"listeners": []}}
+	}
+	every case in [[inactive, "pass"], [manager, "fail"], [worker, "fail"], [locked, "fail"], [null, "error"]] {
+		status(c7_1) == case[1] with input as {"swarm": case[0], "networks": null, "host": {"listeners": null}}
 	}
 }
 
-has_decision(d) if count(d.missing) > 0
+# status is the outcome of a package document, in the order the rules take precedence.
+status(d) := "error" if count(d.missing) > 0
 
-has_decision(d) if is_string(d.not_applicable)
+else := "fail" if count(d.violations) > 0
 
-has_decision(d) if is_string(d.manual)
-
-has_decision(d) if count(d.violations) > 0
-
-has_decision(d) if count(d.reviews) > 0
-
-has_decision(d) if is_number(d.checked)
+else := "pass" if is_number(d.checked)

@@ -60,7 +60,7 @@ is_decided if {
 	has_count
 }
 
-violations contains result.finding(swarm.resource, msg, manager_count, sprintf("at most %v", [max_managers])) if {
+violations contains result.finding(result.swarm, msg, manager_count, sprintf("at most %v", [max_managers])) if {
 	is_decided
 	manager_count > max_managers
 	msg := sprintf("the swarm has %v managers, more than the maximum of %v the organisation set (max_managers)", [manager_count, max_managers])
@@ -68,9 +68,8 @@ violations contains result.finding(swarm.resource, msg, manager_count, sprintf("
 
 # An even count adds a manager without adding fault tolerance: 2n managers survive no more
 # failures than 2n-1 do, and one more manager can fail to break the quorum.
-reviews contains result.finding(swarm.resource, msg, manager_count, "an odd number of managers") if {
+reviews contains result.finding(result.swarm, msg, manager_count, "an odd number of managers") if {
 	is_decided
-	manager_count > 0
 	manager_count % 2 == 0
 	msg := sprintf("the swarm has %v managers, an even number: it tolerates %v manager failure(s), no more than %v manager(s) would", [manager_count, tolerated_failures, manager_count - 1])
 }
@@ -87,11 +86,7 @@ tolerated_failures := floor((manager_count - 1) / 2)
 evidence := object.union(swarm.summary, {
 	"manager_count": manager_count,
 	"tolerated_manager_failures": tolerated_failures,
-	"max_managers": max_param,
-	"nodes": object.get(input.swarm, "nodes", null),
-	"managers": [{"id": n.id, "hostname": object.get(n, "hostname", null), "leader": object.get(n, "leader", false), "reachability": object.get(n, "reachability", null), "addr": object.get(n, "manager_addr", null)} | some n in managers],
+	"max_managers": params.with_default("max_managers", null),
+	"nodes": input.swarm.nodes,
+	"managers": [{"id": n.id, "hostname": n.hostname, "leader": n.leader, "reachability": n.reachability, "addr": n.manager_addr} | some n in managers],
 }) if is_decided
-
-max_param := v if v := params.value("max_managers")
-
-else := null

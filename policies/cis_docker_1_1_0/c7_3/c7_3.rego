@@ -20,15 +20,17 @@ import data.lib.result
 import data.lib.swarm
 import data.lib.values
 
-# The management port: this node's own manager address (GET /nodes ManagerStatus.Addr) when
-# known, and the default 2377 in any case.
+# The management port: this node's own manager address (GET /nodes ManagerStatus.Addr,
+# "10.0.0.1:2377" or "[fd00::1]:2377") when it ends in a port, and the default 2377 in any case.
 own_manager_addr := n.manager_addr if {
 	some n in values.items(input.swarm.node_list)
 	n.id == input.swarm.node_id
 	is_string(n.manager_addr)
 }
 
-port := to_number(regex.find_n(`[0-9]+$`, own_manager_addr, 1)[0]) if own_manager_addr
+port := to_number(trim_prefix(suffix, ":")) if {
+	some suffix in regex.find_n(`:[1-9][0-9]{0,4}$`, own_manager_addr, 1)
+}
 
 else := 2377
 
@@ -39,11 +41,6 @@ listeners_known if is_array(input.host.listeners)
 on_port := [l | some l in values.items(input.host.listeners); l.port in ports]
 
 is_wildcard(l) if l.address in {"0.0.0.0", "::", "::ffff:0.0.0.0", ""}
-
-# Managers listen for management traffic; a locked manager is one too.
-is_manager_like if swarm.is_manager
-
-is_manager_like if swarm.is_locked
 
 missing contains m if some m in swarm.missing
 
@@ -56,12 +53,13 @@ not_applicable := swarm.inactive_reason
 
 not_applicable := sprintf("this node is not a swarm manager (state %s) and nothing listens on the swarm management port %v", [swarm.state, port]) if {
 	swarm.is_active
-	not is_manager_like
+	not swarm.is_manager_like
 	listeners_known
 	count(on_port) == 0
 }
 
-violations contains result.finding(swarm.resource, msg, sprintf("%s:%v", [l.address, l.port]), "a specific interface address") if {
+# Any node with a wildcard listener on the port fails: a worker that listens there too.
+violations contains result.finding(result.swarm, msg, sprintf("%s:%v", [l.address, l.port]), "a specific interface address") if {
 	swarm.is_active
 	some l in on_port
 	is_wildcard(l)
@@ -69,7 +67,7 @@ violations contains result.finding(swarm.resource, msg, sprintf("%s:%v", [l.addr
 }
 
 manual := sprintf("no TCP listener on the swarm management port %v was found in the host network namespace: confirm the manager's --listen-addr binds a specific interface", [port]) if {
-	is_manager_like
+	swarm.is_manager_like
 	listeners_known
 	count(on_port) == 0
 }
@@ -81,5 +79,5 @@ checked := count(on_port) if {
 
 evidence := object.union(swarm.summary, {
 	"management_port": port,
-	"listeners": [{"address": l.address, "port": l.port, "family": l.family, "process": object.get(l, "process", null)} | some l in on_port],
+	"listeners": [{"address": l.address, "port": l.port, "family": l.family, "process": l.process} | some l in on_port],
 }) if swarm.is_active

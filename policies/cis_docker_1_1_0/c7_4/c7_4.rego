@@ -20,12 +20,19 @@ import data.lib.result
 import data.lib.swarm
 import data.lib.values
 
+# Overlay networks are decided from GET /networks alone, so the control also runs when the
+# swarm state could not be collected; only a node known to be outside any swarm is not
+# applicable.
 overlays := [n | some n in values.items(input.networks); n.driver == "overlay"]
 
 networks_known if is_array(input.networks)
 
 # The overlay driver encrypts when the "encrypted" option is present (its value is ignored).
+default is_encrypted(_) := false
+
 is_encrypted(n) if is_string(n.options.encrypted)
+
+default is_ingress(_) := false
 
 is_ingress(n) if n.ingress == true
 
@@ -66,19 +73,11 @@ checked := count(overlays) if {
 }
 
 # A worker only sees the overlay networks its tasks use; a manager sees them all.
+default complete_view := false
+
+complete_view if swarm.is_manager
+
 evidence := {
-	"overlay_networks": [{"name": n.name, "id": n.id, "encrypted": is_encrypted_value(n), "ingress": is_ingress_value(n)} | some n in overlays],
-	"complete_view": is_manager_value,
+	"overlay_networks": [{"name": n.name, "id": n.id, "encrypted": is_encrypted(n), "ingress": is_ingress(n)} | some n in overlays],
+	"complete_view": complete_view,
 } if networks_known
-
-is_encrypted_value(n) if is_encrypted(n)
-
-else := false
-
-is_ingress_value(n) if is_ingress(n)
-
-else := false
-
-is_manager_value if swarm.is_manager
-
-else := false

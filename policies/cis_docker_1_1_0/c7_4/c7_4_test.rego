@@ -1,9 +1,8 @@
 package cis_docker_1_1_0.c7_4_test
 
 import data.cis_docker_1_1_0.c7_4
+import data.lib.result
 
-# Inputs are bound to a local (s := manager) or built with object.union: regopy 1.5 ignores
-# `with input.k as r` when r is a bare rule reference.
 inactive := {"local_node_state": "inactive", "control_available": false, "node_id": null, "node_addr": null,
 	"managers": null, "nodes": null, "autolock": null, "node_cert_expiry_ns": null, "root_rotation_in_progress": null,
 	"root_ca": null, "node_cert": null, "node_list": null, "secrets": null, "services": null}
@@ -34,90 +33,115 @@ ingress := {"id": "i1", "name": "ingress", "driver": "overlay", "scope": "swarm"
 
 app_net := object.union(ingress, {"id": "o1", "name": "app", "ingress": false, "options": {"encrypted": ""}})
 
+plain_app := object.union(ingress, {"id": "o2", "name": "app", "ingress": false})
+
 bridge := object.union(ingress, {"id": "b1", "name": "bridge", "driver": "bridge", "scope": "local", "ingress": false, "is_default_bridge": true, "options": {}})
 
 test_encrypted_overlay_passes if {
-	s := manager
-	c7_4.checked == 1 with input.swarm as s with input.networks as [app_net, bridge]
-	count(c7_4.violations) == 0 with input.swarm as s with input.networks as [app_net, bridge]
-	count(c7_4.missing) == 0 with input.swarm as s with input.networks as [app_net, bridge]
+	doc := c7_4 with input as {"swarm": manager, "networks": [app_net, bridge]}
+	doc.violations == set()
+	doc.missing == set()
+	doc.checked == 1
+	doc.evidence == {"overlay_networks": [{"name": "app", "id": "o1", "encrypted": true, "ingress": false}], "complete_view": true}
 }
 
 test_encrypted_option_with_a_value_passes if {
-	s := manager
-	count(c7_4.violations) == 0 with input.swarm as s with input.networks as [object.union(app_net, {"options": {"encrypted": "true"}})]
+	n := object.union(app_net, {"options": {"encrypted": "true"}})
+	c7_4.violations == set() with input as {"swarm": manager, "networks": [n]}
+	c7_4.checked == 1 with input as {"swarm": manager, "networks": [n]}
 }
 
 test_default_ingress_fails_and_says_so if {
-	s := manager
-	vs := c7_4.violations with input.swarm as s with input.networks as [ingress, app_net, bridge]
-	vs == {{
+	vs := c7_4.violations with input as {"swarm": manager, "networks": [ingress, app_net, bridge]}
+	vs == {result.finding(
+		{"kind": "network", "id": "i1", "name": "ingress"},
+		"overlay network ingress is the default ingress network and is not encrypted (recreate it with --opt encrypted)",
+		"not encrypted", "--opt encrypted",
+	)}
+}
+
+test_ingress_is_known_by_its_name_too if {
+	renamed := object.union(ingress, {"ingress": false})
+	vs := c7_4.violations with input as {"swarm": manager, "networks": [renamed]}
+	result.brief(vs) == {{
 		"resource": {"kind": "network", "id": "i1", "name": "ingress"},
 		"message": "overlay network ingress is the default ingress network and is not encrypted (recreate it with --opt encrypted)",
-		"actual": "not encrypted", "expected": "--opt encrypted",
 	}}
 }
 
 test_unencrypted_overlay_fails if {
-	s := manager
-	# object.union merges nested objects in OPA but not in regopy: build the options from ingress.
-	plain := object.union(ingress, {"id": "o2", "name": "app", "ingress": false})
-	vs := c7_4.violations with input.swarm as s with input.networks as [plain]
-	count(vs) == 1
-	some v in vs
-	v.message == "overlay network app is not encrypted (created without --opt encrypted)"
+	vs := c7_4.violations with input as {"swarm": manager, "networks": [plain_app]}
+	result.brief(vs) == {{
+		"resource": {"kind": "network", "id": "o2", "name": "app"},
+		"message": "overlay network app is not encrypted (created without --opt encrypted)",
+	}}
 }
 
 test_no_overlay_networks_is_not_applicable if {
-	s := manager
-	c7_4.not_applicable == "there are no overlay networks on this node" with input.swarm as s with input.networks as [bridge]
+	doc := c7_4 with input as {"swarm": manager, "networks": [bridge]}
+	doc.not_applicable == "there are no overlay networks on this node"
+	doc.missing == set()
 }
 
 test_inactive_swarm_is_not_applicable if {
-	s := inactive
-	c7_4.not_applicable == "swarm mode is inactive on this node" with input.swarm as s with input.networks as null
-	count(c7_4.missing) == 0 with input.swarm as s with input.networks as null
+	doc := c7_4 with input as {"swarm": inactive, "networks": null}
+	doc.not_applicable == "swarm mode is inactive on this node"
+	doc.missing == set()
+	doc.violations == set()
+	not doc.checked
+}
+
+test_inactive_swarm_with_a_leftover_overlay_is_not_applicable if {
+	doc := c7_4 with input as {"swarm": inactive, "networks": [plain_app]}
+	doc.not_applicable == "swarm mode is inactive on this node"
+	doc.violations == set()
 }
 
 test_uncollected_networks_are_missing if {
-	s := manager
-	c7_4.missing == {"networks (GET /networks could not be collected)"} with input.swarm as s with input.networks as null
+	doc := c7_4 with input as {"swarm": manager, "networks": null}
+	doc.missing == {"networks (GET /networks could not be collected)"}
+	not doc.checked
+	not doc.evidence
 }
 
 test_networks_decide_without_swarm_facts if {
-	c7_4.checked == 1 with input.swarm as null with input.networks as [app_net]
-	count(c7_4.missing) == 0 with input.swarm as null with input.networks as [app_net]
+	doc := c7_4 with input as {"swarm": null, "networks": [app_net]}
+	doc.missing == set()
+	doc.violations == set()
+	doc.checked == 1
+	doc.evidence.complete_view == false
 }
 
 test_worker_view_is_marked_partial if {
-	s := worker
-	c7_4.evidence.complete_view == false with input.swarm as s with input.networks as [app_net]
+	doc := c7_4 with input as {"swarm": worker, "networks": [app_net]}
+	doc.evidence.complete_view == false
+	doc.checked == 1
 }
 
-# The whole package document evaluates (no builtin error on any rule) for every kind of node.
-test_whole_package_evaluates_for_every_node_kind if {
-	i := inactive
-	m := manager
-	w := worker
-	l := locked
-	d1 := c7_4 with input.swarm as i with input.networks as [] with input.host as {"listeners": []}
-	d2 := c7_4 with input.swarm as m with input.networks as [] with input.host as {"listeners": []}
-	d3 := c7_4 with input.swarm as w with input.networks as [] with input.host as {"listeners": []}
-	d4 := c7_4 with input.swarm as l with input.networks as [] with input.host as {"listeners": []}
-	d5 := c7_4 with input.swarm as null with input.networks as null with input.host as {"listeners": null}
-	every d in [d1, d2, d3, d4, d5] {
-		has_decision(d)
+test_locked_manager_decides_from_its_networks if {
+	vs := c7_4.violations with input as {"swarm": locked, "networks": [plain_app]}
+	result.brief(vs) == {{
+		"resource": {"kind": "network", "id": "o2", "name": "app"},
+		"message": "overlay network app is not encrypted (created without --opt encrypted)",
+	}}
+}
+
+# The whole package document decides every kind of node, whether the other facts (networks,
+# listeners) were collected or are null: no rule fails in the engine on any of them.
+test_whole_package_decides_every_node_kind if {
+	every case in [[inactive, "not_applicable"], [manager, "not_applicable"], [worker, "not_applicable"], [locked, "not_applicable"], [null, "not_applicable"]] {
+		status(c7_4) == case[1] with input as {"swarm": case[0], "networks": [], "host": {"listeners": []}}
+	}
+	every case in [[inactive, "not_applicable"], [manager, "error"], [worker, "error"], [locked, "error"], [null, "error"]] {
+		status(c7_4) == case[1] with input as {"swarm": case[0], "networks": null, "host": {"listeners": null}}
 	}
 }
 
-has_decision(d) if count(d.missing) > 0
+# status is the outcome of a package document, in the order the rules take precedence.
+status(d) := "error" if count(d.missing) > 0
 
-has_decision(d) if is_string(d.not_applicable)
+else := "not_applicable" if is_string(d.not_applicable)
 
-has_decision(d) if is_string(d.manual)
+else := "fail" if count(d.violations) > 0
 
-has_decision(d) if count(d.violations) > 0
-
-has_decision(d) if count(d.reviews) > 0
-
-has_decision(d) if is_number(d.checked)
+else := "pass" if is_number(d.checked)

@@ -17,6 +17,7 @@
 #     - https://docs.docker.com/engine/swarm/secrets/
 package cis_docker_1_1_0.c7_5
 
+import data.lib.result
 import data.lib.swarm
 import data.lib.values
 
@@ -53,7 +54,7 @@ not_applicable := swarm.inactive_reason
 not_applicable := swarm.not_manager_reason
 
 # Environment variables whose names look like credentials: the value should be a secret.
-reviews contains {"resource": service_resource(s), "message": msg, "actual": e.name, "expected": "a swarm secret"} if {
+reviews contains result.finding(service_resource(s), msg, e.name, "a swarm secret") if {
 	is_decided
 	some s in services
 	some e in s.env
@@ -61,14 +62,19 @@ reviews contains {"resource": service_resource(s), "message": msg, "actual": e.n
 	msg := sprintf("service %s passes the environment variable %s, whose name looks like a secret: deliver it as a swarm secret", [s.name, e.name])
 }
 
+# service_resource is the finding resource of a swarm service.
 service_resource(s) := {"kind": "swarm", "id": s.id, "name": s.name}
+
+uses_secrets(s) if count(s.secret_names) > 0
+
+services_with_secrets := [s | some s in values.items(services); uses_secrets(s)]
+
+services_without_secrets := [s.name | some s in values.items(services); not uses_secrets(s)]
 
 manual := sprintf("confirm that sensitive values reach services as swarm secrets, not as environment variables, configs or image content (%v secrets, %v of %v services use secrets)", [count(secrets), count(services_with_secrets), count(services)]) if is_decided
 
-services_with_secrets := [s.name | some s in values.items(services); count(s.secret_names) > 0]
-
 evidence := object.union(swarm.summary, {
 	"secrets": [s.name | some s in secrets],
-	"services_with_secrets": [{"service": s.name, "secrets": s.secret_names} | some s in services; count(s.secret_names) > 0],
-	"services_without_secrets": [s.name | some s in services; count(s.secret_names) == 0],
+	"services_with_secrets": [{"service": s.name, "secrets": s.secret_names} | some s in services_with_secrets],
+	"services_without_secrets": services_without_secrets,
 }) if is_decided

@@ -17,18 +17,15 @@
 #     - https://docs.docker.com/engine/swarm/swarm_manager_locking/
 package cis_docker_1_1_0.c7_6
 
+import data.lib.result
 import data.lib.swarm
 
 # AutoLockManagers from the swarm spec; a locked manager has auto-lock by definition.
 is_autolocked if input.swarm.autolock == true
 
-autolock_known if is_boolean(input.swarm.autolock)
-
 is_autolocked if swarm.is_locked
 
-is_manager_like if swarm.is_manager
-
-is_manager_like if swarm.is_locked
+autolock_known if is_boolean(input.swarm.autolock)
 
 missing contains m if some m in swarm.missing
 
@@ -41,14 +38,15 @@ not_applicable := swarm.inactive_reason
 
 not_applicable := swarm.not_manager_reason
 
-violations contains {"resource": swarm.resource, "message": "auto-lock is off on this swarm: a manager's raft and TLS keys are readable from its disk after a restart (AutoLockManagers is false)", "actual": false, "expected": true} if {
+violations contains result.finding(result.swarm, msg, false, true) if {
 	swarm.is_manager
 	input.swarm.autolock == false
+	msg := "auto-lock is off on this swarm: a manager's raft and TLS keys are readable from its disk after a restart (AutoLockManagers is false)"
 }
 
 checked := 1 if {
-	is_manager_like
+	swarm.is_manager_like
 	is_autolocked
 }
 
-evidence := object.union(swarm.summary, {"autolock": object.get(input.swarm, "autolock", null)}) if swarm.is_active
+evidence := object.union(swarm.summary, {"autolock": input.swarm.autolock}) if swarm.is_active

@@ -20,15 +20,12 @@ package cis_docker_1_1_0.c7_7
 
 import data.lib.swarm
 
+# AutoLockManagers from the swarm spec; a locked manager has auto-lock by definition.
 is_autolocked if input.swarm.autolock == true
-
-autolock_known if is_boolean(input.swarm.autolock)
 
 is_autolocked if swarm.is_locked
 
-is_manager_like if swarm.is_manager
-
-is_manager_like if swarm.is_locked
+autolock_known if is_boolean(input.swarm.autolock)
 
 missing contains m if some m in swarm.missing
 
@@ -48,8 +45,8 @@ not_applicable := "auto-lock is off on this swarm (see 7.6): there is no unlock 
 
 # Nothing in the engine records when the unlock key was last rotated.
 manual := "confirm from the rotation records that the swarm unlock key is rotated on the defined schedule (docker swarm unlock-key --rotate); the engine does not record when it was last rotated" if {
-	is_manager_like
+	swarm.is_manager_like
 	is_autolocked
 }
 
-evidence := object.union(swarm.summary, {"autolock": object.get(input.swarm, "autolock", null)}) if swarm.is_active
+evidence := object.union(swarm.summary, {"autolock": input.swarm.autolock}) if swarm.is_active

@@ -55,7 +55,7 @@ is_decided if {
 	has_expiry
 }
 
-violations contains result.finding(swarm.resource, msg, sprintf("%vh", [expiry_hours]), sprintf("at most %vh", [max_hours])) if {
+violations contains result.finding(result.swarm, msg, sprintf("%vh", [expiry_hours]), sprintf("at most %vh", [max_hours])) if {
 	is_decided
 	expiry_hours > max_hours
 	msg := sprintf("swarm node certificates are valid for %v hours, longer than the %v hours the organisation allows (node_cert_max_expiry_hours)", [expiry_hours, max_hours])
@@ -68,16 +68,12 @@ manual := sprintf("swarm node certificates are valid for %v hours (%v days): con
 
 checked := 1 if is_decided
 
+default expiry_hours_or_null := null
+
+expiry_hours_or_null := expiry_hours
+
 evidence := object.union(swarm.summary, {
 	"node_cert_expiry_hours": expiry_hours_or_null,
-	"node_cert_max_expiry_hours": max_param,
-	"node_cert": object.get(input.swarm, "node_cert", null),
+	"node_cert_max_expiry_hours": params.with_default("node_cert_max_expiry_hours", null),
+	"node_cert": input.swarm.node_cert,
 }) if swarm.is_active
-
-expiry_hours_or_null := expiry_hours if has_expiry
-
-else := null
-
-max_param := v if v := params.value("node_cert_max_expiry_hours")
-
-else := null

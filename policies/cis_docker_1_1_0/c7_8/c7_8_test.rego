@@ -1,9 +1,8 @@
 package cis_docker_1_1_0.c7_8_test
 
 import data.cis_docker_1_1_0.c7_8
+import data.lib.result
 
-# Inputs are bound to a local (s := manager) or built with object.union: regopy 1.5 ignores
-# `with input.k as r` when r is a bare rule reference.
 inactive := {"local_node_state": "inactive", "control_available": false, "node_id": null, "node_addr": null,
 	"managers": null, "nodes": null, "autolock": null, "node_cert_expiry_ns": null, "root_rotation_in_progress": null,
 	"root_ca": null, "node_cert": null, "node_list": null, "secrets": null, "services": null}
@@ -30,82 +29,101 @@ worker := object.union(inactive, {"local_node_state": "active", "node_id": "n4",
 locked := object.union(inactive, {"local_node_state": "locked", "node_id": "n1", "autolock": true})
 
 test_without_a_parameter_it_is_manual_with_the_expiry if {
-	s := manager
-	c7_8.manual == "swarm node certificates are valid for 2160 hours (90 days): confirm this matches the rotation interval of your policy, or set the parameter node_cert_max_expiry_hours" with input.swarm as s
-	c7_8.evidence.node_cert_expiry_hours == 2160 with input.swarm as s
-	c7_8.evidence.node_cert.not_after_unix == 1707776000 with input.swarm as s
+	doc := c7_8 with input.swarm as manager
+	doc.manual == "swarm node certificates are valid for 2160 hours (90 days): confirm this matches the rotation interval of your policy, or set the parameter node_cert_max_expiry_hours"
+	doc.violations == set()
+	doc.missing == set()
+	doc.evidence.node_cert_expiry_hours == 2160
+	doc.evidence.node_cert_max_expiry_hours == null
+	doc.evidence.node_cert.not_after_unix == 1707776000
 }
 
 test_within_the_interval_passes if {
-	s := manager
-	c7_8.checked == 1 with input.swarm as s with data.dockerbench.params as {"node_cert_max_expiry_hours": 2160}
-	count(c7_8.violations) == 0 with input.swarm as s with data.dockerbench.params as {"node_cert_max_expiry_hours": 2160}
-	not c7_8.manual with input.swarm as s with data.dockerbench.params as {"node_cert_max_expiry_hours": 2160}
+	doc := c7_8 with input.swarm as manager with data.dockerbench.params as {"node_cert_max_expiry_hours": 2160}
+	doc.violations == set()
+	doc.checked == 1
+	not doc.manual
 }
 
 test_longer_than_the_interval_fails if {
-	s := manager
-	vs := c7_8.violations with input.swarm as s with data.dockerbench.params as {"node_cert_max_expiry_hours": 720}
-	vs == {{
-		"resource": {"kind": "swarm", "id": "n1", "name": "swarm"},
-		"message": "swarm node certificates are valid for 2160 hours, longer than the 720 hours the organisation allows (node_cert_max_expiry_hours)",
-		"actual": "2160h", "expected": "at most 720h",
-	}}
+	vs := c7_8.violations with input.swarm as manager with data.dockerbench.params as {"node_cert_max_expiry_hours": 720}
+	vs == {result.finding(
+		{"kind": "swarm", "id": "n1", "name": "swarm"},
+		"swarm node certificates are valid for 2160 hours, longer than the 720 hours the organisation allows (node_cert_max_expiry_hours)",
+		"2160h", "at most 720h",
+	)}
 }
 
 test_fractional_hours if {
 	s := object.union(manager, {"node_cert_expiry_ns": 5400000000000})
-	some v in c7_8.violations with input.swarm as s with data.dockerbench.params as {"node_cert_max_expiry_hours": 1}
-	v.actual == "1.5h"
+	vs := c7_8.violations with input.swarm as s with data.dockerbench.params as {"node_cert_max_expiry_hours": 1}
+	vs == {result.finding(
+		{"kind": "swarm", "id": "n1", "name": "swarm"},
+		"swarm node certificates are valid for 1.5 hours, longer than the 1 hours the organisation allows (node_cert_max_expiry_hours)",
+		"1.5h", "at most 1h",
+	)}
+}
+
+test_a_maximum_that_is_not_a_number_leaves_it_manual if {
+	doc := c7_8 with input.swarm as manager with data.dockerbench.params as {"node_cert_max_expiry_hours": "90d"}
+	doc.violations == set()
+	startswith(doc.manual, "swarm node certificates are valid for 2160 hours (90 days)")
+	doc.evidence.node_cert_max_expiry_hours == "90d"
 }
 
 test_worker_is_not_applicable if {
-	s := worker
-	startswith(c7_8.not_applicable, "this node is not a swarm manager") with input.swarm as s with data.dockerbench.params as {"node_cert_max_expiry_hours": 720}
-	count(c7_8.missing) == 0 with input.swarm as s
+	doc := c7_8 with input.swarm as worker with data.dockerbench.params as {"node_cert_max_expiry_hours": 720}
+	doc.not_applicable == "this node is not a swarm manager (state active): the cluster facts this control needs are only visible on managers; audit it on a manager"
+	doc.missing == set()
+	doc.violations == set()
+	doc.evidence.node_cert_expiry_hours == null
 }
 
 test_unknown_expiry_is_missing if {
 	s := object.union(manager, {"node_cert_expiry_ns": null})
-	c7_8.missing == {"swarm.node_cert_expiry_ns (the swarm CA configuration could not be read on this manager)"} with input.swarm as s
+	doc := c7_8 with input.swarm as s
+	doc.missing == {"swarm.node_cert_expiry_ns (the swarm CA configuration could not be read on this manager)"}
+	not doc.manual
+	not doc.checked
 }
 
 test_locked_manager_is_missing if {
-	s := locked
-	count(c7_8.missing) == 1 with input.swarm as s
+	doc := c7_8 with input.swarm as locked
+	doc.missing == {"swarm (this swarm manager is locked: unlock it with docker swarm unlock so its cluster facts can be read)"}
+	not doc.not_applicable
 }
 
 test_inactive_swarm_is_not_applicable if {
-	s := inactive
-	c7_8.not_applicable == "swarm mode is inactive on this node" with input.swarm as s
+	doc := c7_8 with input.swarm as inactive
+	doc.not_applicable == "swarm mode is inactive on this node"
+	doc.missing == set()
+	not doc.evidence
 }
 
-test_uncollected_swarm_is_missing if count(c7_8.missing) == 1 with input.swarm as null
+test_uncollected_swarm_is_missing if {
+	doc := c7_8 with input.swarm as null
+	doc.missing == {"swarm (GET /info Swarm could not be collected)"}
+	not doc.checked
+}
 
-# The whole package document evaluates (no builtin error on any rule) for every kind of node.
-test_whole_package_evaluates_for_every_node_kind if {
-	i := inactive
-	m := manager
-	w := worker
-	l := locked
-	d1 := c7_8 with input.swarm as i with input.networks as [] with input.host as {"listeners": []}
-	d2 := c7_8 with input.swarm as m with input.networks as [] with input.host as {"listeners": []}
-	d3 := c7_8 with input.swarm as w with input.networks as [] with input.host as {"listeners": []}
-	d4 := c7_8 with input.swarm as l with input.networks as [] with input.host as {"listeners": []}
-	d5 := c7_8 with input.swarm as null with input.networks as null with input.host as {"listeners": null}
-	every d in [d1, d2, d3, d4, d5] {
-		has_decision(d)
+# The whole package document decides every kind of node, whether the other facts (networks,
+# listeners) were collected or are null: no rule fails in the engine on any of them.
+test_whole_package_decides_every_node_kind if {
+	every case in [[inactive, "not_applicable"], [manager, "manual"], [worker, "not_applicable"], [locked, "error"], [null, "error"]] {
+		status(c7_8) == case[1] with input as {"swarm": case[0], "networks": [], "host": {"listeners": []}}
+	}
+	every case in [[inactive, "not_applicable"], [manager, "manual"], [worker, "not_applicable"], [locked, "error"], [null, "error"]] {
+		status(c7_8) == case[1] with input as {"swarm": case[0], "networks": null, "host": {"listeners": null}}
 	}
 }
 
-has_decision(d) if count(d.missing) > 0
+# status is the outcome of a package document, in the order the rules take precedence.
+status(d) := "error" if count(d.missing) > 0
 
-has_decision(d) if is_string(d.not_applicable)
+else := "not_applicable" if is_string(d.not_applicable)
 
-has_decision(d) if is_string(d.manual)
+else := "fail" if count(d.violations) > 0
 
-has_decision(d) if count(d.violations) > 0
+else := "manual" if is_string(d.manual)
 
-has_decision(d) if count(d.reviews) > 0
-
-has_decision(d) if is_number(d.checked)
+else := "pass" if is_number(d.checked)

@@ -50,7 +50,7 @@ is_decided if {
 	has_age
 }
 
-violations contains result.finding(swarm.resource, msg, sprintf("%v days", [age_days]), sprintf("at most %v days", [max_days])) if {
+violations contains result.finding(result.swarm, msg, sprintf("%v days", [age_days]), sprintf("at most %v days", [max_days])) if {
 	is_decided
 	age_seconds > max_days * 86400
 	msg := sprintf("the swarm root CA was issued %v days ago, longer ago than the %v days the organisation allows (ca_max_age_days): rotate it with docker swarm ca --rotate", [age_days, max_days])
@@ -63,17 +63,13 @@ manual := sprintf("the swarm root CA was issued %v days ago: confirm this is wit
 
 checked := 1 if is_decided
 
+default age_days_or_null := null
+
+age_days_or_null := age_days
+
 evidence := object.union(swarm.summary, {
 	"root_ca_age_days": age_days_or_null,
-	"ca_max_age_days": max_param,
-	"root_ca": object.get(input.swarm, "root_ca", null),
-	"root_rotation_in_progress": object.get(input.swarm, "root_rotation_in_progress", null),
+	"ca_max_age_days": params.with_default("ca_max_age_days", null),
+	"root_ca": input.swarm.root_ca,
+	"root_rotation_in_progress": input.swarm.root_rotation_in_progress,
 }) if swarm.is_active
-
-age_days_or_null := age_days if has_age
-
-else := null
-
-max_param := v if v := params.value("ca_max_age_days")
-
-else := null
