@@ -14,6 +14,9 @@
 #     node_cert_max_expiry_hours 7.8 longest acceptable swarm node certificate validity
 #     ca_max_age_days           7.9  oldest acceptable swarm root CA
 #     stopped_container_margin  6.2  stopped minus running at which sprawl is flagged (default 25)
+#     custom                    -    an organisation's own policies' parameters (any JSON)
+#   Names and types are checked before evaluation (dockerbench/_params.py,
+#   schemas/params.schema.json): a misspelt name or a wrong type is refused, never ignored.
 package lib.params
 
 value(name) := v if {
