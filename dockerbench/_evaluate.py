@@ -129,6 +129,7 @@ def decide(control: Control, doc: Any) -> ControlResult:
         missing = sorted(str(m) for m in _as_list(doc.get("missing")))
         violations = [_finding(control.id, "fail", v) for v in _as_list(doc.get("violations"))]
         reviews = [_finding(control.id, "warn", v) for v in _as_list(doc.get("reviews"))]
+        _check_shapes(doc)
     except (TypeError, ValueError, KeyError) as e:
         return ControlResult(**base, status="error", reason=f"policy output is malformed: {e}")
     evidence = doc.get("evidence") if isinstance(doc.get("evidence"), dict) else {}
@@ -146,11 +147,25 @@ def decide(control: Control, doc: Any) -> ControlResult:
     if isinstance(doc.get("manual"), str):
         return ControlResult(**base, **common, status="manual", reason=doc["manual"])
     checked = doc.get("checked")
-    if isinstance(checked, int) and not isinstance(checked, bool):
+    if checked == 0:  # nothing examined and no reason given: never a pass
+        return ControlResult(**base, **common, status="error",
+                             reason="the policy checked no resource and gave no reason the control does not apply")
+    if checked is not None:
         return ControlResult(**base, **common, status="pass",
                              reason=f"{checked} resource{'s' if checked != 1 else ''} checked, none violates")
     return ControlResult(**base, **common, status="error",
                          reason="the policy produced no decision (no checked, not_applicable, missing or findings)")
+
+
+def _check_shapes(doc: dict[str, Any]) -> None:
+    """The contract's scalar rules: reasons are non-empty text, ``checked`` a count."""
+    for rule in ("not_applicable", "manual"):
+        value = doc.get(rule)
+        if rule in doc and not (isinstance(value, str) and value.strip()):
+            raise ValueError(f"{rule} must be a non-empty string, got {json.dumps(value)[:60]}")
+    checked = doc.get("checked")
+    if "checked" in doc and not (isinstance(checked, int) and not isinstance(checked, bool) and checked >= 0):
+        raise ValueError(f"checked must be a count (a whole number, 0 or more), got {json.dumps(checked)[:60]}")
 
 
 def _base(control: Control) -> dict[str, Any]:

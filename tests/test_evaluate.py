@@ -22,22 +22,38 @@ FINDING = {"resource": {"kind": "container", "id": "abc", "name": "web"}, "messa
     ({"reviews": [FINDING], "checked": 1}, "warn"),
     ({"manual": "needs a person", "evidence": {"members": ["alice"]}}, "manual"),
     ({"checked": 3}, "pass"),
-    ({"checked": 0}, "pass"),
 ])
 def test_status_follows_the_contract(doc, status):
     assert decide(C54, doc).status == status
 
 
-@pytest.mark.parametrize("doc", [{}, None, {"evidence": {}}, {"checked": True}])
+@pytest.mark.parametrize("doc", [{}, None, {"evidence": {}}])
 def test_a_policy_that_decides_nothing_is_an_error_never_a_pass(doc):
     result = decide(C54, doc)
     assert result.status == "error"
     assert "no decision" in result.reason
 
 
-def test_malformed_policy_output_is_an_error():
-    result = decide(C54, {"violations": [{"message": "no resource"}]})
-    assert result.status == "error" and "malformed" in result.reason
+def test_a_policy_that_checked_nothing_without_a_reason_is_an_error_never_a_pass():
+    result = decide(C54, {"checked": 0, "evidence": {"sockets": []}})
+    assert (result.status, result.reason) == (
+        "error", "the policy checked no resource and gave no reason the control does not apply")
+
+
+@pytest.mark.parametrize(("doc", "problem"), [
+    ({"violations": [{"message": "no resource"}]}, 'finding without a resource: {"message": "no resource"}'),
+    ({"violations": "garbage"}, "expected a set, got str"),
+    ({"checked": -3}, "checked must be a count (a whole number, 0 or more), got -3"),
+    ({"checked": "lots"}, 'checked must be a count (a whole number, 0 or more), got "lots"'),
+    ({"checked": True}, "checked must be a count (a whole number, 0 or more), got true"),
+    ({"checked": 2.5}, "checked must be a count (a whole number, 0 or more), got 2.5"),
+    ({"not_applicable": "", "checked": 1}, 'not_applicable must be a non-empty string, got ""'),
+    ({"not_applicable": True}, "not_applicable must be a non-empty string, got true"),
+    ({"manual": " ", "checked": 1}, 'manual must be a non-empty string, got " "'),
+])
+def test_malformed_policy_output_is_an_error_naming_the_problem(doc, problem):
+    result = decide(C54, doc)
+    assert (result.status, result.reason) == ("error", f"policy output is malformed: {problem}")
 
 
 def test_engine_error_is_kept_as_the_reason():
