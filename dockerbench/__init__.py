@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._errors import (CollectionError, DockerbenchError, EngineError, PolicyError, SnapshotError,
-                          UsageError)
+    from ._errors import (CollectionError, DockerbenchError, EngineError, PolicyError, PolicyWarning,
+                          ReportError, SnapshotError, UsageError)
     from ._diff import Diff, diff
     from ._evaluate import evaluate
     from ._policies import Control, load_policies
@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _LAZY = {
     "CollectionError": "._errors", "DockerbenchError": "._errors", "EngineError": "._errors",
-    "PolicyError": "._errors", "SnapshotError": "._errors", "UsageError": "._errors",
+    "PolicyError": "._errors", "PolicyWarning": "._errors", "ReportError": "._errors",
+    "SnapshotError": "._errors", "UsageError": "._errors",
     "evaluate": "._evaluate", "Control": "._policies", "load_policies": "._policies",
     "ControlResult": "._report", "Finding": "._report", "Report": "._report", "Resource": "._report",
     "Score": "._report", "Status": "._report", "load_report": "._report",

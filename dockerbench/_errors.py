@@ -6,10 +6,15 @@ the boundary; their text is kept in the message, which is always a single line.
 
     DockerbenchError
     ├── SnapshotError      a snapshot document is unreadable, malformed or of another schema
+    ├── ReportError        a report document is unreadable, malformed or of another schema
     ├── CollectionError    the live host could not be collected (e.g. the daemon is unreachable)
     ├── PolicyError        a Rego file or its METADATA is broken (names file and line)
     ├── EngineError        the Rego engine failed or is not installed
     └── UsageError         the caller asked for something that does not exist (unknown control id)
+
+Warnings (``warnings.warn``; the CLI prints each as one ``dockerbench: warning:`` line):
+
+    PolicyWarning          a policy directory holds something that will not do what it seems to
 """
 
 from __future__ import annotations
@@ -26,6 +31,12 @@ class DockerbenchError(Exception):
 
 class SnapshotError(DockerbenchError):
     """A snapshot document could not be read or does not match the schema."""
+
+    exit_code = 2
+
+
+class ReportError(DockerbenchError):
+    """A report document could not be read or does not match the schema."""
 
     exit_code = 2
 
@@ -57,3 +68,7 @@ class UsageError(DockerbenchError):
     """The caller asked for something that does not exist, such as an unknown control id."""
 
     exit_code = 2
+
+
+class PolicyWarning(UserWarning):
+    """A policy directory holds a file that defines no control and is not a library."""

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import yaml
 
-from ._errors import PolicyError, UsageError
+from ._errors import PolicyError, PolicyWarning, UsageError
 
 CONTROL_PACKAGE_ROOT = "cis_docker_1_1_0"
 REQUIRED_CUSTOM = ("id", "section", "section_title", "level", "scored", "automated", "severity", "remediation")
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
+_CONTROL_ID = re.compile(r"^\d+(\.\d+)+$")
 
 # libyaml when PyYAML has it (its wheels do): METADATA of 104 controls parses ~10x faster.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -109,16 +111,22 @@ def builtin_policy_dir() -> Path:
 
 
 def load_policies(extra_dirs: Iterable[str | Path] = ()) -> PolicySet:
-    """Read the built-in policies, then each extra directory, into one PolicySet."""
+    """Read the built-in policies, then each extra directory, into one PolicySet.
+
+    A file of an extra directory that defines no control and is not a library (under a
+    ``lib`` directory) is loaded but warned about (:class:`PolicyWarning`): it decides nothing,
+    which its author rarely means (a METADATA block lost, a typo in ``custom.id``).
+    """
     policies = PolicySet()
-    for root in (builtin_policy_dir(), *[Path(d) for d in extra_dirs]):
+    builtin = builtin_policy_dir()
+    for root in (builtin, *[Path(d) for d in extra_dirs]):
         if not root.is_dir():
             raise PolicyError(f"{root}: policy directory does not exist")
-        _load_dir(policies, root)
+        _load_dir(policies, root, warn=root != builtin)
     return policies
 
 
-def _load_dir(policies: PolicySet, root: Path) -> None:
+def _load_dir(policies: PolicySet, root: Path, *, warn: bool) -> None:
     for path in sorted(root.rglob("*.rego")):
         if path.name.endswith("_test.rego"):
             continue
@@ -134,6 +142,9 @@ def _load_dir(policies: PolicySet, root: Path) -> None:
             if previous is not None:  # an overlay replaces an earlier directory's control
                 policies.modules.pop(str(previous.file), None)
             policies.controls[control.id] = control
+        elif warn and "lib" not in path.relative_to(root).parts[:-1]:
+            warnings.warn(PolicyWarning(f"{path} defines no control (no METADATA custom.id) and is not "
+                                        "under a lib/ directory: it is loaded but decides nothing"), stacklevel=3)
         policies.modules[str(path)] = source
 
 
@@ -153,6 +164,11 @@ def parse_control(path: Path, source: str) -> Control | None:
     missing = [k for k in REQUIRED_CUSTOM if k not in custom] + ([] if meta.get("title") else ["title"])
     if missing:
         raise PolicyError(f"{path}:{line}: METADATA lacks {', '.join(missing)}")
+    if not _CONTROL_ID.match(str(custom["id"])):
+        raise PolicyError(f"{path}:{line}: METADATA custom.id {custom['id']!r} is not a control id such as 5.4")
+    if str(custom["section"]) != str(custom["id"]).split(".")[0]:
+        raise PolicyError(f"{path}:{line}: METADATA section {custom['section']!r} is not the section of "
+                          f"control {custom['id']}")
     if custom["severity"] not in SEVERITIES:
         raise PolicyError(f"{path}:{line}: METADATA severity {custom['severity']!r} is not one of {', '.join(SEVERITIES)}")
     try:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._errors import SnapshotError
+from ._errors import ReportError, UsageError
 from ._snapshot import Meta
 
 REPORT_SCHEMA_VERSION = "1.0"
@@ -104,11 +104,11 @@ class Report(_Model):
     score: Score
 
     def result(self, control_id: str) -> ControlResult:
-        """The result of one control; raises KeyError for an id not in this report."""
+        """The result of one control; :class:`UsageError` for an id not in this report."""
         for r in self.results:
             if r.id == control_id:
                 return r
-        raise KeyError(control_id)
+        raise UsageError(f"control {control_id!r} is not in this report (it has {len(self.results)} results)")
 
     @property
     def findings(self) -> list[Finding]:
@@ -134,13 +134,14 @@ class Report(_Model):
 
 
 def load_report(source: str | Path | bytes) -> Report:
-    """Read and validate a Report JSON document (path, text or bytes)."""
-    from ._snapshot import _read_source
+    """Read and validate a Report JSON document (path, text or bytes); :class:`ReportError` if not one."""
+    from ._snapshot import document_kind, first_problem, read_document
 
-    text, where = _read_source(source)
+    text, where = read_document(source, "report", ReportError)
     try:
-        return Report.model_validate_json(text)
+        return Report.model_validate_json(text, strict=True)
     except ValidationError as e:
-        first = e.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"]) or "(document)"
-        raise SnapshotError(f"{where}: not a valid report: {loc}: {first['msg']}") from None
+        if document_kind(text) == "snapshot":
+            raise ReportError(f"{where}: this is a dockerbench snapshot, not a report "
+                              "(`dockerbench evaluate` turns it into one)") from None
+        raise ReportError(f"{where}: not a valid report: {first_problem(e)}") from None

@@ -18,13 +18,14 @@ Conventions every policy relies on:
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._errors import SnapshotError
+from ._errors import DockerbenchError, SnapshotError
 
 SCHEMA_VERSION = "1.0"
 
@@ -571,14 +572,14 @@ def load_snapshot(source: str | Path | bytes) -> Snapshot:
     :class:`SnapshotError` with a one-line reason (file, JSON position or the first schema
     violation) when the input is unreadable, not JSON, or not a snapshot.
     """
-    text, where = _read_source(source)
+    text, where = read_document(source, "snapshot", SnapshotError)
     try:
         snap = Snapshot.model_validate_json(text, strict=True)  # the schema's types, no coercion
     except ValidationError as e:
-        first = e.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"]) or "(document)"
-        more = f" (+{e.error_count() - 1} more)" if e.error_count() > 1 else ""
-        raise SnapshotError(f"{where}: not a valid snapshot: {loc}: {first['msg']}{more}") from None
+        if document_kind(text) == "report":
+            raise SnapshotError(f"{where}: this is a dockerbench report, not a snapshot "
+                                "(evaluate reads what `dockerbench snapshot` writes)") from None
+        raise SnapshotError(f"{where}: not a valid snapshot: {first_problem(e)}") from None
     if snap.meta.schema_version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise SnapshotError(
             f"{where}: snapshot schema {snap.meta.schema_version} is not supported "
@@ -587,7 +588,8 @@ def load_snapshot(source: str | Path | bytes) -> Snapshot:
     return snap
 
 
-def _read_source(source: str | Path | bytes) -> tuple[str | bytes, str]:
+def read_document(source: str | Path | bytes, kind: str, error: type[DockerbenchError]) -> tuple[str | bytes, str]:
+    """(JSON text, where it came from) of a path, JSON text or bytes; ``error`` when unreadable."""
     if isinstance(source, bytes):
         return source, "<bytes>"
     if isinstance(source, str) and source.lstrip().startswith("{"):
@@ -596,4 +598,25 @@ def _read_source(source: str | Path | bytes) -> tuple[str | bytes, str]:
     try:
         return path.read_bytes(), str(path)
     except OSError as e:
-        raise SnapshotError(f"{path}: cannot read snapshot: {e.strerror or e}") from None
+        raise error(f"{path}: cannot read {kind}: {e.strerror or e}") from None
+
+
+def document_kind(text: str | bytes) -> str | None:
+    """'snapshot' or 'report' when JSON text has the top-level keys of one, else None."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(doc, dict) and {"results", "engine", "score"} <= doc.keys():
+        return "report"
+    if isinstance(doc, dict) and isinstance(doc.get("meta"), dict) and "schema_version" in doc["meta"]:
+        return "snapshot"
+    return None
+
+
+def first_problem(e: ValidationError) -> str:
+    """A pydantic validation error as one line: where, what, and how many more."""
+    first = e.errors()[0]
+    loc = ".".join(str(p) for p in first["loc"]) or "(document)"
+    more = f" (+{e.error_count() - 1} more)" if e.error_count() > 1 else ""
+    return f"{loc}: {first['msg']}{more}"

@@ -18,6 +18,7 @@ import functools
 import json
 import os
 import sys
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -27,7 +28,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ._diff import Diff, diff
-from ._errors import CollectionError, DockerbenchError, UsageError
+from ._errors import CollectionError, DockerbenchError, PolicyWarning, UsageError
 from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._params import validate_params
 from ._policies import load_policies
@@ -57,6 +58,19 @@ def _fail(state: _State | None, error: BaseException, code: int) -> None:
     sys.exit(code)
 
 
+@contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """The library's warnings (a policy file that decides nothing, ...) as one stderr line each."""
+
+    def show(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+        click.echo(f"dockerbench: warning: {' '.join(str(message).split())}", err=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", PolicyWarning)
+        warnings.showwarning = show
+        yield
+
+
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn the library's errors into one line and the documented exit code."""
 
@@ -64,7 +78,8 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         state: _State | None = click.get_current_context().find_object(_State)
         try:
-            return fn(*args, **kwargs)
+            with _warnings_as_lines():
+                return fn(*args, **kwargs)
         except KeyboardInterrupt:  # the engines were closed on the way out (their `with` blocks)
             click.echo("dockerbench: interrupted", err=True)
             sys.stdout.flush()

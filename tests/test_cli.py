@@ -93,8 +93,8 @@ def test_params_file_decides_a_parameter_control(snapshot_file, tmp_path):
 
 
 def test_broken_policy_dir_exits_2_naming_file_and_line(snapshot_file, tmp_path):
-    (tmp_path / "org").mkdir()
-    (tmp_path / "org" / "x.rego").write_text("package org.x\n\nbad if {\n")
+    (tmp_path / "org" / "lib").mkdir(parents=True)
+    (tmp_path / "org" / "lib" / "x.rego").write_text("package org.x\n\nbad if {\n")
     proc = run("evaluate", str(snapshot_file), "--policy-dir", str(tmp_path / "org"))
     assert proc.returncode == 2
     assert "x.rego:" in _one_error_line(proc.stderr)
@@ -232,3 +232,32 @@ def test_a_wrong_host_root_is_refused_before_anything_is_collected(tmp_path, kin
 def test_the_library_refuses_a_wrong_host_root_with_a_usage_error(tmp_path):
     with pytest.raises(dockerbench.UsageError, match="has no etc/ directory"):
         dockerbench.snapshot(docker_host="unix:///nonexistent.sock", host_root=tmp_path)
+
+
+def test_a_policy_file_that_defines_no_control_is_warned_about_and_the_audit_goes_on(snapshot_file, tmp_path):
+    org = tmp_path / "org"
+    (org / "lib").mkdir(parents=True)
+    (org / "lib" / "helpers.rego").write_text("package org.lib.helpers\n\nanswer := 42\n")
+    (org / "forgot_metadata.rego").write_text("package org.forgot\n\nviolations contains 1 if false\n")
+    proc = run("-q", "evaluate", str(snapshot_file), "--policy-dir", str(org), "--controls", "2.5")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"dockerbench: warning: {org / 'forgot_metadata.rego'} defines no control (no METADATA custom.id) "
+        "and is not under a lib/ directory: it is loaded but decides nothing"]
+
+
+@pytest.mark.parametrize(("control_id", "section", "problem"), [
+    ("'8'", "'8'", "METADATA custom.id '8' is not a control id such as 5.4"),
+    ("'8.x'", "'8'", "METADATA custom.id '8.x' is not a control id such as 5.4"),
+    ("'8.1'", "'9'", "METADATA section '9' is not the section of control 8.1"),
+])
+def test_a_control_id_that_is_not_one_exits_2_naming_file_and_line(snapshot_file, tmp_path, control_id, section, problem):
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "x.rego").write_text(
+        f"# METADATA\n# title: t\n# custom:\n#   id: {control_id}\n#   section: {section}\n#   section_title: s\n"
+        "#   level: 1\n#   scored: true\n#   automated: true\n#   severity: low\n#   remediation: r\n"
+        "package cis_docker_1_1_0.org_x\n\nchecked := 1\n")
+    proc = run("evaluate", str(snapshot_file), "--policy-dir", str(org))
+    assert proc.returncode == 2
+    assert _one_error_line(proc.stderr) == f"dockerbench: error: {org / 'x.rego'}:12: {problem}"

@@ -65,3 +65,37 @@ def test_public_api_is_small_and_typed():
         assert hasattr(dockerbench, name)
     assert issubclass(dockerbench.SnapshotError, dockerbench.DockerbenchError)
     assert issubclass(dockerbench.CollectionError, dockerbench.DockerbenchError)
+
+
+def test_a_report_that_is_not_one_is_a_report_error(tmp_path):
+    snap = tmp_path / "snap.json"
+    synthetic.snapshot(1).save(snap)
+    with pytest.raises(dockerbench.ReportError, match=r"snap.json: this is a dockerbench snapshot, not a report"):
+        dockerbench.load_report(snap)
+    report = tmp_path / "report.json"
+    report.write_text(dockerbench.evaluate(synthetic.snapshot(1), controls=["5.4"]).to_json())
+    with pytest.raises(dockerbench.SnapshotError, match=r"report.json: this is a dockerbench report, not a snapshot"):
+        dockerbench.load_snapshot(report)
+    (tmp_path / "other.json").write_text('{"results": 1}')
+    with pytest.raises(dockerbench.ReportError, match=r"other.json: not a valid report: tool_version: Field required \(\+"):
+        dockerbench.load_report(tmp_path / "other.json")
+    with pytest.raises(dockerbench.ReportError, match="cannot read report"):
+        dockerbench.load_report(tmp_path / "none.json")
+    assert issubclass(dockerbench.ReportError, dockerbench.DockerbenchError)
+
+
+def test_asking_a_report_for_a_control_it_does_not_hold_is_a_usage_error():
+    report = dockerbench.evaluate(synthetic.snapshot(1), controls=["5.4"])
+    assert report.result("5.4").id == "5.4"
+    with pytest.raises(dockerbench.UsageError, match=r"control '9.9' is not in this report \(it has 1 results\)"):
+        report.result("9.9")
+
+
+@pytest.mark.parametrize(("name", "options", "problem"), [
+    ("opa-server", {}, "the opa-server engine needs the server's url"),
+    ("opa-server", {"url": "http://127.0.0.1:1", "tokn": "x"}, "unknown option 'tokn' for the opa-server engine"),
+    ("embedded", {"url": "http://x"}, "engine 'embedded' takes no option 'url'"),
+])
+def test_engine_options_that_do_not_fit_are_usage_errors(name, options, problem):
+    with pytest.raises(dockerbench.UsageError, match=problem):
+        dockerbench.make_engine(name, **options)

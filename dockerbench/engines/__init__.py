@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .._errors import EngineError
+from .._errors import EngineError, UsageError
 from .interface import DEFAULT_TIMEOUT, Engine
 
 ENGINE_NAMES = ("embedded", "opa", "opa-server")
@@ -40,7 +40,14 @@ def make_engine(
     if name == "opa-server":
         from .opa_server import OpaServerEngine
 
+        if not options.get("url"):
+            raise UsageError("the opa-server engine needs the server's url (make_engine('opa-server', url=...))")
+        unknown = sorted(set(options) - {"url", "token", "ca_cert", "client_cert"})
+        if unknown:
+            raise UsageError(f"unknown option {unknown[0]!r} for the opa-server engine (it takes url, token, ca_cert, client_cert)")
         return OpaServerEngine(**options, **({"timeout": timeout} if timeout is not None else {}))
+    if options:
+        raise UsageError(f"engine {name!r} takes no option {sorted(options)[0]!r}")
     if workers == 0:
         return _in_process(name)
     _in_process(name)  # fails here, with the install hint, when the engine is not installed
