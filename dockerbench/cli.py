@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import warnings
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ._diff import Diff, diff
-from ._errors import CollectionError, DockerbenchError, PolicyWarning, UsageError
+from ._errors import CollectionError, DockerbenchError, PolicyWarning, SnapshotError, UsageError
 from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._params import validate_params
 from ._policies import load_policies
@@ -38,6 +39,7 @@ from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
 
 FORMAT_NAMES = ("table", "json", "sarif", "junit", "html", "csv", "markdown")
+_CONTROL_ID = re.compile(r"^\d+(\.\d+)+$")
 FAIL_ON = {"warn": ("warn", "fail", "error"), "fail": ("fail", "error"), "error": ("error",), "never": ()}
 
 
@@ -140,8 +142,35 @@ def _evaluate_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _split(selectors: Sequence[str]) -> list[str] | None:
+    """Comma-separated or repeated selectors; None when none was given."""
     out = [s.strip() for sel in selectors for s in sel.split(",") if s.strip()]
+    if selectors and not out:
+        raise UsageError(f"the selection {','.join(selectors)!r} names no control (ids 5.4, sections 5, globs 5.*)")
     return out or None
+
+
+def _check_writable(*paths: Path | None) -> None:
+    """Refuse an output path whose directory does not exist, before any work is done."""
+    for path in paths:
+        if path is None:
+            continue
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise UsageError(f"cannot write {path}: {parent} is not a directory")
+        if not os.access(parent, os.W_OK):
+            raise UsageError(f"cannot write {path}: {parent} is not writable")
+        if path.is_dir():
+            raise UsageError(f"cannot write {path}: it is a directory")
+
+
+def _read_snapshot(path: Path) -> Snapshot:
+    """A snapshot from a file, or from stdin for '-'."""
+    if str(path) != "-":
+        return load_snapshot(path)
+    try:
+        return load_snapshot(sys.stdin.buffer.read())
+    except SnapshotError as e:
+        raise SnapshotError(str(e).replace("<bytes>", "<stdin>", 1)) from None
 
 
 def _read_params(path: Path | None) -> dict[str, Any]:
@@ -221,6 +250,7 @@ class _Progress:
 def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
                  no_image_scan: bool, output: Path | None) -> None:
     """Collect the live host into a snapshot (JSON)."""
+    _check_writable(output)
     snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
     _emit(state, snap.to_json(), output)
     if failure is not None:  # the partial snapshot (host and file facts) is kept: nothing lost
@@ -242,6 +272,7 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
 def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
               no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
     """Snapshot the live host and evaluate every control."""
+    _check_writable(options["output"], save_snapshot)
     params = _read_params(options.pop("params_file"))
     with _opened_engine(options) as engine:
         engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
@@ -263,8 +294,9 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
 @click.pass_obj
 @_guarded
 def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
-    """Evaluate every control over a saved snapshot."""
-    snap = load_snapshot(snapshot_file)
+    """Evaluate every control over a saved snapshot ('-' reads it from stdin)."""
+    _check_writable(options["output"])
+    snap = _read_snapshot(snapshot_file)
     params = _read_params(options.pop("params_file"))
     with _opened_engine(options) as engine:
         code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
@@ -283,8 +315,10 @@ def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
 @_guarded
 def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...], exclude: tuple[str, ...],
                  level: int | None, scored_only: bool, policy_dir: tuple[Path, ...], fmt: str) -> None:
-    """List the controls, or show one (dockerbench controls 5.4)."""
+    """List the controls (all, a section such as 5, a glob such as "5.*"), or show one (5.4)."""
     policies = load_policies(policy_dir)
+    if control_id is not None and not _CONTROL_ID.match(control_id):  # a section or a glob: list those
+        controls, control_id = (control_id, *controls), None
     chosen = policies.select([control_id] if control_id else _split(controls), _split(exclude), level, scored_only)
     rows = [{"id": c.id, "title": c.title, "section": c.section, "section_title": c.section_title,
              "level": c.level, "scored": c.scored, "automated": c.automated, "severity": c.severity,

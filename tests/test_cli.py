@@ -261,3 +261,45 @@ def test_a_control_id_that_is_not_one_exits_2_naming_file_and_line(snapshot_file
     proc = run("evaluate", str(snapshot_file), "--policy-dir", str(org))
     assert proc.returncode == 2
     assert _one_error_line(proc.stderr) == f"dockerbench: error: {org / 'x.rego'}:12: {problem}"
+
+
+@pytest.mark.parametrize("selector", ["5", "5.*", "5.1?"])
+def test_controls_with_a_section_or_a_glob_lists_all_of_them(selector):
+    proc = run("controls", selector, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    ids = [row["id"] for row in json.loads(proc.stdout)]
+    expected = {"5": [f"5.{i}" for i in range(1, 32)], "5.*": [f"5.{i}" for i in range(1, 32)],
+                "5.1?": [f"5.{i}" for i in range(10, 20)]}[selector]
+    assert ids == expected
+
+
+def test_controls_with_an_id_shows_that_control():
+    proc = run("controls", "5.4", "--format", "json")
+    assert json.loads(proc.stdout)["id"] == "5.4"
+
+
+@pytest.mark.parametrize("selection", [",", " , "])
+def test_a_selection_that_names_no_control_is_refused(snapshot_file, selection):
+    proc = run("evaluate", str(snapshot_file), "-c", selection)
+    assert proc.returncode == 2
+    assert _one_error_line(proc.stderr) == (
+        f"dockerbench: error: the selection {selection!r} names no control (ids 5.4, sections 5, globs 5.*)")
+
+
+def test_an_output_in_a_missing_directory_is_refused_before_the_audit(tmp_path):
+    out = tmp_path / "nonexistent" / "report.json"
+    proc = run("audit", "-o", str(out), "--docker-host", "unix:///nonexistent.sock")
+    assert proc.returncode == 2
+    assert _one_error_line(proc.stderr) == f"dockerbench: error: cannot write {out}: {out.parent} is not a directory"
+
+
+def test_evaluate_dash_reads_the_snapshot_from_stdin(snapshot_file):
+    proc = subprocess.run([sys.executable, "-m", "dockerbench.cli", "-q", "evaluate", "-", "--controls", "5.4",
+                           "--format", "json"], input=snapshot_file.read_text(), capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert [r["id"] for r in json.loads(proc.stdout)["results"]] == ["5.4"]
+    bad = subprocess.run([sys.executable, "-m", "dockerbench.cli", "evaluate", "-"], input="{}", capture_output=True,
+                         text=True, timeout=300)
+    assert bad.returncode == 2
+    assert _one_error_line(bad.stderr).startswith("dockerbench: error: <stdin>: not a valid snapshot: meta: Field required")
