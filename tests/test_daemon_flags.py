@@ -240,3 +240,19 @@ def test_only_this_dockerds_proxies_are_counted(tmp_path):
         process(root, pid, ["/usr/bin/docker-proxy", "-proto", "tcp"], ppid=parent)
     facts = daemon.collect(Context(host_root=root), None, "unix:///run/docker.sock")
     assert (facts.pid, facts.proxy_processes) == (100, 2)
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ('{"icc": "no"}', "'icc' must be true or false, not \"no\""),
+    ('{"userland-proxy": 0}', "'userland-proxy' must be true or false, not 0"),
+    ('{"log-driver": ["json-file"]}', "'log-driver' must be a string, not [\"json-file\"]"),
+    ('{"hosts": "tcp://0.0.0.0:2375"}', "'hosts' must be a list, not \"tcp://0.0.0.0:2375\""),
+    ('{"log-opts": "max-size=10m"}', "'log-opts' must be an object, not \"max-size=10m\""),
+])
+def test_a_wrong_typed_daemon_json_value_is_invalid_as_dockerd_would_refuse_it(root: Path, text: str, problem: str) -> None:
+    put(root, "/etc/docker/daemon.json", text)
+    process(root, 100, [D], exe=D)
+    facts, ctx = collect(root)
+    assert facts.config_file is not None
+    assert (facts.config_file.state, facts.config_file.error, facts.config_file.content) == ("invalid", problem, None)
+    assert [(e.section, e.item, e.kind) for e in ctx.errors] == [("daemon", "/etc/docker/daemon.json", "invalid")]

@@ -268,7 +268,32 @@ def parse_config(ctx: Context, path: str, text: str) -> ConfigFile:
         return _invalid_config(ctx, path, f"line {e.lineno} column {e.colno}: {e.msg}")
     if not isinstance(content, dict):
         return _invalid_config(ctx, path, f"top level is a JSON {type(content).__name__}, not an object")
+    wrong = [f"{key!r} must be {_CONFIG_TYPE_NAMES[kind]}, not {json.dumps(content[key])[:40]}"
+             for key, kind in _CONFIG_TYPES.items() if key in content and not _has_type(content[key], kind)]
+    if wrong:  # dockerd refuses to start with such a file; its values are not configuration
+        return _invalid_config(ctx, path, "; ".join(wrong))
     return ConfigFile(path=path, state="parsed", content=redact.json_value(content))
+
+
+# The types dockerd requires of the daemon.json keys the controls read (dockerd's own
+# reference, docs.docker.com/reference/cli/dockerd/#daemon-configuration-file).
+_CONFIG_TYPES: dict[str, str] = {
+    **dict.fromkeys(("icc", "iptables", "ip-forward", "ip-masq", "ipv6", "live-restore", "no-new-privileges",
+                     "userland-proxy", "debug", "experimental", "tls", "tlsverify", "selinux-enabled",
+                     "disable-legacy-registry", "raw-logs"), "bool"),
+    **dict.fromkeys(("bridge", "cgroup-parent", "log-driver", "log-level", "seccomp-profile", "storage-driver",
+                     "userns-remap", "metrics-addr", "tlscacert", "tlscert", "tlskey", "data-root",
+                     "exec-root", "default-runtime"), "str"),
+    **dict.fromkeys(("authorization-plugins", "hosts", "insecure-registries", "registry-mirrors",
+                     "storage-opts", "exec-opts", "labels", "dns"), "list"),
+    **dict.fromkeys(("log-opts", "default-ulimits", "runtimes"), "object"),
+}
+_CONFIG_TYPE_NAMES = {"bool": "true or false", "str": "a string", "list": "a list", "object": "an object"}
+
+
+def _has_type(value: Any, kind: str) -> bool:
+    return {"bool": isinstance(value, bool), "str": isinstance(value, str), "object": isinstance(value, dict),
+            "list": isinstance(value, list)}[kind]
 
 
 def _invalid_config(ctx: Context, path: str, message: str) -> ConfigFile:
