@@ -46,7 +46,7 @@ configured_driver := v if {
 
 # syslog_address: the last --log-opt syslog-address=..., else daemon.json log-opts.
 syslog_address := v if {
-	vals := [trim_prefix(o, "syslog-address=") | some o in input.daemon.flags["log-opt"]; startswith(o, "syslog-address=")]
+	vals := [trim_prefix(o, "syslog-address=") | some o in daemon.flag_values("log-opt"); startswith(o, "syslog-address=")]
 	count(vals) > 0
 	v := vals[count(vals) - 1]
 } else := v if {
