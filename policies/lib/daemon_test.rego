@@ -2,38 +2,337 @@ package lib.daemon_test
 
 import data.lib.daemon
 
+absent_config := {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}
+
+base := {"argv": ["dockerd"], "flags": {}, "environment": {}, "config_file": absent_config}
+
 snap(flags, content) := {"argv": ["dockerd"], "flags": flags, "config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": content}}
+
+no_host := {"listeners": []}
+
+socket_activation := {"systemd": {"socket_listen": ["/run/docker.sock", "0.0.0.0:2375"]}, "listeners": []}
+
+dockerd_listener(address, port, family) := {"address": address, "port": port, "family": family, "pid": 10, "process": "dockerd"}
+
+# ----------------------------------------------------------------------------- the whole package
+
+# Every rule of the package on a snapshot without any daemon or host facts: nothing errors,
+# and the API falls back to the default unix socket.
+null_facts_document := {
+	"flags": {},
+	"config": {},
+	"config_missing": {"daemon.argv (the dockerd command line could not be read)", "daemon.config_file (not collected)"},
+	"missing_info": {"daemon.info (GET /info could not be collected)"},
+	"missing_version": {"daemon.version (GET /version could not be collected)"},
+	"tls_verify": false,
+	"tls_enabled": false,
+	"default_unix_host": "unix:///var/run/docker.sock",
+	"default_tls_host": "tcp://localhost:2376",
+	"swarm_ports": {2377, 7946},
+	"default_host": "unix:///var/run/docker.sock",
+	"configured_hosts": [],
+	"listen_addresses": ["unix:///var/run/docker.sock"],
+	"activated_addresses": [],
+	"tcp_addresses": set(),
+	"missing_listeners": {"host.listeners (the host's listening TCP sockets could not be read)"},
+	"metrics_ports": set(),
+	"configured_ports": set(),
+	"unconfigured_listeners": set(),
+	"security_options": [],
+}
+
+test_package_on_a_null_daemon_and_no_host if {
+	daemon == null_facts_document with input as {"meta": {}, "daemon": null}
+}
+
+test_package_on_an_empty_snapshot if {
+	daemon == null_facts_document with input as {}
+}
+
+test_package_on_null_parts_of_daemon_and_host if {
+	d := {
+		"argv": null, "flags": null, "environment": {},
+		"config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": null},
+		"info": null, "version": null,
+	}
+	h := {"listeners": null, "systemd": {"docker_service": null, "docker_socket": null, "socket_listen": []}}
+	doc := daemon with input as {"daemon": d, "host": h}
+	doc.config_missing == {"daemon.argv (the dockerd command line could not be read)"}
+	doc.config == {}
+	doc.flags == {}
+	doc.listen_addresses == ["unix:///var/run/docker.sock"]
+	doc.missing_listeners == {"host.listeners (the host's listening TCP sockets could not be read)"}
+	doc.unconfigured_listeners == set()
+	doc.security_options == []
+}
+
+test_package_on_a_null_host_and_systemd if {
+	d := object.union(base, {"flags": {"host": ["fd://"]}})
+	doc := daemon with input as {"daemon": d, "host": {"listeners": [], "systemd": null}}
+	doc.listen_addresses == ["fd://"]
+	doc.tcp_addresses == set()
+	doc.missing_listeners == set()
+}
+
+test_package_on_hostile_values if {
+	d := object.union(base, {
+		"flags": {"host": ["", "  ", "tcp://0.0.0.0:99999999999999999999", "tcp://[::1]", "x:"], "metrics-addr": [":"]},
+		"config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": {"hosts": 5, "tlsverify": "yes", "tls": null}},
+		"info": {"docker_root_dir": "/var/lib/docker", "security_options": ["", "=", "name=a,name=b", ",,", "name"]},
+	})
+	h := {"listeners": [dockerd_listener("::", 0, "ipv6")], "systemd": {"socket_listen": ["", "vsock:2:2375"]}}
+	doc := daemon with input as {"daemon": d, "host": h}
+	doc.listen_addresses == ["unix:///var/run/docker.sock", "unix:///var/run/docker.sock", "tcp://0.0.0.0:99999999999999999999", "tcp://[::1]", "x:"]
+	doc.tcp_addresses == {"tcp://0.0.0.0:99999999999999999999", "tcp://[::1]", "x:"}
+	doc.configured_ports == set()
+	doc.unconfigured_listeners == {"[::]:0"}
+	doc.tls_enabled == false
+	doc.security_options == [{"name": ""}, {"": ""}, {"name": "a"}, {"name": ",,"}, {"name": "name"}]
+}
+
+# ----------------------------------------------------------------------------- sources
+
+test_malformed_config_is_missing if {
+	d := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "invalid", "content": null}}
+	daemon.config_missing == {"daemon.config_file (/etc/docker/daemon.json is invalid)"} with input.daemon as d
+}
+
+test_unreadable_config_is_missing if {
+	d := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "unreadable", "content": null}}
+	daemon.config_missing == {"daemon.config_file (/etc/docker/daemon.json is unreadable)"} with input.daemon as d
+}
+
+test_unreadable_argv_is_missing if {
+	d := {"argv": null, "flags": {}, "config_file": absent_config}
+	daemon.config_missing == {"daemon.argv (the dockerd command line could not be read)"} with input.daemon as d
+}
+
+test_absent_config_file_key_is_missing if {
+	daemon.config_missing == {"daemon.config_file (not collected)"} with input.daemon as {"argv": ["dockerd"], "flags": {}}
+}
+
+test_known_sources_miss_nothing if {
+	d := object.union(base, {"info": {"docker_root_dir": "/var/lib/docker"}, "version": {"version": "24.0.7", "api_version": "1.43"}})
+	doc := daemon with input.daemon as d
+	doc.config_missing == set()
+	doc.missing_info == set()
+	doc.missing_version == set()
+	doc.argv_known
+	doc.info_known
+	doc.version_known
+}
+
+# ----------------------------------------------------------------------------- option readers
 
 test_flag_false_wins if {
 	daemon.bool_option("icc", "icc") == false with input.daemon as snap({"icc": ["false"]}, {})
 }
 
+test_last_flag_value_wins if {
+	daemon.bool_option("icc", "icc") == true with input.daemon as snap({"icc": ["false", "true"]}, {})
+	daemon.string_option("log-level", "log-level") == "warn" with input.daemon as snap({"log-level": ["debug", "warn"]}, {})
+}
+
 test_config_key_used_without_flag if {
 	daemon.bool_option("icc", "icc") == false with input.daemon as snap({}, {"icc": false})
+	daemon.string_option("log-level", "log-level") == "warn" with input.daemon as snap({}, {"log-level": "warn"})
 }
 
 test_unset_option_is_undefined if {
 	not daemon.bool_option("icc", "icc") with input.daemon as snap({}, {})
+	not daemon.string_option("log-level", "log-level") with input.daemon as snap({}, {})
+}
+
+test_config_value_of_the_wrong_type_is_unset if {
+	not daemon.bool_option("icc", "icc") with input.daemon as snap({}, {"icc": "false"})
+	not daemon.string_option("log-level", "log-level") with input.daemon as snap({}, {"log-level": 1})
+}
+
+test_flag_bool_reads_true_spellings if {
+	[daemon.flag_bool(s) | some s in ["true", "TRUE", "1", "t", "yes", "false", "0", "no", ""]] == [true, true, true, true, true, false, false, false, false]
+}
+
+test_flag_values_of_an_unset_flag_is_empty if {
+	daemon.flag_values("log-opt") == [] with input.daemon as snap({}, {})
+	daemon.flag_values("log-opt") == [] with input.daemon as {"flags": null}
 }
 
 test_list_option_merges_flag_and_key if {
 	daemon.list_option("insecure-registry", "insecure-registries") == ["a:5000", "b:5000"] with input.daemon as snap({"insecure-registry": ["a:5000"]}, {"insecure-registries": ["b:5000"]})
 }
 
-test_malformed_config_is_missing if {
-	count(daemon.config_missing) == 1 with input.daemon as {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "invalid", "content": null}}
+test_list_option_reads_a_string_key_as_one_value if {
+	daemon.list_option("insecure-registry", "insecure-registries") == ["b:5000"] with input.daemon as snap({}, {"insecure-registries": "b:5000"})
 }
 
-test_unreadable_argv_is_missing if {
-	count(daemon.config_missing) == 1 with input.daemon as {"argv": null, "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
+test_options_of_unparsed_config_are_unset if {
+	d := {"argv": ["dockerd"], "flags": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "invalid", "content": {"icc": false}}}
+	not daemon.bool_option("icc", "icc") with input.daemon as d
+}
+
+# ----------------------------------------------------------------------------- TLS of the API
+
+test_no_tls_setting_is_off if {
+	doc := daemon with input.daemon as base with input.host as no_host
+	doc.tls_enabled == false
+	doc.tls_verify == false
+}
+
+test_env_tls_verify_is_on_unless_flag_false if {
+	d := object.union(base, {"environment": {"DOCKER_TLS_VERIFY": "1"}})
+	daemon.tls_verify with input.daemon as d
+	off := object.union(d, {"flags": {"tlsverify": ["false"]}})
+	doc := daemon with input.daemon as off
+	doc.tls_verify == false
+	doc.tls_enabled == true
+}
+
+test_empty_env_tls_verify_is_off if {
+	d := object.union(base, {"environment": {"DOCKER_TLS_VERIFY": ""}})
+	doc := daemon with input.daemon as d
+	doc.tls_verify == false
+	doc.tls_enabled == false
+}
+
+test_tls_alone_does_not_verify if {
+	d := object.union(base, {"flags": {"tls": ["true"]}})
+	doc := daemon with input.daemon as d
+	doc.tls_verify == false
+	doc.tls_enabled == true
+}
+
+test_daemon_json_tlsverify_verifies if {
+	d := object.union(base, {"config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": {"tlsverify": true}}})
+	doc := daemon with input.daemon as d
+	doc.tls_verify == true
+	doc.tls_enabled == true
+}
+
+# ----------------------------------------------------------------------------- API addresses
+
+test_no_host_is_the_default_unix_socket if {
+	doc := daemon with input.daemon as base with input.host as no_host
+	doc.listen_addresses == ["unix:///var/run/docker.sock"]
+	doc.tcp_addresses == set()
+}
+
+test_no_host_with_tls_is_localhost_2376 if {
+	d := object.union(base, {"flags": {"tlsverify": ["true"]}})
+	daemon.listen_addresses == ["tcp://localhost:2376"] with input.daemon as d with input.host as no_host
+}
+
+test_empty_host_is_the_default if {
+	d := object.union(base, {"flags": {"host": ["", "tcp://0.0.0.0:2375"]}})
+	daemon.listen_addresses == ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2375"] with input.daemon as d with input.host as no_host
+}
+
+test_flag_hosts_without_scheme_are_tcp if {
+	d := object.union(base, {"flags": {"host": ["unix:///var/run/docker.sock", "127.0.0.1:2375"]}})
+	daemon.tcp_addresses == {"127.0.0.1:2375"} with input.daemon as d with input.host as no_host
+}
+
+test_daemon_json_hosts_are_read if {
+	c := {"path": "/etc/docker/daemon.json", "state": "parsed", "content": {"hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"], "tlsverify": true}}
+	d := object.union(base, {"config_file": c})
+	doc := daemon with input.daemon as d with input.host as no_host
+	doc.tcp_addresses == {"tcp://0.0.0.0:2376"}
+	doc.tls_verify == true
+}
+
+test_socket_activation_adds_listen_streams if {
+	d := object.union(base, {"flags": {"host": ["fd://"]}})
+	doc := daemon with input.daemon as d with input.host as socket_activation
+	doc.listen_addresses == ["fd://", "unix:///run/docker.sock", "tcp://0.0.0.0:2375"]
+	doc.tcp_addresses == {"tcp://0.0.0.0:2375"}
+}
+
+test_listen_streams_of_abstract_and_vsock_sockets if {
+	d := object.union(base, {"flags": {"host": ["fd://"]}})
+	h := {"systemd": {"socket_listen": ["@docker", "vsock:2:2375"]}, "listeners": []}
+	daemon.listen_addresses == ["fd://", "unix://@docker", "vsock://2:2375"] with input.daemon as d with input.host as h
+}
+
+test_listen_streams_ignored_without_fd if {
+	d := object.union(base, {"flags": {"host": ["unix:///var/run/docker.sock"]}})
+	daemon.tcp_addresses == set() with input.daemon as d with input.host as socket_activation
+}
+
+test_port_of if {
+	daemon.port_of("tcp://[::1]:2375") == 2375
+	not daemon.port_of("tcp://host")
+	not daemon.port_of("tcp://[::1]")
+}
+
+# A port written with leading zeros used to make to_number fail, and with it the package.
+test_port_with_leading_zeros if {
+	daemon.port_of("tcp://0.0.0.0:02375") == 2375
+	daemon.port_of("tcp://0.0.0.0:0") == 0
+	not daemon.port_of("tcp://0.0.0.0:123456")
+}
+
+test_configured_port_with_leading_zeros_accounts_for_its_listener if {
+	d := object.union(base, {"flags": {"host": ["tcp://0.0.0.0:02375"]}})
+	h := {"listeners": [dockerd_listener("0.0.0.0", 2375, "ipv4")]}
+	daemon.unconfigured_listeners == set() with input.daemon as d with input.host as h
+}
+
+# ----------------------------------------------------------------------------- API listeners
+
+test_unconfigured_listeners_skip_swarm_and_metrics_ports if {
+	d := object.union(base, {"flags": {"metrics-addr": ["127.0.0.1:9323"]}})
+	h := {"listeners": [
+		dockerd_listener("0.0.0.0", 2377, "ipv4"),
+		dockerd_listener("::", 7946, "ipv6"),
+		dockerd_listener("127.0.0.1", 9323, "ipv4"),
+		dockerd_listener("::", 2375, "ipv6"),
+		{"address": "0.0.0.0", "port": 22, "family": "ipv4", "pid": 1, "process": "sshd"},
+	]}
+	daemon.unconfigured_listeners == {"[::]:2375"} with input.daemon as d with input.host as h
+}
+
+test_configured_ports_account_for_listeners if {
+	d := object.union(base, {"flags": {"host": ["tcp://0.0.0.0:2376", "tcp://[::1]:2375"]}})
+	h := {"listeners": [
+		dockerd_listener("0.0.0.0", 2376, "ipv4"),
+		dockerd_listener("::1", 2375, "ipv6"),
+		dockerd_listener("0.0.0.0", 4243, "ipv4"),
+	]}
+	daemon.unconfigured_listeners == {"0.0.0.0:4243"} with input.daemon as d with input.host as h
+}
+
+test_unknown_listeners if {
+	doc := daemon with input.daemon as base with input.host as {"listeners": null}
+	not doc.listeners_known
+	doc.missing_listeners == {"host.listeners (the host's listening TCP sockets could not be read)"}
+	doc.unconfigured_listeners == set()
+}
+
+test_known_listeners_miss_nothing if {
+	doc := daemon with input.daemon as base with input.host as no_host
+	doc.listeners_known
+	doc.missing_listeners == set()
+}
+
+# ----------------------------------------------------------------------------- security options
+
+test_security_options_are_parsed if {
+	opts := ["name=seccomp,profile=builtin", "name=userns", "apparmor"]
+	daemon.security_options == [{"name": "seccomp", "profile": "builtin"}, {"name": "userns"}, {"name": "apparmor"}] with input.daemon.info.security_options as opts
+	daemon.security_options_named("seccomp") == [{"name": "seccomp", "profile": "builtin"}] with input.daemon.info.security_options as opts
+}
+
+# A key given twice made the object comprehension conflict, an error of the whole package.
+test_security_option_key_given_twice_keeps_the_first if {
+	daemon.security_options == [{"name": "seccomp", "profile": "a=b"}] with input.daemon.info.security_options as ["name=seccomp,profile=a=b,name=other"]
 }
 
 test_security_option_matches_the_name_only if {
-	daemon.security_option("seccomp") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
-	not daemon.security_option("userns") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
-	not daemon.security_option("sec") with input.daemon as {"info": {"security_options": ["name=seccomp,profile=builtin"]}}
+	opts := ["name=seccomp,profile=builtin"]
+	daemon.security_option("seccomp") with input.daemon.info.security_options as opts
+	not daemon.security_option("userns") with input.daemon.info.security_options as opts
+	not daemon.security_option("sec") with input.daemon.info.security_options as opts
 }
 
-test_absent_config_file_key_is_missing if {
-	daemon.config_missing == {"daemon.config_file (not collected)"} with input.daemon as {"argv": ["dockerd"], "flags": {}}
+test_security_option_needs_the_name_form if {
+	not daemon.security_option("apparmor") with input.daemon.info.security_options as ["apparmor"]
 }

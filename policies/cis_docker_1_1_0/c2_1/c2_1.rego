@@ -70,6 +70,5 @@ violations contains result.finding(result.network(n), msg, value, "false") if {
 	some n in default_bridges
 	value := icc(n)
 	value != "false"
-	# concat, not sprintf: regopy 1.5 keeps the JSON quotes of a lower() result inside sprintf.
-	msg := concat("", ["default bridge network ", n.name, " allows traffic between its containers (", icc_option, "=", value, ")"])
+	msg := sprintf("default bridge network %s allows traffic between its containers (%s=%s)", [n.name, icc_option, value])
 }

@@ -46,7 +46,7 @@ configured_driver := v if {
 
 # syslog_address: the last --log-opt syslog-address=..., else daemon.json log-opts.
 syslog_address := v if {
-	vals := [trim_prefix(o, "syslog-address=") | some o in input.daemon.flags["log-opt"]; startswith(o, "syslog-address=")]
+	vals := [trim_prefix(o, "syslog-address=") | some o in daemon.flag_values("log-opt"); startswith(o, "syslog-address=")]
 	count(vals) > 0
 	v := vals[count(vals) - 1]
 } else := v if {
@@ -74,6 +74,12 @@ missing contains m if {
 	some m in daemon.missing_info | daemon.config_missing
 }
 
+# dockerd always reports its default log driver; an /info without one decides nothing.
+missing contains "daemon.info.logging_driver (GET /info reported no logging driver)" if {
+	daemon.info_known
+	not driver
+}
+
 missing contains m if {
 	driver == "syslog"
 	some m in daemon.config_missing
@@ -99,11 +105,12 @@ syslog_target := v if v := syslog_address
 
 else := "the local syslog daemon"
 
-reviews contains result.finding(result.daemon, msg, driver, "a driver that ships logs off the host") if {
-	not driver in local_drivers
-	not driver in remote_drivers
-	not driver in {"journald", "syslog"}
-	msg := sprintf("the default log driver is %s (a plugin or a driver this policy does not know): confirm it ships logs off the host", [driver])
+known_drivers := (local_drivers | remote_drivers) | {"journald", "syslog"}
+
+reviews contains result.finding(result.daemon, msg, d, "a driver that ships logs off the host") if {
+	d := driver
+	not d in known_drivers
+	msg := sprintf("the default log driver is %s (a plugin or a driver this policy does not know): confirm it ships logs off the host", [d])
 }
 
 checked := 1

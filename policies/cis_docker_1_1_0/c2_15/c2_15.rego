@@ -31,7 +31,7 @@ setting := v if {
 
 violations contains result.finding(result.daemon, msg, true, false) if {
 	setting != false
-	msg := concat("", ["the userland proxy is enabled (--userland-proxy ", setting_text, ")"])
+	msg := sprintf("the userland proxy is enabled (--userland-proxy %s)", [setting_text])
 }
 
 setting_text := "is true" if setting == true

@@ -18,7 +18,6 @@
 package cis_docker_1_1_0.c2_16
 
 import data.lib.daemon
-import data.lib.dockerd
 import data.lib.result
 
 # GET /info SecurityOptions names the daemon-wide seccomp profile: "name=seccomp,profile=default"
@@ -29,7 +28,7 @@ import data.lib.result
 # --seccomp-profile / "seccomp-profile" of unconfined can decide (it fails).
 builtin_names := {"default", "builtin"}
 
-entries := dockerd.security_options_named("seccomp")
+entries := daemon.security_options_named("seccomp")
 
 # profile of an entry; the bare "seccomp" of old engines is the default profile.
 profile(e) := e.profile if is_string(e.profile)
@@ -63,8 +62,7 @@ violations contains result.finding(result.daemon, "dockerd is configured with --
 reviews contains result.finding(result.daemon, msg, p, "a profile chosen for this environment") if {
 	some p in profiles
 	p in builtin_names
-	# concat, not sprintf: the profile comes out of concat() and regopy 1.5 would quote it.
-	msg := concat("", ["dockerd uses Docker's built-in seccomp profile (profile=", p, "): confirm no custom daemon-wide profile is needed"])
+	msg := sprintf("dockerd uses Docker's built-in seccomp profile (profile=%s): confirm no custom daemon-wide profile is needed", [p])
 }
 
 checked := 1

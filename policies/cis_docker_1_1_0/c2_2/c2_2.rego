@@ -41,7 +41,7 @@ violations contains result.finding(result.daemon, "dockerd is configured to run 
 
 violations contains result.finding(result.daemon, msg, log_level, "info") if {
 	log_level != "info"
-	msg := concat("", ["dockerd log level is ", log_level, ", not info (--log-level / \"log-level\")"])
+	msg := sprintf("dockerd log level is %s, not info (--log-level / \"log-level\")", [log_level])
 }
 
 missing contains m if {

@@ -44,8 +44,7 @@ seen_in(r) := [s.label | some s in sources; r in s.set]
 
 violations contains result.finding(result.daemon, msg, r, "no insecure registry") if {
 	some r in insecure
-	# concat, not sprintf: regopy 1.5 keeps the JSON quotes of a concat() result inside sprintf.
-	msg := concat("", ["registry ", r, " is reached without TLS verification; seen in: ", concat(", ", seen_in(r))])
+	msg := sprintf("registry %s is reached without TLS verification; seen in: %s", [r, concat(", ", seen_in(r))])
 }
 
 missing contains m if {

@@ -18,7 +18,6 @@
 package cis_docker_1_1_0.c2_6
 
 import data.lib.daemon
-import data.lib.dockerd
 import data.lib.files
 import data.lib.result
 import data.lib.values
@@ -34,17 +33,20 @@ tls_roles := {"tls_ca": "TLS CA certificate", "tls_cert": "TLS server certificat
 
 tls_role_names := ["tls_ca", "tls_cert", "tls_key"]
 
-# state is computed once; every other rule reads it once (see lib.dockerd on regopy).
-state := object.union(a, {"endpoints": endpoints}) if {
-	a := dockerd.api(object.get(input, "daemon", null), object.get(input, "host", null))
-	observed := {concat("", [o, " (a listening socket of dockerd)"]) | some o in a.observed}
-	endpoints := a.tcp | observed
+# endpoints: where the API is reachable over TCP, configured or observed.
+endpoints := daemon.tcp_addresses | {sprintf("%s (a listening socket of dockerd)", [l]) | some l in daemon.unconfigured_listeners}
+
+is_exposed if count(endpoints) > 0
+
+is_verified_exposure if {
+	is_exposed
+	daemon.tls_verify
 }
 
-tls_state(s) := "TLS verification is explicitly disabled" if {
-	s.tlsverify_setting == false
+tls_state := "TLS verification is explicitly disabled" if {
+	daemon.bool_option("tlsverify", "tlsverify") == false
 } else := "TLS is on without client verification (--tls without --tlsverify)" if {
-	s.tls_enabled == true
+	daemon.tls_enabled
 } else := "TLS is off"
 
 tls_files := [f | some role in tls_role_names; some f in files.with_role(role)]
@@ -53,47 +55,37 @@ missing contains m if some m in daemon.config_missing
 
 # The listening sockets only matter when the configuration names no TCP address.
 missing contains m if {
-	count(state.tcp) == 0
-	some m in dockerd.missing_listeners
+	count(daemon.tcp_addresses) == 0
+	some m in daemon.missing_listeners
 }
 
 missing contains m if {
-	s := state
-	count(s.endpoints) > 0
-	s.tls_verify == true
+	is_verified_exposure
 	some m in files.missing(tls_files)
 }
 
 missing contains sprintf("files (no %s entry although TLS verification is on)", [role]) if {
-	s := state
-	count(s.endpoints) > 0
-	s.tls_verify == true
+	is_verified_exposure
 	some role in tls_role_names
 	count(files.with_role(role)) == 0
 }
 
-not_applicable := concat("", ["dockerd does not listen on TCP: its API is only on ", concat(", ", s.listen_addresses)]) if {
-	s := state
-	count(s.endpoints) == 0
-	s.listeners_known == true
+not_applicable := sprintf("dockerd does not listen on TCP: its API is only on %s", [concat(", ", daemon.listen_addresses)]) if {
+	not is_exposed
+	daemon.listeners_known
 	count(daemon.config_missing) == 0
 }
 
-checked := count(state.endpoints)
+checked := count(endpoints)
 
-violations contains result.finding(result.daemon, msg, tls, "--tlsverify with --tlscacert, --tlscert and --tlskey") if {
-	s := state
-	s.tls_verify == false
-	tls := tls_state(s)
-	some endpoint in s.endpoints
-	# concat, not sprintf: regopy 1.5 keeps the JSON quotes of a concat() result inside sprintf.
-	msg := concat("", ["dockerd serves its API on ", endpoint, " and ", tls])
+violations contains result.finding(result.daemon, msg, tls_state, "--tlsverify with --tlscacert, --tlscert and --tlskey") if {
+	not daemon.tls_verify
+	some endpoint in endpoints
+	msg := sprintf("dockerd serves its API on %s and %s", [endpoint, tls_state])
 }
 
 violations contains result.finding(result.file(f), msg, "absent", "present") if {
-	s := state
-	count(s.endpoints) > 0
-	s.tls_verify == true
+	is_verified_exposure
 	some role, what in tls_roles
 	some f in files.with_role(role)
 	f.exists == false
@@ -101,11 +93,9 @@ violations contains result.finding(result.file(f), msg, "absent", "present") if 
 }
 
 evidence := {
-	"listen_addresses": s.listen_addresses,
-	"tcp_endpoints": sort([e | some e in s.endpoints]),
-	"tls": tls_state(s),
+	"listen_addresses": daemon.listen_addresses,
+	"tcp_endpoints": sort([e | some e in endpoints]),
+	"tls": tls_state,
 	"tls_files": {f.role: f.path | some f in tls_files},
 	"listeners_of_unknown_owner": [listener | some l in values.items(input.host.listeners); l.process == null; listener := sprintf("%s:%v", [l.address, l.port])],
-} if {
-	s := state
 }

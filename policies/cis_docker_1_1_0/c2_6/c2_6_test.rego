@@ -1,6 +1,7 @@
 package cis_docker_1_1_0.c2_6_test
 
 import data.cis_docker_1_1_0.c2_6
+import data.lib.result
 
 unix_only := {"argv": ["dockerd", "-H", "fd://"], "flags": {"host": ["fd://"]}, "environment": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
 
@@ -32,108 +33,153 @@ swarm_ports := [
 	{"address": "::", "port": 7946, "family": "ipv6", "pid": 10, "process": "dockerd"},
 ]
 
+daemon_resource := {"kind": "daemon", "id": "dockerd", "name": "dockerd"}
+
+serves(endpoint, tls) := {"resource": daemon_resource, "message": sprintf("dockerd serves its API on %s and %s", [endpoint, tls])}
+
 test_unix_socket_only_is_not_applicable if {
 	d := unix_only
 	h := systemd_unix
 	r := c2_6 with input.daemon as d with input.host as h with input.files as []
 	r.not_applicable == "dockerd does not listen on TCP: its API is only on fd://, unix:///run/docker.sock"
-	count(r.missing) == 0
+	r.missing == set()
+	r.violations == set()
+	r.checked == 0
 }
 
 test_swarm_ports_do_not_make_it_applicable if {
 	d := unix_only
 	h := {"systemd": {"socket_listen": ["/run/docker.sock"]}, "listeners": swarm_ports}
 	r := c2_6 with input.daemon as d with input.host as h with input.files as []
-	r.not_applicable
+	r.not_applicable == "dockerd does not listen on TCP: its API is only on fd://, unix:///run/docker.sock"
+	r.violations == set()
 }
 
 test_plain_tcp_fails if {
 	d := tcp_plain
 	r := c2_6 with input.daemon as d with input.host.listeners as [] with input.files as []
 	r.violations == {{
-		"resource": {"kind": "daemon", "id": "dockerd", "name": "dockerd"},
+		"resource": daemon_resource,
 		"message": "dockerd serves its API on tcp://0.0.0.0:2375 and TLS is off",
 		"actual": "TLS is off",
 		"expected": "--tlsverify with --tlscacert, --tlscert and --tlskey",
 	}}
+	r.missing == set()
 	r.checked == 1
+	r.evidence == {
+		"listen_addresses": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2375"],
+		"tcp_endpoints": ["tcp://0.0.0.0:2375"],
+		"tls": "TLS is off",
+		"tls_files": {},
+		"listeners_of_unknown_owner": [],
+	}
 }
 
 test_observed_listener_counts_once_when_configured if {
 	d := tcp_plain
 	r := c2_6 with input.daemon as d with input.host.listeners as [dockerd_2375] with input.files as []
-	count(r.violations) == 1
+	result.brief(r.violations) == {serves("tcp://0.0.0.0:2375", "TLS is off")}
+	r.checked == 1
 }
 
 test_tls_verify_with_all_files_passes if {
 	d := tcp_tls
 	r := c2_6 with input.daemon as d with input.host.listeners as [] with input.files as [ca, cert, key]
-	count(r.violations) == 0
-	count(r.missing) == 0
+	r.violations == set()
+	r.missing == set()
 	not r.not_applicable
 	r.checked == 1
+	r.evidence.tls_files == {"tls_ca": "/etc/docker/tls/ca.pem", "tls_cert": "/etc/docker/tls/cert.pem", "tls_key": "/etc/docker/tls/key.pem"}
 }
 
 test_tls_without_verify_fails if {
 	d := object.union(tcp_plain, {"flags": {"host": ["tcp://0.0.0.0:2376"], "tls": ["true"]}})
 	vs := c2_6.violations with input.daemon as d with input.host.listeners as [] with input.files as []
-	{v.message | some v in vs} == {"dockerd serves its API on tcp://0.0.0.0:2376 and TLS is on without client verification (--tls without --tlsverify)"}
+	result.brief(vs) == {serves("tcp://0.0.0.0:2376", "TLS is on without client verification (--tls without --tlsverify)")}
 }
 
 test_tlsverify_false_fails_despite_environment if {
 	d := object.union(tcp_plain, {"flags": {"host": ["tcp://0.0.0.0:2376"], "tlsverify": ["false"]}, "environment": {"DOCKER_TLS_VERIFY": "1"}})
 	vs := c2_6.violations with input.daemon as d with input.host.listeners as [] with input.files as []
-	{v.actual | some v in vs} == {"TLS verification is explicitly disabled"}
+	vs == {object.union(serves("tcp://0.0.0.0:2376", "TLS verification is explicitly disabled"), {
+		"actual": "TLS verification is explicitly disabled",
+		"expected": "--tlsverify with --tlscacert, --tlscert and --tlskey",
+	})}
 }
 
 test_environment_turns_verification_on if {
 	d := object.union(tcp_plain, {"flags": {"host": ["tcp://0.0.0.0:2376"]}, "environment": {"DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/etc/docker/tls"}})
 	r := c2_6 with input.daemon as d with input.host.listeners as [] with input.files as [ca, cert, key]
-	count(r.violations) == 0
-	count(r.missing) == 0
+	r.violations == set()
+	r.missing == set()
+	r.checked == 1
 }
 
 test_absent_key_fails if {
 	d := tcp_tls
-	vs := c2_6.violations with input.daemon as d with input.host.listeners as [] with input.files as [ca, cert, key_absent]
-	vs == {{
+	r := c2_6 with input.daemon as d with input.host.listeners as [] with input.files as [ca, cert, key_absent]
+	r.violations == {{
 		"resource": {"kind": "file", "id": "/etc/docker/tls/key.pem", "name": "tls_key"},
 		"message": "the TLS server key /etc/docker/tls/key.pem that dockerd uses for TLS verification does not exist",
 		"actual": "absent", "expected": "present",
 	}}
+	r.missing == set()
 }
 
 test_unreadable_key_is_missing if {
 	d := tcp_tls
 	r := c2_6 with input.daemon as d with input.host.listeners as [] with input.files as [ca, cert, key_unreadable]
 	r.missing == {"file /etc/docker/tls/key.pem (permission: Permission denied)"}
+	r.violations == set()
 }
 
 test_tls_file_not_in_snapshot_is_missing if {
 	d := tcp_tls
 	r := c2_6 with input.daemon as d with input.host.listeners as [] with input.files as [ca, cert]
 	r.missing == {"files (no tls_key entry although TLS verification is on)"}
+	r.violations == set()
+}
+
+test_tls_files_do_not_matter_without_tcp if {
+	d := unix_only
+	h := systemd_unix
+	r := c2_6 with input.daemon as d with input.host as h with input.files as [ca, cert, key_absent]
+	r.missing == set()
+	r.violations == set()
+	r.not_applicable
 }
 
 test_socket_activated_tcp_listen_stream_fails if {
 	d := unix_only
 	h := {"systemd": {"socket_listen": ["/run/docker.sock", "0.0.0.0:2375"]}, "listeners": []}
 	vs := c2_6.violations with input.daemon as d with input.host as h with input.files as []
-	{v.message | some v in vs} == {"dockerd serves its API on tcp://0.0.0.0:2375 and TLS is off"}
+	result.brief(vs) == {serves("tcp://0.0.0.0:2375", "TLS is off")}
 }
 
 test_unconfigured_dockerd_listener_fails if {
 	d := unix_only
 	h := {"systemd": {"socket_listen": ["/run/docker.sock"]}, "listeners": [dockerd_2375]}
-	vs := c2_6.violations with input.daemon as d with input.host as h with input.files as []
-	{v.message | some v in vs} == {"dockerd serves its API on 0.0.0.0:2375 (a listening socket of dockerd) and TLS is off"}
+	r := c2_6 with input.daemon as d with input.host as h with input.files as []
+	result.brief(r.violations) == {serves("0.0.0.0:2375 (a listening socket of dockerd)", "TLS is off")}
+	r.checked == 1
+}
+
+test_listener_of_unknown_owner_is_evidence_only if {
+	d := unix_only
+	l := {"address": "0.0.0.0", "port": 2375, "family": "ipv4", "pid": null, "process": null}
+	h := {"systemd": {"socket_listen": ["/run/docker.sock"]}, "listeners": [l]}
+	r := c2_6 with input.daemon as d with input.host as h with input.files as []
+	r.violations == set()
+	r.not_applicable
+	r.evidence.listeners_of_unknown_owner == ["0.0.0.0:2375"]
 }
 
 test_no_host_with_tlsverify_listens_on_localhost_2376 if {
 	d := {"argv": ["dockerd", "--tlsverify"], "flags": {"tlsverify": ["true"]}, "environment": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}}
 	r := c2_6 with input.daemon as d with input.host.listeners as [] with input.files as [ca, cert, key]
 	r.evidence.tcp_endpoints == ["tcp://localhost:2376"]
-	count(r.violations) == 0
+	r.violations == set()
+	r.missing == set()
 }
 
 test_unknown_listeners_are_missing_without_configured_tcp if {
@@ -147,8 +193,8 @@ test_unknown_listeners_are_missing_without_configured_tcp if {
 test_unknown_listeners_do_not_matter_with_configured_tcp if {
 	d := tcp_plain
 	r := c2_6 with input.daemon as d with input.host.listeners as null with input.files as []
-	count(r.missing) == 0
-	count(r.violations) == 1
+	r.missing == set()
+	result.brief(r.violations) == {serves("tcp://0.0.0.0:2375", "TLS is off")}
 }
 
 test_unreadable_configuration_is_missing if {
@@ -156,5 +202,16 @@ test_unreadable_configuration_is_missing if {
 	h := systemd_unix
 	r := c2_6 with input.daemon as d with input.host as h with input.files as []
 	r.missing == {"daemon.argv (the dockerd command line could not be read)"}
+	not r.not_applicable
+}
+
+test_nothing_collected_is_missing if {
+	r := c2_6 with input as {"meta": {}, "daemon": null, "host": null, "files": []}
+	r.missing == {
+		"daemon.argv (the dockerd command line could not be read)",
+		"daemon.config_file (not collected)",
+		"host.listeners (the host's listening TCP sockets could not be read)",
+	}
+	r.violations == set()
 	not r.not_applicable
 }

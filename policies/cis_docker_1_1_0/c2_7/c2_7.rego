@@ -24,13 +24,13 @@ import data.lib.result
 # --default-ulimit name=soft[:hard] (repeatable) or daemon.json "default-ulimits"
 # ({"nofile": {"Name": "nofile", "Soft": 64000, "Hard": 64000}}). None set is a review, not a
 # failure; whether the values suit the workload stays a person's call (evidence lists them).
-flag_values := [v | some v in input.daemon.flags["default-ulimit"]]
+ulimit_flags := daemon.flag_values("default-ulimit")
 
 config_limits := daemon.config["default-ulimits"] if is_object(daemon.config["default-ulimits"])
 
 else := {}
 
-names := {split(v, "=")[0] | some v in flag_values} | {k | some k in object.keys(config_limits)}
+names := {split(v, "=")[0] | some v in ulimit_flags} | {k | some k in object.keys(config_limits)}
 
 # One configured limit is enough to decide, even when the other source is unreadable.
 missing contains m if {
@@ -45,4 +45,4 @@ reviews contains result.finding(result.daemon, "no daemon-wide default ulimit is
 
 checked := 1
 
-evidence := {"default_ulimit_flags": flag_values, "default_ulimits_daemon_json": config_limits}
+evidence := {"default_ulimit_flags": ulimit_flags, "default_ulimits_daemon_json": config_limits}

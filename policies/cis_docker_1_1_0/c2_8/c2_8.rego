@@ -18,7 +18,6 @@
 package cis_docker_1_1_0.c2_8
 
 import data.lib.daemon
-import data.lib.dockerd
 import data.lib.result
 
 # Effective: GET /info SecurityOptions lists name=userns when dockerd remaps user namespaces.
@@ -26,7 +25,7 @@ import data.lib.result
 # is not host root either: it passes too. /info decides when it is there (a userns-remap
 # written to daemon.json after dockerd started is not active); without /info, the configured
 # --userns-remap / "userns-remap" decides. Containers that opt out (--userns=host) are 5.30.
-option_names := {e.name | some e in dockerd.security_options}
+option_names := {e.name | some e in daemon.security_options}
 
 is_remapped if "userns" in option_names
 
@@ -50,7 +49,7 @@ violations contains result.finding(result.daemon, msg, options, "name=userns in 
 	not is_remapped
 	not is_rootless
 	options := concat(", ", input.daemon.info.security_options)
-	msg := concat("", ["user namespace remapping is not active: GET /info SecurityOptions is [", options, "]", configured_note])
+	msg := sprintf("user namespace remapping is not active: GET /info SecurityOptions is [%s]%s", [options, configured_note])
 }
 
 violations contains result.finding(result.daemon, "user namespace remapping is not configured (--userns-remap / \"userns-remap\")", "not set", "--userns-remap (e.g. default)") if {
@@ -59,7 +58,7 @@ violations contains result.finding(result.daemon, "user namespace remapping is n
 	not remap
 }
 
-configured_note := concat("", ["; userns-remap is set to ", remap, " but dockerd has not applied it (restart needed)"]) if remap
+configured_note := sprintf("; userns-remap is set to %s but dockerd has not applied it (restart needed)", [remap]) if remap
 
 else := ""
 

@@ -1,6 +1,7 @@
 package cis_docker_1_1_0.c2_8_test
 
 import data.cis_docker_1_1_0.c2_8
+import data.lib.result
 
 info_plain := {"docker_root_dir": "/var/lib/docker", "security_options": ["name=apparmor", "name=seccomp,profile=builtin", "name=cgroupns"]}
 
@@ -10,23 +11,35 @@ info_rootless := {"docker_root_dir": "/home/u/.local/share/docker", "security_op
 
 clean := {"argv": ["dockerd"], "flags": {}, "environment": {}, "config_file": {"path": "/etc/docker/daemon.json", "state": "absent", "content": null}, "info": info_userns}
 
+daemon_resource := {"kind": "daemon", "id": "dockerd", "name": "dockerd"}
+
+not_configured := {{"resource": daemon_resource, "message": "user namespace remapping is not configured (--userns-remap / \"userns-remap\")"}}
+
 test_active_remap_passes if {
 	d := clean
 	r := c2_8 with input.daemon as d
-	count(r.violations) == 0
-	count(r.missing) == 0
+	r.violations == set()
+	r.missing == set()
 	r.checked == 1
+	r.evidence == {"security_options": ["name=apparmor", "name=seccomp,profile=builtin", "name=userns"], "userns_remap": null}
 }
 
 test_rootless_passes if {
 	d := object.union(clean, {"info": info_rootless})
-	count(c2_8.violations) == 0 with input.daemon as d
+	r := c2_8 with input.daemon as d
+	r.violations == set()
+	r.missing == set()
+}
+
+test_bare_userns_of_old_engines_passes if {
+	d := object.union(clean, {"info": {"docker_root_dir": "/var/lib/docker", "security_options": ["apparmor", "seccomp", "userns"]}})
+	c2_8.violations == set() with input.daemon as d
 }
 
 test_no_remap_fails if {
 	d := object.union(clean, {"info": info_plain})
 	c2_8.violations == {{
-		"resource": {"kind": "daemon", "id": "dockerd", "name": "dockerd"},
+		"resource": daemon_resource,
 		"message": "user namespace remapping is not active: GET /info SecurityOptions is [name=apparmor, name=seccomp,profile=builtin, name=cgroupns]",
 		"actual": "name=apparmor, name=seccomp,profile=builtin, name=cgroupns",
 		"expected": "name=userns in SecurityOptions",
@@ -35,38 +48,54 @@ test_no_remap_fails if {
 
 test_configured_but_not_applied_fails_and_says_so if {
 	d := object.union(clean, {"info": info_plain, "config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": {"userns-remap": "default"}}})
-	vs := c2_8.violations with input.daemon as d
-	{v.message | some v in vs} == {"user namespace remapping is not active: GET /info SecurityOptions is [name=apparmor, name=seccomp,profile=builtin, name=cgroupns]; userns-remap is set to default but dockerd has not applied it (restart needed)"}
+	r := c2_8 with input.daemon as d
+	result.brief(r.violations) == {{"resource": daemon_resource, "message": "user namespace remapping is not active: GET /info SecurityOptions is [name=apparmor, name=seccomp,profile=builtin, name=cgroupns]; userns-remap is set to default but dockerd has not applied it (restart needed)"}}
+	r.evidence.userns_remap == "default"
 }
 
 test_info_decides_without_configuration if {
 	d := {"argv": null, "flags": {}, "environment": {}, "config_file": null, "info": info_userns}
 	r := c2_8 with input.daemon as d
-	count(r.missing) == 0
-	count(r.violations) == 0
+	r.missing == set()
+	r.violations == set()
 }
 
 test_configured_remap_decides_without_info if {
 	d := object.union(clean, {"flags": {"userns-remap": ["default"]}, "info": null})
 	r := c2_8 with input.daemon as d
-	count(r.missing) == 0
-	count(r.violations) == 0
+	r.missing == set()
+	r.violations == set()
+	r.evidence == {"security_options": null, "userns_remap": "default"}
 }
 
 test_unset_remap_without_info_fails if {
 	d := object.union(clean, {"info": null})
 	vs := c2_8.violations with input.daemon as d
-	{v.message | some v in vs} == {"user namespace remapping is not configured (--userns-remap / \"userns-remap\")"}
+	result.brief(vs) == not_configured
 }
 
 test_empty_remap_is_unset if {
 	d := object.union(clean, {"flags": {"userns-remap": [""]}, "info": null})
-	count(c2_8.violations) == 1 with input.daemon as d
+	r := c2_8 with input.daemon as d
+	result.brief(r.violations) == not_configured
+	r.evidence.userns_remap == null
+}
+
+test_blank_remap_is_unset if {
+	d := object.union(clean, {"flags": {"userns-remap": [" "]}, "info": null})
+	result.brief(c2_8.violations) == not_configured with input.daemon as d
+}
+
+test_unset_remap_with_unknown_configuration_and_no_info_is_missing if {
+	d := object.union(clean, {"argv": null, "info": null})
+	r := c2_8 with input.daemon as d
+	r.missing == {"daemon.info (GET /info could not be collected)", "daemon.argv (the dockerd command line could not be read)"}
+	r.violations == set()
 }
 
 test_nothing_known_is_missing if {
 	d := {"argv": null, "flags": {}, "environment": {}, "config_file": null, "info": null}
 	r := c2_8 with input.daemon as d
 	r.missing == {"daemon.info (GET /info could not be collected)", "daemon.argv (the dockerd command line could not be read)", "daemon.config_file (not collected)"}
-	count(r.violations) == 0
+	r.violations == set()
 }
