@@ -25,7 +25,8 @@ from .._errors import CollectionError, UsageError
 from .._snapshot import Meta, Snapshot
 from .._version import __version__
 from . import containers, daemon, files, host, images, networks, swarm
-from ._api import connect
+from ._api import DockerApi, connect
+from ._engine import ENGINE_ERRORS
 from ._context import Context, ProgressCallback
 
 __all__ = ["snapshot"]
@@ -90,12 +91,29 @@ def snapshot(
     snap = Snapshot(meta=meta, host=host_part, daemon=daemon_part, files=file_part,
                     networks=network_part, images=image_part, containers=container_part,
                     swarm=swarm_part)
+    lost = api is not None and _engine_errors(snap) > 0 and not _answers(api)
     if api is not None:
         api.close()
     ctx.report("done", 1, 1)
     if unreachable is not None and not allow_partial:
         raise CollectionError(f"cannot reach the Docker daemon at {address}: {unreachable}", snapshot=snap)
+    if lost and not allow_partial:
+        raise CollectionError(f"lost the connection to the Docker daemon at {address} during collection: "
+                              f"{_engine_errors(snap)} facts missing", snapshot=snap)
     return snap
+
+
+def _engine_errors(snap: Snapshot) -> int:
+    return sum(1 for e in snap.meta.errors if e.kind in ("engine_error", "timeout"))
+
+
+def _answers(api: DockerApi) -> bool:
+    """Whether the daemon still answers (it may have stopped while we collected)."""
+    try:
+        api.raw.ping()
+        return True
+    except ENGINE_ERRORS:
+        return False
 
 
 def _check_host_root(root: Path) -> None:

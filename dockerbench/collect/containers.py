@@ -12,6 +12,8 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+import docker.errors
+
 from .._snapshot import (
     Container,
     ContainerMount,
@@ -26,11 +28,11 @@ from . import _redact as redact
 from ._api import DockerApi
 from ._context import Context
 from ._engine import (
+    ENGINE_ERRORS,
     SHAPE_ERRORS,
     Vanished,
     collect_listed,
     env_vars,
-    fetch,
     healthcheck,
     inspect,
     record_api_error,
@@ -151,7 +153,7 @@ def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail:
         log_driver=(host.get("LogConfig") or {}).get("Type"),
         labels=labels(config.get("Labels")),
         env=env_vars(config.get("Env"), ctx.include_env_values),
-        processes=_processes(ctx, api, detail["Id"], name) if running else None,
+        processes=(None if not running else [] if state.get("Restarting") else _processes(ctx, api, detail["Id"], name)),
         exec_instances=_exec_instances(ctx, api, name, detail.get("ExecIDs")),
     )
 
@@ -193,10 +195,21 @@ def _ports(bindings: dict[str, list[dict[str, str]] | None] | None) -> list[Port
 
 
 def _processes(ctx: Context, api: DockerApi, cid: str, name: str) -> list[Process] | None:
-    """The container's processes from the top endpoint (host ``ps``; no exec into the container)."""
+    """The container's processes from the top endpoint (host ``ps``; no exec into the container).
+
+    A container that is restarting (a crash loop) or stopped since it was inspected has no
+    processes: dockerd answers 409 Conflict, which is that fact, not a collection error.
+    """
     item = f"container {name} top"
-    top = fetch(ctx, SECTION, item, lambda: api.raw.top(cid, ps_args=PS_ARGS))
-    if top is None:
+    try:
+        top = api.raw.top(cid, ps_args=PS_ARGS)
+    except docker.errors.APIError as e:
+        if e.status_code == 409:
+            return []
+        record_api_error(ctx, SECTION, item, e)
+        return None
+    except ENGINE_ERRORS as e:
+        record_api_error(ctx, SECTION, item, e)
         return None
     try:
         return _parse_top(top)
