@@ -249,3 +249,17 @@ def test_unreachable_daemon_without_allow_partial_raises(unreachable_host: Path)
     with pytest.raises(dockerbench.CollectionError) as raised:
         dockerbench.snapshot(docker_host="unix:///nonexistent.sock", host_root=unreachable_host, timeout=5)
     assert raised.value.snapshot is not None
+
+
+def test_a_container_list_shorter_than_the_daemon_count_is_a_recorded_error() -> None:
+    from dockerbench._snapshot import Daemon, EngineInfo
+    from dockerbench.collect import _cross_check
+
+    info = EngineInfo(docker_root_dir="/var/lib/docker", containers=21)
+    ctx = Context()
+    _cross_check(ctx, Daemon(info=info), [])
+    assert [(e.section, e.item, e.kind, e.message) for e in ctx.errors] == [
+        ("containers", "containers", "invalid", "the daemon reports 21 containers (GET /info) but 0 were listed")]
+    longer = Context()  # containers created after GET /info only lengthen the list: no error
+    _cross_check(longer, Daemon(info=EngineInfo(docker_root_dir="/", containers=0)), [])
+    assert longer.errors == []

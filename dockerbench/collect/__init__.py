@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .._errors import CollectionError, UsageError
-from .._snapshot import Meta, Snapshot
+from .._snapshot import Container, Daemon, Meta, Snapshot
 from .._version import __version__
 from . import containers, daemon, files, host, images, networks, swarm
 from ._api import DockerApi, connect
@@ -75,6 +75,7 @@ def snapshot(
     swarm_part = swarm.collect(ctx, api, daemon_part, collected_at) if api else None
     ctx.report("files", 0, None)
     file_part = files.collect(ctx, daemon_part, host_part)
+    _cross_check(ctx, daemon_part, container_part)
 
     meta = Meta(
         tool_version=__version__,
@@ -101,6 +102,20 @@ def snapshot(
         raise CollectionError(f"lost the connection to the Docker daemon at {address} during collection: "
                               f"{_engine_errors(snap)} facts missing", snapshot=snap)
     return snap
+
+
+def _cross_check(ctx: Context, daemon_part: Daemon, listed: list[Container] | None) -> None:
+    """Record a container list shorter than the count GET /info gave moments before.
+
+    A list that lost containers (an API answer cut short, a filter, a proxy in between) would
+    make every container control look at fewer than exist. Containers created after /info only
+    make the list longer, so only a shorter list is recorded.
+    """
+    info = daemon_part.info
+    if info is None or listed is None or len(listed) >= info.containers:
+        return
+    ctx.record("containers", "containers", "invalid",
+               f"the daemon reports {info.containers} containers (GET /info) but {len(listed)} were listed")
 
 
 def _engine_errors(snap: Snapshot) -> int:
