@@ -1,7 +1,7 @@
 """dockerbench: audit a Docker host against the CIS Docker CE Benchmark v1.1.0.
 
     snapshot = dockerbench.snapshot()          # collect the live host (typed, schema-valid)
-    report = dockerbench.evaluate(snapshot)    # 104 Rego policies -> one result per control
+    report = dockerbench.evaluate(snapshot)    # 105 Rego policies -> one result per control
     report = dockerbench.audit()               # both at once
     report.to_pandas()                         # one row per finding (extra: pandas)
 

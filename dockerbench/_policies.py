@@ -28,7 +28,7 @@ SEVERITIES = ("critical", "high", "medium", "low", "info")
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 _CONTROL_ID = re.compile(r"^\d+(\.\d+)+$")
 
-# libyaml when PyYAML has it (its wheels do): METADATA of 104 controls parses ~10x faster.
+# libyaml when PyYAML has it (its wheels do): METADATA of 105 controls parses ~10x faster.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

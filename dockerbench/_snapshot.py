@@ -1,4 +1,4 @@
-"""The snapshot: one typed document holding every fact the 104 controls read.
+"""The snapshot: one typed document holding every fact the 105 controls read.
 
 These models ARE the contract between collectors and policies, and the single source of
 ``schemas/snapshot.schema.json`` (regenerate with ``python -m dockerbench.schemas``).
@@ -142,6 +142,13 @@ class Listener(_Model):
     process: str | None = None
 
 
+class NetInterface(_Model):
+    """A network interface of the host's network namespace and its local addresses."""
+
+    name: str
+    addresses: list[str] = Field(default_factory=list, description="IPv4 and IPv6 addresses, without prefix length")
+
+
 class SubIdRange(_Model):
     name: str
     start: int
@@ -174,6 +181,8 @@ class Host(_Model):
     selinux_enabled: bool | None = None
     selinux_enforcing: bool | None = None
     listeners: list[Listener] | None = None
+    interfaces: list[NetInterface] | None = Field(
+        default=None, description="Interfaces of pid 1's network namespace with their addresses; null if unread")
     subuid: list[SubIdRange] | None = None
     subgid: list[SubIdRange] | None = None
     content_trust: list[ContentTrustSetting] = Field(default_factory=list)

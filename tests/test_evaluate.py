@@ -133,7 +133,7 @@ def test_uncollected_sections_are_errors_not_passes(engine):
 
 def test_report_counts_and_score():
     report = dockerbench.evaluate(synthetic.snapshot(7))
-    assert sum(report.counts.values()) == len(report.results) == 104
+    assert sum(report.counts.values()) == len(report.results) == 105
     assert 0 <= report.score.percent <= 100
     assert report.score.considered == sum(1 for r in report.results if r.scored and r.status in ("pass", "fail", "warn", "error"))
 

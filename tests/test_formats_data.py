@@ -1,6 +1,6 @@
 """Reports the format tests render, built the way dockerbench builds them.
 
-``synthetic_report()`` runs the real ``decide()`` over hand-written policy outputs for all 104
+``synthetic_report()`` runs the real ``decide()`` over hand-written policy outputs for all 105
 controls of ``load_policies()`` and assembles them with ``build_report()``: every status,
 findings on containers, images, files, the daemon, the host, networks, nodes and the swarm,
 and untrusted strings with markup, quotes and control characters. ``evaluated_report()`` is

@@ -18,6 +18,7 @@ from .._snapshot import (
     Audit,
     AuditRule,
     ExecRecord,
+    NetInterface,
     ContentTrustSetting,
     FstabEntry,
     Group,
@@ -71,6 +72,7 @@ def collect(ctx: Context) -> Host:
         selinux_enabled=selinux_enabled,
         selinux_enforcing=selinux_enforcing,
         listeners=_listeners(ctx),
+        interfaces=_interfaces(ctx),
         subuid=_subids(ctx, "/etc/subuid"),
         subgid=_subids(ctx, "/etc/subgid"),
         content_trust=_content_trust(ctx),
@@ -372,6 +374,41 @@ def _listeners(ctx: Context) -> list[Listener] | None:
         listeners.append(Listener(address=address, port=port, family=family, pid=pid,  # type: ignore[arg-type]
                                   process=comm(ctx, pid) if pid is not None else None))
     return listeners
+
+
+def _interfaces(ctx: Context) -> list[NetInterface] | None:
+    """Interfaces of the host network namespace (pid 1's) and their addresses, from /proc/net."""
+    fib = read_proc(ctx, SECTION, ["1/net/fib_trie", "net/fib_trie"])
+    routes = read_proc(ctx, SECTION, ["1/net/route", "net/route"])
+    if fib is None or routes is None:
+        return None
+    inet6 = read_proc(ctx, SECTION, ["1/net/if_inet6", "net/if_inet6"]) or ""  # absent without IPv6
+    return interfaces_from_proc(fib, routes, inet6)
+
+
+def interfaces_from_proc(fib_trie: str, route: str, if_inet6: str) -> list[NetInterface]:
+    """Each interface with its addresses: IPv4 from the LOCAL entries of fib_trie, placed on the
+    interface whose connected route holds them (127/8 on lo), IPv6 from if_inet6."""
+    lines = fib_trie.splitlines()
+    local = {lines[i - 1].split()[-1] for i, line in enumerate(lines)
+             if i and line.strip() == "/32 host LOCAL" and lines[i - 1].strip().startswith("|--")}
+    connected = []  # (prefix length, network, mask, interface)
+    for row in route.splitlines()[1:]:
+        cols = row.split()
+        if len(cols) >= 8 and cols[7] != "00000000":
+            network, mask = (int.from_bytes(bytes.fromhex(c), "little") for c in (cols[1], cols[7]))
+            connected.append((bin(mask).count("1"), network, mask, cols[0]))
+    found: dict[str, list[str]] = {}
+    for address in sorted(local, key=lambda a: tuple(int(p) for p in a.split("."))):
+        value = int(ipaddress.IPv4Address(address))
+        owners = sorted((c for c in connected if value & c[2] == c[1] & c[2]), reverse=True)
+        name = "lo" if address.startswith("127.") else owners[0][3] if owners else "unknown"
+        found.setdefault(name, []).append(address)
+    for row in if_inet6.splitlines():
+        cols = row.split()
+        if len(cols) == 6 and len(cols[0]) == 32:
+            found.setdefault(cols[5], []).append(str(ipaddress.IPv6Address(bytes.fromhex(cols[0]))))
+    return [NetInterface(name=name, addresses=found[name]) for name in sorted(found)]
 
 
 def _socket_owners(ctx: Context, inodes: set[int]) -> dict[int, int]:

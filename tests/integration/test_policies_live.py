@@ -639,7 +639,7 @@ def test_both_engines_decide_every_control_alike(request: pytest.FixtureRequest,
     snapshot, params, controls = CONFORMANCE_CASES[case]
     request.getfixturevalue("live" if snapshot == "live" else "private")
     embedded, opa = (decisions(reports.get(snapshot, e, params, controls)) for e in ENGINES)
-    assert len(embedded) == len(opa) == (len(embedded) if controls else 104)
+    assert len(embedded) == len(opa) == (len(embedded) if controls else 105)
     differences = [(a, b) for a, b in zip(embedded, opa) if a != b]
     assert differences == [], "\n".join(f"embedded {a}\n     opa {b}" for a, b in differences)
 

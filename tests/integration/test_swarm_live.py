@@ -121,3 +121,11 @@ def test_ingress_network_lists_no_swarm_endpoints_as_containers(swarm_run: Swarm
 
 def test_no_swarm_fact_failed(swarm_run: SwarmRun) -> None:
     assert swarm_run.active.errors_for("swarm") == [] and swarm_run.locked.errors_for("swarm") == []
+
+
+def test_management_plane_separation_is_manual_with_the_advertise_interface(swarm_run: SwarmRun) -> None:
+    result = dockerbench.evaluate(swarm_run.active, controls=["7.10"]).result("7.10")
+    assert result.status == "manual", result.reason
+    assert result.reason.startswith("this node advertises 127.0.0.1 for swarm management (interface lo);")
+    assert result.evidence["advertise_interfaces"] == ["lo"]
+    assert [n["addr"] for n in result.evidence["node_addresses"]] == ["127.0.0.1"]
