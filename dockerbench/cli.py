@@ -31,6 +31,7 @@ from ._errors import CollectionError, DockerbenchError, UsageError
 from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
+from ._text import printable
 from ._version import __version__
 from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
@@ -48,7 +49,7 @@ class _State:
 
 def _fail(state: _State | None, error: BaseException, code: int) -> None:
     message = str(error) if isinstance(error, DockerbenchError) else f"{type(error).__name__}: {error}"
-    click.echo(f"dockerbench: error: {' '.join(message.split())}", err=True)
+    click.echo(f"dockerbench: error: {printable(' '.join(message.split()))}", err=True)
     if state is not None and state.debug:
         import traceback
 
@@ -279,14 +280,16 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
     if fmt == "json":
         click.echo(json.dumps(rows if not control_id else rows[0], indent=2))
         return
+    from rich.text import Text  # policy text (an organisation's policy dir too) is shown, never read as markup
+
     if control_id:
         c = rows[0]
-        state.out.print(f"[bold]{c['id']}[/bold]  {c['title']}", markup=True)
+        state.out.print(Text.assemble((printable(c["id"]), "bold"), "  ", printable(c["title"])))
         for key in ("section_title", "level", "scored", "automated", "severity", "cis_v1_6_0", "policy"):
-            state.out.print(f"  {key:<13} {c[key]}", markup=False)
-        state.out.print(f"  {'remediation':<13} {c['remediation']}", markup=False)
+            state.out.print(f"  {key:<13} {printable(c[key])}", markup=False)
+        state.out.print(f"  {'remediation':<13} {printable(c['remediation'])}", markup=False)
         for ref in c["references"]:
-            state.out.print(f"  {'reference':<13} {ref}", markup=False)
+            state.out.print(f"  {'reference':<13} {printable(ref)}", markup=False)
         return
     from rich.table import Table
 
@@ -294,8 +297,8 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
     for col in ("id", "lvl", "scored", "auto", "severity", "title"):
         table.add_column(col, no_wrap=col != "title")
     for c in rows:
-        table.add_row(c["id"], str(c["level"]), "yes" if c["scored"] else "no",
-                      "yes" if c["automated"] else "no", c["severity"], c["title"])
+        table.add_row(*(Text(printable(v)) for v in (c["id"], c["level"], "yes" if c["scored"] else "no",
+                                                      "yes" if c["automated"] else "no", c["severity"], c["title"])))
     state.out.print(table)
 
 
@@ -375,20 +378,28 @@ def _print_diff(state: _State, d: Diff, fmt: str) -> None:
         click.echo(d.model_dump_json(indent=2))
         return
     md = fmt == "markdown"
-    lines: list[str] = [f"{'## ' if md else ''}dockerbench diff: {d.before} -> {d.after}"]
+    if md:  # Markdown and HTML punctuation escaped, mentions defused, controls shown as \x1b
+        from .report.markdown import md as show
+    else:  # the terminal: controls shown as \x1b, never run
+        show = printable
+
+    def finding(f: Any) -> str:
+        return f"{show(f.control_id):<5} {show(f.resource.kind)}/{show(f.resource.name or f.resource.id)}: {show(f.message)}"
+
+    lines: list[str] = [f"{'## ' if md else ''}dockerbench diff: {show(d.before)} -> {show(d.after)}"]
     if d.empty:
         lines.append("no differences")
     for title, rows in (
-        ("Resources", [f"{r.change:<8} {r.kind:<9} {r.name or r.id}" for r in d.resources]),
-        ("Control status", [f"{s.control_id:<5} {s.before} -> {s.after}  {s.title}" for s in d.status_changes]),
-        ("New findings", [f"{f.control_id:<5} {f.resource.kind}/{f.resource.name or f.resource.id}: {f.message}" for f in d.new_findings]),
-        ("Resolved findings", [f"{f.control_id:<5} {f.resource.kind}/{f.resource.name or f.resource.id}: {f.message}" for f in d.resolved_findings]),
+        ("Resources", [f"{r.change:<8} {show(r.kind):<9} {show(r.name or r.id)}" for r in d.resources]),
+        ("Control status", [f"{show(s.control_id):<5} {show(s.before)} -> {show(s.after)}  {show(s.title)}"
+                            for s in d.status_changes]),
+        ("New findings", [finding(f) for f in d.new_findings]),
+        ("Resolved findings", [finding(f) for f in d.resolved_findings]),
     ):
         if rows:
             lines.append(f"\n{'### ' if md else ''}{title} ({len(rows)})")
             lines += [f"- {r}" if md else f"  {r}" for r in rows]
     click.echo("\n".join(lines))
-
 
 if __name__ == "__main__":  # pragma: no cover
     main()

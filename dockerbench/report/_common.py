@@ -1,4 +1,7 @@
-"""Helpers every output format shares: status vocabulary, section grouping, value text."""
+"""Helpers every output format shares: status vocabulary, section grouping, value text.
+
+Untrusted text for a human-facing format goes through :func:`dockerbench._text.printable`.
+"""
 
 from __future__ import annotations
 
@@ -148,14 +151,6 @@ def pretty_json(value: Any) -> str:
 
 def one_line(text: str) -> str:
     return " ".join(str(text).split())
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Control characters (ESC of a terminal escape sequence, NUL, ...) replaced by U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(text))
 
 
 def xml_safe(text: str) -> str:

@@ -2,7 +2,9 @@
 
 ``render`` returns plain text (no ANSI codes) for logs and files; :func:`print_table` prints
 the same table in colour on a ``rich`` console. Cell text is passed as ``rich.text.Text``, so
-square brackets in untrusted names are shown, never read as console markup.
+square brackets in untrusted names are shown, never read as console markup, and every string
+from the report goes through :func:`~dockerbench._text.printable`, so an escape sequence in it
+is shown (``\\x1b[2J``), never run by the terminal.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .._report import Report
+from .._text import printable
 from ._common import (LABELS, SUMMARY_ORDER, TERMINAL_STYLES, affected_resources, counts, host_name, iso_time,
-                      printable, score_text)
+                      score_text)
 from .interface import Format
 
 
