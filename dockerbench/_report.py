@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._errors import SnapshotError
 from ._snapshot import Meta
+from ._text import json_printable
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -116,7 +117,8 @@ class Report(_Model):
         return [f for r in self.results for f in r.findings]
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return self.model_dump_json(indent=indent)
+        """The report as JSON; control and bidi characters in strings are ``\\u`` escapes."""
+        return json_printable(self.model_dump_json(indent=indent))
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json() + "\n", encoding="utf-8")

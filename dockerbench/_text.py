@@ -4,8 +4,9 @@ Container names, labels, messages, file paths and host names come from the host 
 which may be hostile. Every human-facing output (the terminal table, ``dockerbench diff``,
 Markdown, HTML, CSV, JUnit, one-line errors) passes such text through :func:`printable`, so it
 cannot drive the terminal (clear the screen, set colours or the window title), hide or reorder
-text (bidi overrides), or crash an encoder (lone surrogates). The machine formats (JSON, SARIF)
-keep the exact text: their encoders escape it.
+text (bidi overrides), or crash an encoder (lone surrogates). The machine formats (JSON, SARIF,
+snapshots, ``diff --format json``) keep the exact text: the JSON encoder escapes U+0000–U+001F
+and :func:`json_printable` the rest, so they are safe to ``cat`` too.
 
 A neutralised character is shown as its Python string-literal escape, exactly as ``repr()``
 writes it, so a reader sees what is there:
@@ -57,3 +58,14 @@ def printable(text: object, *, multiline: bool = False) -> str:
     replaced by its visible escape (``"\\x1b[2J"`` for ESC [2J); ``multiline=True`` keeps tab
     and newline where the output can show them."""
     return (_UNSAFE_MULTILINE if multiline else _UNSAFE).sub(_escape, str(text))
+
+
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029]")
+
+
+def json_printable(json_text: str) -> str:
+    """JSON text with DEL, the C1 controls, the bidi controls and U+2028/U+2029 written as
+    ``\\uNNNN`` escapes (JSON encoders escape only U+0000–U+001F): the same document, a parser
+    reads back the exact strings, and ``cat report.json`` cannot drive the terminal. These
+    characters can only occur inside JSON strings, where such an escape is always valid."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

@@ -31,7 +31,7 @@ from ._errors import CollectionError, DockerbenchError, UsageError
 from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
-from ._text import printable
+from ._text import json_printable, printable
 from ._version import __version__
 from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
@@ -375,7 +375,7 @@ def _emit(state: _State, text: str, output: Path | None) -> None:
 
 def _print_diff(state: _State, d: Diff, fmt: str) -> None:
     if fmt == "json":
-        click.echo(d.model_dump_json(indent=2))
+        click.echo(json_printable(d.model_dump_json(indent=2)))
         return
     md = fmt == "markdown"
     if md:  # Markdown and HTML punctuation escaped, mentions defused, controls shown as \x1b

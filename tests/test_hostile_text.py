@@ -2,9 +2,9 @@
 
 Escape sequences (clear screen, window title, an 8-bit CSI), NUL and a right-to-left override
 in names, labels and messages are shown by ``dockerbench._text.printable`` in every
-human-facing output: the table, Markdown, HTML, CSV, JUnit and ``dockerbench diff``. JSON and
-SARIF keep the exact text (their encoders escape it). The browser test of bidi isolation is in
-test_formats_html.py.
+human-facing output: the table, Markdown, HTML, CSV, JUnit and ``dockerbench diff``. JSON,
+SARIF and snapshots keep the exact text, escaped (``\\u001b``, ``\\u202e``). The browser test
+of bidi isolation is in test_formats_html.py.
 """
 
 from __future__ import annotations
@@ -118,8 +118,18 @@ def test_csv_can_still_write_the_exact_values():
 
 
 @pytest.mark.parametrize("name", ["json", "sarif"])
-def test_machine_formats_keep_the_exact_text(name):
-    assert any("web" + HOSTILE in s for s in _strings(json.loads(render(hostile_report(), name))))
+def test_machine_formats_keep_the_exact_text_escaped(name):
+    text = render(hostile_report(), name)
+    assert _raw(text) == []  # C0 escaped by the JSON encoder, C1 and bidi by json_printable
+    assert any("web" + HOSTILE in s for s in _strings(json.loads(text)))
+
+
+def test_a_snapshot_keeps_the_exact_text_escaped():
+    snap = synthetic.snapshot(1)
+    snap = snap.model_copy(update={"containers": [snap.containers[0].model_copy(update={"name": "/app" + HOSTILE})]})
+    text = snap.to_json()
+    assert _raw(text) == [] and r"/app\u001b[2J\u001b]0;pwned\u0007\u009b31m\u0000\u202e" in text
+    assert dockerbench.load_snapshot(text).containers[0].name == "/app" + HOSTILE
 
 
 def _strings(value: object) -> list[str]:
@@ -182,8 +192,9 @@ def test_diff_of_snapshots_prints_no_raw_control(tmp_path):
     assert f"added    container /app{HOSTILE_SHOWN}" in proc.stdout
 
 
-def test_diff_json_keeps_the_exact_text(hostile_reports):
+def test_diff_json_keeps_the_exact_text_escaped(hostile_reports):
     proc = _cli("diff", *map(str, hostile_reports), "--format", "json")
+    assert _raw(proc.stdout) == []
     names = {f["resource"]["name"] for f in json.loads(proc.stdout)["new_findings"]}
     assert "web" + HOSTILE in names
 
