@@ -84,11 +84,16 @@ class ControlResult(_Model):
 
 
 class Score(_Model):
-    """Share of scored, decided controls that pass."""
+    """Share of scored, decided controls that pass (percent is null when none was decided)."""
 
     passed: int
     considered: int = Field(description="Scored controls whose status is pass, fail, warn or error")
-    percent: float
+    percent: float | None = Field(description="100 * passed / considered, one decimal; null when considered is 0")
+
+    @property
+    def percent_text(self) -> str:
+        """'83.1%', or 'n/a' when no scored control was decided."""
+        return "n/a" if self.percent is None else f"{self.percent:.1f}%"
 
 
 class Report(_Model):

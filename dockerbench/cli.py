@@ -355,7 +355,7 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
         state.err.print(
             f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
             f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error; "
-            f"score {report.score.percent:.1f}% ({report.engine})", markup=False, soft_wrap=True)
+            f"score {report.score.percent_text} ({printable(report.engine)})", markup=False, soft_wrap=True)
     failed = [r.id for r in report.results if r.engine_failed]
     if failed:
         click.echo(f"dockerbench: error: the Rego engine failed on {len(failed)} control{'s' * (len(failed) != 1)}: "

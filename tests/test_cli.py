@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -232,3 +233,25 @@ def test_a_wrong_host_root_is_refused_before_anything_is_collected(tmp_path, kin
 def test_the_library_refuses_a_wrong_host_root_with_a_usage_error(tmp_path):
     with pytest.raises(dockerbench.UsageError, match="has no etc/ directory"):
         dockerbench.snapshot(docker_host="unix:///nonexistent.sock", host_root=tmp_path)
+
+
+# ----------------------------------------------------------------------------- score n/a
+
+#: On synthetic.snapshot(7): 3.9 is not applicable (scored), 4.8 passes (not scored), so no
+#: scored control is decided.
+UNSCORED = ("--controls", "3.9,4.8")
+
+
+def test_no_scored_control_decided_is_score_null_in_json(snapshot_file):
+    proc = run("-q", "evaluate", str(snapshot_file), *UNSCORED, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["score"] == {"passed": 0, "considered": 0, "percent": None}
+
+
+def test_no_scored_control_decided_is_score_na_in_the_summary_line_and_the_table(snapshot_file):
+    proc = run("--no-color", "evaluate", str(snapshot_file), *UNSCORED)
+    assert proc.returncode == 0, proc.stderr
+    assert re.fullmatch(r"2 controls: 1 pass, 0 fail, 0 warn, 0 manual, 1 n/a, 0 error; score n/a \(embedded \(.*\)\)\n",
+                        proc.stderr), proc.stderr
+    assert "Score n/a (no scored control was decided)" in proc.stdout
+    assert "100.0" not in proc.stdout + proc.stderr

@@ -185,3 +185,28 @@ def test_table_does_not_read_markup_or_escapes_from_the_report():
     text = render(build_report([odd], Snapshot(meta=meta(hostname="h\x1b]0;pwned\x07")), "test"), "table")
     assert "[bold red]not markup[/]" in text
     assert "\x1b" not in text and "\x07" not in text
+
+
+# ----------------------------------------------------------------------------- score n/a
+
+
+def _undecided_report():
+    """Only a not-applicable scored control and a passing unscored one: nothing scored decided."""
+    report = synthetic_report()
+    return build_report([report.result("2.5"), report.result("6.1").model_copy(update={"status": "pass"})],
+                        Snapshot(meta=meta()), "test")
+
+
+def test_no_scored_control_decided_has_no_percent():
+    score = _undecided_report().score
+    assert (score.passed, score.considered, score.percent, score.percent_text) == (0, 0, None, "n/a")
+    assert json.loads(render(_undecided_report(), "json"))["score"]["percent"] is None
+    assert empty_report().score.percent is None
+
+
+def test_no_scored_control_decided_is_na_in_table_markdown_and_html():
+    report = _undecided_report()
+    assert "Score n/a (no scored control was decided)" in render(report, "table")
+    assert "**Score: n/a** (no scored control was decided)" in render(report, "markdown")
+    html = render(report, "html")
+    assert ">n/a</text>" in html and "No scored control was decided, so there is no score." in html

@@ -176,9 +176,9 @@ def host_name(report: Report) -> str:
 def score_text(report: Report) -> str:
     """'83.1% (64 of 77 scored controls pass)', or 'n/a' when no scored control was decided."""
     s = report.score
-    if not s.considered:
+    if s.percent is None or not s.considered:
         return "n/a (no scored control was decided)"
-    return f"{s.percent:.1f}% ({s.passed} of {s.considered} scored controls pass)"
+    return f"{s.percent_text} ({s.passed} of {s.considered} scored controls pass)"
 
 
 def counts(report: Report) -> dict[str, int]:

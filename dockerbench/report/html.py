@@ -111,9 +111,10 @@ def section_chart(report: Report) -> str:
 
 def _score(report: Report) -> dict[str, Any]:
     pct = report.score.percent
-    decided = report.score.considered > 0
+    decided = pct is not None and report.score.considered > 0
     circumference = 2 * 3.14159265 * 52
-    color = COLORS["pass"] if pct >= 80 else COLORS["warn"] if pct >= 50 else COLORS["fail"]
+    color = (COLORS["not_applicable"] if not decided else COLORS["pass"] if pct >= 80
+             else COLORS["warn"] if pct >= 50 else COLORS["fail"])
     return {"percent": pct, "decided": decided, "passed": report.score.passed,
             "considered": report.score.considered, "text": score_text(report),
             "dash": f"{circumference * pct / 100 if decided else 0:.2f} {circumference:.2f}", "color": color}
