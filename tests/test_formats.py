@@ -187,6 +187,33 @@ def test_table_does_not_read_markup_or_escapes_from_the_report():
     assert "\x1b" not in text and "\x07" not in text
 
 
+def test_table_says_why_a_row_is_error():
+    report = synthetic_report()
+    lines = render(report, "table").splitlines()
+    for r in (x for x in report.results if x.status == "error"):
+        row = next(i for i, line in enumerate(lines) if line.startswith(f"│ {r.id} "))
+        assert "│ Error " in lines[row]
+        below = " ".join(line.split("│")[3].strip() for line in lines[row + 1:row + 4] if line.startswith("│      "))
+        assert below.startswith(f"reason: {r.reason}"), (r.id, below)
+
+
+def test_table_counts_and_lists_the_collection_errors():
+    lines = [line.rstrip() for line in render(synthetic_report(), "table").splitlines()]
+    assert lines[-2:] == ["Collection errors: 1 (facts the snapshot lacks)",
+                          "  host auditctl -l (permission): needs root <script>alert('x')</script>"]
+    assert render(empty_report(), "table").splitlines()[-1].rstrip() == "Collection errors: none"
+
+
+def test_table_lists_five_collection_errors_and_counts_the_rest():
+    from dockerbench._snapshot import FactError
+
+    errors = [FactError(section="images", item=f"image {i}", kind="engine_error", message="timeout") for i in range(8)]
+    text = get_format("table", width=160).render(build_report([], Snapshot(meta=meta(errors=errors)), "test"))
+    assert "Collection errors: 8 (facts the snapshot lacks)" in text
+    assert [i for i in range(8) if f"  images image {i} (engine_error): timeout" in text] == [0, 1, 2, 3, 4]
+    assert "  … and 3 more (see the JSON or HTML report)" in text
+
+
 # ----------------------------------------------------------------------------- score n/a
 
 
