@@ -43,8 +43,19 @@ FAIL_ON = {"warn": ("warn", "fail", "error"), "fail": ("fail", "error"), "error"
 class _State:
     def __init__(self, quiet: bool, no_color: bool, debug: bool) -> None:
         self.quiet, self.debug = quiet, debug
+        self._consoles(no_color)
+
+    def _consoles(self, no_color: bool) -> None:
+        self.no_color = no_color
         self.err = Console(stderr=True, no_color=no_color, highlight=False)
         self.out = Console(no_color=no_color, highlight=False, soft_wrap=True)
+
+    def enable(self, flag: str) -> None:
+        """Turn on a global flag given after the verb (``quiet``, ``no_color`` or ``debug``)."""
+        if flag == "no_color":
+            self._consoles(True)
+        else:
+            setattr(self, flag, True)
 
 
 def _fail(state: _State | None, error: BaseException, code: int) -> None:
@@ -79,11 +90,36 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+#: The global flags: accepted before the verb (``dockerbench -q audit``) and after it
+#: (``dockerbench audit -q``), as the README lists them with each verb's options.
+_GLOBAL_FLAGS = (
+    (("--quiet", "-q"), "No progress or summary on stderr."),
+    (("--no-color",), "Plain output without colour."),
+    (("--debug",), "Show tracebacks for errors."),
+)
+
+
+def _enable_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_object(_State).enable(param.name)  # type: ignore[union-attr,arg-type]
+
+
+def _global_options(*, after_verb: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The global flags as options of the group (values passed to it) or of a command (after
+    the verb: each turns its flag on in the group's state)."""
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        for decls, help_ in reversed(_GLOBAL_FLAGS):
+            extra: dict[str, Any] = {"expose_value": False, "callback": _enable_flag} if after_verb else {}
+            fn = click.option(*decls, is_flag=True, help=help_, **extra)(fn)
+        return fn
+
+    return decorate
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="dockerbench")
-@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
-@click.option("--no-color", is_flag=True, help="Plain output without colour.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_global_options(after_verb=False)
 @click.pass_context
 def main(ctx: click.Context, quiet: bool, no_color: bool, debug: bool) -> None:
     """Audit a Docker host against the CIS Docker CE Benchmark v1.1.0."""
@@ -203,6 +239,7 @@ class _Progress:
 @main.command("snapshot")
 @_collect_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the snapshot here instead of stdout.")
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
@@ -224,6 +261,7 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
 @_collect_options
 @_evaluate_options
 @click.option("--save-snapshot", type=click.Path(dir_okay=False, path_type=Path), help="Also write the snapshot here.")
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
@@ -247,6 +285,7 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
 @main.command("evaluate")
 @click.argument("snapshot_file", metavar="SNAPSHOT", type=click.Path(dir_okay=False, path_type=Path))
 @_evaluate_options
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
@@ -266,6 +305,7 @@ def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
 @click.option("--scored-only", is_flag=True)
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...], exclude: tuple[str, ...],
@@ -309,6 +349,7 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 @click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
 @click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str,
