@@ -400,7 +400,7 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
     failed = [r.id for r in report.results if r.engine_failed]
     if failed:
         click.echo(f"dockerbench: error: the Rego engine failed on {len(failed)} control{'s' * (len(failed) != 1)}: "
-                   f"{', '.join(failed)} (see their reasons in the report)", err=True)
+                   f"{printable(', '.join(failed))} (see their reasons in the report)", err=True)
         return 3
     bad = FAIL_ON[fail_on]
     return 1 if any(r.status in bad for r in report.results) else 0
