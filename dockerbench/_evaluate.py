@@ -216,6 +216,6 @@ def build_report(results: list[ControlResult], snap: Snapshot, engine: str) -> R
     considered = [r for r in results if r.scored and r.status in ("pass", "fail", "warn", "error")]
     passed = sum(1 for r in considered if r.status == "pass")
     score = Score(passed=passed, considered=len(considered),
-                  percent=round(100.0 * passed / len(considered), 1) if considered else 100.0)
+                  percent=round(100.0 * passed / len(considered), 1) if considered else None)
     return Report(tool_version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0),
                   engine=engine, snapshot_meta=snap.meta, results=results, counts=counts, score=score)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._errors import ReportError, UsageError
 from ._snapshot import Meta
+from ._text import json_printable
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -83,11 +84,16 @@ class ControlResult(_Model):
 
 
 class Score(_Model):
-    """Share of scored, decided controls that pass."""
+    """Share of scored, decided controls that pass (percent is null when none was decided)."""
 
     passed: int
     considered: int = Field(description="Scored controls whose status is pass, fail, warn or error")
-    percent: float
+    percent: float | None = Field(description="100 * passed / considered, one decimal; null when considered is 0")
+
+    @property
+    def percent_text(self) -> str:
+        """'83.1%', or 'n/a' when no scored control was decided."""
+        return "n/a" if self.percent is None else f"{self.percent:.1f}%"
 
 
 class Report(_Model):
@@ -116,7 +122,8 @@ class Report(_Model):
         return [f for r in self.results for f in r.findings]
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return self.model_dump_json(indent=indent)
+        """The report as JSON; control and bidi characters in strings are ``\\u`` escapes."""
+        return json_printable(self.model_dump_json(indent=indent))
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json() + "\n", encoding="utf-8")

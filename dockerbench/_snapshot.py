@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._errors import DockerbenchError, SnapshotError
+from ._text import json_printable
 
 SCHEMA_VERSION = "1.0"
 
@@ -561,8 +562,9 @@ class Snapshot(_Model):
     swarm: Swarm | None = None
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The snapshot as JSON text, valid against ``schemas/snapshot.schema.json``."""
-        return self.model_dump_json(indent=indent)
+        """The snapshot as JSON text, valid against ``schemas/snapshot.schema.json``; control and
+        bidi characters in strings are ``\\u`` escapes (the same strings, safe in a terminal)."""
+        return json_printable(self.model_dump_json(indent=indent))
 
     def save(self, path: str | Path) -> None:
         """Write the snapshot as JSON to ``path``."""

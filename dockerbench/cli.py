@@ -34,6 +34,7 @@ from ._evaluate import evaluate as evaluate_snapshot, prepare
 from ._params import validate_params
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
+from ._text import json_printable, printable
 from ._version import __version__
 from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
@@ -46,13 +47,24 @@ FAIL_ON = {"warn": ("warn", "fail", "error"), "fail": ("fail", "error"), "error"
 class _State:
     def __init__(self, quiet: bool, no_color: bool, debug: bool) -> None:
         self.quiet, self.debug = quiet, debug
+        self._consoles(no_color)
+
+    def _consoles(self, no_color: bool) -> None:
+        self.no_color = no_color
         self.err = Console(stderr=True, no_color=no_color, highlight=False)
         self.out = Console(no_color=no_color, highlight=False, soft_wrap=True)
+
+    def enable(self, flag: str) -> None:
+        """Turn on a global flag given after the verb (``quiet``, ``no_color`` or ``debug``)."""
+        if flag == "no_color":
+            self._consoles(True)
+        else:
+            setattr(self, flag, True)
 
 
 def _fail(state: _State | None, error: BaseException, code: int) -> None:
     message = str(error) if isinstance(error, DockerbenchError) else f"{type(error).__name__}: {error}"
-    click.echo(f"dockerbench: error: {' '.join(message.split())}", err=True)
+    click.echo(f"dockerbench: error: {printable(' '.join(message.split()))}", err=True)
     if state is not None and state.debug:
         import traceback
 
@@ -96,11 +108,36 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+#: The global flags: accepted before the verb (``dockerbench -q audit``) and after it
+#: (``dockerbench audit -q``), as the README lists them with each verb's options.
+_GLOBAL_FLAGS = (
+    (("--quiet", "-q"), "No progress or summary on stderr."),
+    (("--no-color",), "Plain output without colour."),
+    (("--debug",), "Show tracebacks for errors."),
+)
+
+
+def _enable_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_object(_State).enable(param.name)  # type: ignore[union-attr,arg-type]
+
+
+def _global_options(*, after_verb: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The global flags as options of the group (values passed to it) or of a command (after
+    the verb: each turns its flag on in the group's state)."""
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        for decls, help_ in reversed(_GLOBAL_FLAGS):
+            extra: dict[str, Any] = {"expose_value": False, "callback": _enable_flag} if after_verb else {}
+            fn = click.option(*decls, is_flag=True, help=help_, **extra)(fn)
+        return fn
+
+    return decorate
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="dockerbench")
-@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
-@click.option("--no-color", is_flag=True, help="Plain output without colour.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_global_options(after_verb=False)
 @click.pass_context
 def main(ctx: click.Context, quiet: bool, no_color: bool, debug: bool) -> None:
     """Audit a Docker host against the CIS Docker CE Benchmark v1.1.0."""
@@ -245,6 +282,7 @@ class _Progress:
 @main.command("snapshot")
 @_collect_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the snapshot here instead of stdout.")
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
@@ -267,6 +305,7 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
 @_collect_options
 @_evaluate_options
 @click.option("--save-snapshot", type=click.Path(dir_okay=False, path_type=Path), help="Also write the snapshot here.")
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
@@ -291,6 +330,7 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
 @main.command("evaluate")
 @click.argument("snapshot_file", metavar="SNAPSHOT", type=click.Path(dir_okay=False, path_type=Path))
 @_evaluate_options
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
@@ -311,6 +351,7 @@ def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
 @click.option("--scored-only", is_flag=True)
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...], exclude: tuple[str, ...],
@@ -327,14 +368,16 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
     if fmt == "json":
         click.echo(json.dumps(rows if not control_id else rows[0], indent=2))
         return
+    from rich.text import Text  # policy text (an organisation's policy dir too) is shown, never read as markup
+
     if control_id:
         c = rows[0]
-        state.out.print(f"[bold]{c['id']}[/bold]  {c['title']}", markup=True)
+        state.out.print(Text.assemble((printable(c["id"]), "bold"), "  ", printable(c["title"])))
         for key in ("section_title", "level", "scored", "automated", "severity", "cis_v1_6_0", "policy"):
-            state.out.print(f"  {key:<13} {c[key]}", markup=False)
-        state.out.print(f"  {'remediation':<13} {c['remediation']}", markup=False)
+            state.out.print(f"  {key:<13} {printable(c[key])}", markup=False)
+        state.out.print(f"  {'remediation':<13} {printable(c['remediation'])}", markup=False)
         for ref in c["references"]:
-            state.out.print(f"  {'reference':<13} {ref}", markup=False)
+            state.out.print(f"  {'reference':<13} {printable(ref)}", markup=False)
         return
     from rich.table import Table
 
@@ -342,8 +385,8 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
     for col in ("id", "lvl", "scored", "auto", "severity", "title"):
         table.add_column(col, no_wrap=col != "title")
     for c in rows:
-        table.add_row(c["id"], str(c["level"]), "yes" if c["scored"] else "no",
-                      "yes" if c["automated"] else "no", c["severity"], c["title"])
+        table.add_row(*(Text(printable(v)) for v in (c["id"], c["level"], "yes" if c["scored"] else "no",
+                                                      "yes" if c["automated"] else "no", c["severity"], c["title"])))
     state.out.print(table)
 
 
@@ -354,6 +397,7 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 @click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
 @click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str,
@@ -400,11 +444,11 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
         state.err.print(
             f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
             f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error; "
-            f"score {report.score.percent:.1f}% ({report.engine})", markup=False, soft_wrap=True)
+            f"score {report.score.percent_text} ({printable(report.engine)})", markup=False, soft_wrap=True)
     failed = [r.id for r in report.results if r.engine_failed]
     if failed:
         click.echo(f"dockerbench: error: the Rego engine failed on {len(failed)} control{'s' * (len(failed) != 1)}: "
-                   f"{', '.join(failed)} (see their reasons in the report)", err=True)
+                   f"{printable(', '.join(failed))} (see their reasons in the report)", err=True)
         return 3
     bad = FAIL_ON[fail_on]
     return 1 if any(r.status in bad for r in report.results) else 0
@@ -420,23 +464,31 @@ def _emit(state: _State, text: str, output: Path | None) -> None:
 
 def _print_diff(state: _State, d: Diff, fmt: str) -> None:
     if fmt == "json":
-        click.echo(d.model_dump_json(indent=2))
+        click.echo(json_printable(d.model_dump_json(indent=2)))
         return
     md = fmt == "markdown"
-    lines: list[str] = [f"{'## ' if md else ''}dockerbench diff: {d.before} -> {d.after}"]
+    if md:  # Markdown and HTML punctuation escaped, mentions defused, controls shown as \x1b
+        from .report.markdown import md as show
+    else:  # the terminal: controls shown as \x1b, never run
+        show = printable
+
+    def finding(f: Any) -> str:
+        return f"{show(f.control_id):<5} {show(f.resource.kind)}/{show(f.resource.name or f.resource.id)}: {show(f.message)}"
+
+    lines: list[str] = [f"{'## ' if md else ''}dockerbench diff: {show(d.before)} -> {show(d.after)}"]
     if d.empty:
         lines.append("no differences")
     for title, rows in (
-        ("Resources", [f"{r.change:<8} {r.kind:<9} {r.name or r.id}" for r in d.resources]),
-        ("Control status", [f"{s.control_id:<5} {s.before} -> {s.after}  {s.title}" for s in d.status_changes]),
-        ("New findings", [f"{f.control_id:<5} {f.resource.kind}/{f.resource.name or f.resource.id}: {f.message}" for f in d.new_findings]),
-        ("Resolved findings", [f"{f.control_id:<5} {f.resource.kind}/{f.resource.name or f.resource.id}: {f.message}" for f in d.resolved_findings]),
+        ("Resources", [f"{r.change:<8} {show(r.kind):<9} {show(r.name or r.id)}" for r in d.resources]),
+        ("Control status", [f"{show(s.control_id):<5} {show(s.before)} -> {show(s.after)}  {show(s.title)}"
+                            for s in d.status_changes]),
+        ("New findings", [finding(f) for f in d.new_findings]),
+        ("Resolved findings", [finding(f) for f in d.resolved_findings]),
     ):
         if rows:
             lines.append(f"\n{'### ' if md else ''}{title} ({len(rows)})")
             lines += [f"- {r}" if md else f"  {r}" for r in rows]
     click.echo("\n".join(lines))
-
 
 if __name__ == "__main__":  # pragma: no cover
     main()

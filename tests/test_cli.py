@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 
@@ -13,9 +15,9 @@ import dockerbench
 import synthetic
 
 
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
+                          cwd=cwd, env=env, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -303,3 +305,68 @@ def test_evaluate_dash_reads_the_snapshot_from_stdin(snapshot_file):
                          text=True, timeout=300)
     assert bad.returncode == 2
     assert _one_error_line(bad.stderr).startswith("dockerbench: error: <stdin>: not a valid snapshot: meta: Field required")
+
+
+# ----------------------------------------------------------------------------- score n/a
+
+#: On synthetic.snapshot(7): 3.9 is not applicable (scored), 4.8 passes (not scored), so no
+#: scored control is decided.
+UNSCORED = ("--controls", "3.9,4.8")
+
+
+def test_no_scored_control_decided_is_score_null_in_json(snapshot_file):
+    proc = run("-q", "evaluate", str(snapshot_file), *UNSCORED, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["score"] == {"passed": 0, "considered": 0, "percent": None}
+
+
+def test_no_scored_control_decided_is_score_na_in_the_summary_line_and_the_table(snapshot_file):
+    proc = run("--no-color", "evaluate", str(snapshot_file), *UNSCORED)
+    assert proc.returncode == 0, proc.stderr
+    assert re.fullmatch(r"2 controls: 1 pass, 0 fail, 0 warn, 0 manual, 1 n/a, 0 error; score n/a \(embedded \(.*\)\)\n",
+                        proc.stderr), proc.stderr
+    assert "Score n/a (no scored control was decided)" in proc.stdout
+    assert "100.0" not in proc.stdout + proc.stderr
+
+
+# ----------------------------------------------------------------------------- global flags
+
+
+def _with_flag(flag: str, where: str, verb: str, *args: str) -> list[str]:
+    """``dockerbench FLAG VERB ARGS`` (before) or ``dockerbench VERB ARGS FLAG`` (after)."""
+    return [flag, verb, *args] if where == "before" else [verb, *args, flag]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_quiet_before_or_after_the_verb_leaves_stderr_empty(snapshot_file, where):
+    proc = run(*_with_flag("--quiet", where, "evaluate", str(snapshot_file), "--controls", "2.5"))
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert run(*_with_flag("-q", where, "evaluate", str(snapshot_file), "--controls", "2.5")).stderr == ""
+
+
+def test_without_quiet_the_summary_is_on_stderr(snapshot_file):
+    assert run("evaluate", str(snapshot_file), "--controls", "2.5").stderr.startswith("1 controls: 1 pass")
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_no_color_before_or_after_the_verb_drops_the_colours(snapshot_file, where):
+    env = {**os.environ, "FORCE_COLOR": "1"}  # rich colours a pipe only when forced
+    coloured = run("evaluate", str(snapshot_file), "--controls", "2.5", env=env)
+    assert "\x1b[32mPass" in coloured.stdout  # pass is green
+    plain = run(*_with_flag("--no-color", where, "evaluate", str(snapshot_file), "--controls", "2.5"), env=env)
+    assert plain.returncode == 0 and "Pass" in plain.stdout and "\x1b[32m" not in plain.stdout
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_before_or_after_the_verb_shows_the_traceback(tmp_path, where):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    proc = run(*_with_flag("--debug", where, "evaluate", str(bad)))
+    assert proc.returncode == 2 and "Traceback" in proc.stderr
+    assert "Traceback" not in run("evaluate", str(bad)).stderr
+
+
+@pytest.mark.parametrize("verb", ["snapshot", "audit", "evaluate", "controls", "diff"])
+def test_every_verb_lists_the_global_flags_in_its_help(verb):
+    out = run(verb, "--help").stdout
+    assert all(flag in out for flag in ("-q, --quiet", "--no-color", "--debug")), out

@@ -93,7 +93,7 @@ def test_csv_has_one_row_per_finding_and_one_per_control_without_findings():
 
 def test_csv_round_trips_untrusted_values_exactly():
     report = synthetic_report()
-    rows = _csv_rows(get_format("csv", formula_guard=False).render(report))
+    rows = _csv_rows(get_format("csv", formula_guard=False, printable=False).render(report))
     names = {row["resource_name"] for row in rows if row["control_id"] == "5.4"}
     assert set(ODD_NAMES) <= names
     file_row = next(r for r in rows if r["resource_id"] == "/etc/docker/my certs/ca key #1.pem")
@@ -185,3 +185,55 @@ def test_table_does_not_read_markup_or_escapes_from_the_report():
     text = render(build_report([odd], Snapshot(meta=meta(hostname="h\x1b]0;pwned\x07")), "test"), "table")
     assert "[bold red]not markup[/]" in text
     assert "\x1b" not in text and "\x07" not in text
+
+
+def test_table_says_why_a_row_is_error():
+    report = synthetic_report()
+    lines = render(report, "table").splitlines()
+    for r in (x for x in report.results if x.status == "error"):
+        row = next(i for i, line in enumerate(lines) if line.startswith(f"│ {r.id} "))
+        assert "│ Error " in lines[row]
+        below = " ".join(line.split("│")[3].strip() for line in lines[row + 1:row + 4] if line.startswith("│      "))
+        assert below.startswith(f"reason: {r.reason}"), (r.id, below)
+
+
+def test_table_counts_and_lists_the_collection_errors():
+    lines = [line.rstrip() for line in render(synthetic_report(), "table").splitlines()]
+    assert lines[-2:] == ["Collection errors: 1 (facts the snapshot lacks)",
+                          "  host auditctl -l (permission): needs root <script>alert('x')</script>"]
+    assert render(empty_report(), "table").splitlines()[-1].rstrip() == "Collection errors: none"
+
+
+def test_table_lists_five_collection_errors_and_counts_the_rest():
+    from dockerbench._snapshot import FactError
+
+    errors = [FactError(section="images", item=f"image {i}", kind="engine_error", message="timeout") for i in range(8)]
+    text = get_format("table", width=160).render(build_report([], Snapshot(meta=meta(errors=errors)), "test"))
+    assert "Collection errors: 8 (facts the snapshot lacks)" in text
+    assert [i for i in range(8) if f"  images image {i} (engine_error): timeout" in text] == [0, 1, 2, 3, 4]
+    assert "  … and 3 more (see the JSON or HTML report)" in text
+
+
+# ----------------------------------------------------------------------------- score n/a
+
+
+def _undecided_report():
+    """Only a not-applicable scored control and a passing unscored one: nothing scored decided."""
+    report = synthetic_report()
+    return build_report([report.result("2.5"), report.result("6.1").model_copy(update={"status": "pass"})],
+                        Snapshot(meta=meta()), "test")
+
+
+def test_no_scored_control_decided_has_no_percent():
+    score = _undecided_report().score
+    assert (score.passed, score.considered, score.percent, score.percent_text) == (0, 0, None, "n/a")
+    assert json.loads(render(_undecided_report(), "json"))["score"]["percent"] is None
+    assert empty_report().score.percent is None
+
+
+def test_no_scored_control_decided_is_na_in_table_markdown_and_html():
+    report = _undecided_report()
+    assert "Score n/a (no scored control was decided)" in render(report, "table")
+    assert "**Score: n/a** (no scored control was decided)" in render(report, "markdown")
+    html = render(report, "html")
+    assert ">n/a</text>" in html and "No scored control was decided, so there is no score." in html

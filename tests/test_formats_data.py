@@ -24,6 +24,13 @@ QUOTES = 'it\'s "quoted" & <b>bold</b>'
 #: Names that would break a naive renderer: markup, quotes, Markdown, a mention, an ANSI escape.
 ODD_NAMES = [SCRIPT, QUOTES, "pipe|and*star_[link](http://x)", "@octocat", "esc\x1b[31mred", "naïve ☃"]
 STATUSES = ("pass", "fail", "warn", "manual", "not_applicable", "error", "waived")
+#: Terminal and bidi attacks: clear the screen, set the window title (OSC ... BEL), an 8-bit CSI,
+#: a NUL, a right-to-left override.
+HOSTILE = "\x1b[2J" + "\x1b]0;pwned\x07" + "\x9b31m" + "\x00" + "\u202e"
+#: HOSTILE as every human-facing format shows it (dockerbench._text.printable).
+HOSTILE_SHOWN = r"\x1b[2J\x1b]0;pwned\x07\x9b31m\x00\u202e"
+#: The raw characters that must never reach a human-facing output.
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\x00", "\u202e")
 
 
 def res(kind: str, id_: str, name: str | None = None) -> dict[str, Any]:
@@ -114,6 +121,27 @@ def synthetic_report() -> Report:
 @lru_cache(maxsize=1)
 def empty_report() -> Report:
     return build_report([], Snapshot(meta=meta(hostname=None)), "embedded (regorus test)")
+
+
+@lru_cache(maxsize=1)
+def hostile_report() -> Report:
+    """HOSTILE in a host name, a collection error, a title, container names, finding messages,
+    label values (actual), an error reason (a missing fact), a manual and a not-applicable
+    reason. The message of 5.10 starts with a U+202E followed by ordinary words ("ltr-probe")."""
+    docs = {
+        "1.1": {"missing": ["host.mounts" + HOSTILE]},
+        "2.2": {"manual": "review the log level " + HOSTILE},
+        "2.5": {"not_applicable": "not aufs " + HOSTILE},
+        "5.4": {"violations": [finding(container("web" + HOSTILE, 1), "container is privileged " + HOSTILE,
+                                       {"com.example.owner": "ops" + HOSTILE}, False)]},
+        "5.10": {"reviews": [finding(container("db" + HOSTILE, 2), "\u202eevil then ltr-probe words",
+                                     "0" + HOSTILE, "> 0")]},
+    }
+    results = [decide(c, docs[c.id]) for c in dockerbench.load_policies().ordered() if c.id in docs]
+    results[0] = results[0].model_copy(update={"title": "title " + HOSTILE})
+    errors = [FactError(section="host", item="auditctl -l " + HOSTILE, kind="permission",
+                        message="needs root " + HOSTILE)]
+    return build_report(results, Snapshot(meta=meta(hostname="host" + HOSTILE, errors=errors)), "test")
 
 
 def small_snapshot() -> Snapshot:

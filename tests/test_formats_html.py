@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from _ci import unavailable
-from test_formats_data import QUOTES, SCRIPT, empty_report, evaluated_report, synthetic_report
+from test_formats_data import QUOTES, SCRIPT, empty_report, evaluated_report, hostile_report, synthetic_report
 
 from dockerbench.report import render
 
@@ -215,3 +215,58 @@ def test_details_carry_findings_evidence_and_remediation():
     assert block.count("<details") == 1
     assert "Findings (9)" in block and "Remediation" in block and "Evidence" in block
     assert "&#34;note&#34;: &#34;&lt;script&gt;" in block  # pretty JSON evidence, escaped
+
+
+# ----------------------------------------------------------------------------- bidi isolation
+
+#: Appended to the page (and allowed by adding its hash to the page's CSP): opens every
+#: <details>, then records, for each text node holding a probe word, the position (top, left)
+#: of the word's first and last letter as the browser laid them out.
+_PROBE = """(function () {
+  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  var words = ["ltr-probe", "generated"], out = {};
+  var walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (var node = walk.nextNode(); node; node = walk.nextNode()) {
+    if (node.parentNode.nodeName === "SCRIPT") { continue; }
+    words.forEach(function (w) {
+      var i = node.data.indexOf(w);
+      if (i < 0) { return; }
+      var x = [i, i + w.length - 1].map(function (k) {
+        var r = document.createRange(); r.setStart(node, k); r.setEnd(node, k + 1);
+        var box = r.getBoundingClientRect();
+        return [Math.round(box.top), box.left];
+      });
+      (out[w] = out[w] || []).push(x);
+    });
+  }
+  document.body.setAttribute("data-probe", JSON.stringify(out));
+})();"""
+
+
+def _with_probe(html: str) -> str:
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(_PROBE.encode()).digest()).decode()
+    assert html.count("script-src ") == 1 and html.count("</body>") == 1
+    return (html.replace("script-src ", f"script-src 'sha256-{digest}' ", 1)
+            .replace("</body>", f"<script>{_PROBE}</script></body>", 1))
+
+
+def test_a_right_to_left_override_does_not_reverse_the_text_after_it(chromium, tmp_path):
+    """The host name ends with U+202E and so does a container name; a finding message starts with
+    one. The words after them (the header's "generated", the message's "ltr-probe") are laid
+    out left to right: the first letter is left of the last on its line (or on a line above,
+    where the word wraps)."""
+    import json
+
+    page = tmp_path / "bidi.html"
+    page.write_text(_with_probe(render(hostile_report(), "html")), encoding="utf-8")
+    dom = dump_dom(chromium, tmp_path, page)
+    body = next(a for t, a in parse(dom).attrs if t == "body")
+    probe = json.loads(body["data-probe"])
+    assert len(probe["generated"]) >= 1 and len(probe["ltr-probe"]) >= 1, probe
+    for word, spans in probe.items():
+        for (first_top, first_left), (last_top, last_left) in spans:
+            assert first_top < last_top or (first_top == last_top and first_left < last_left), (
+                f"{word!r} is laid out right to left: {probe}")

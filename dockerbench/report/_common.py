@@ -1,4 +1,7 @@
-"""Helpers every output format shares: status vocabulary, section grouping, value text."""
+"""Helpers every output format shares: status vocabulary, section grouping, value text.
+
+Untrusted text for a human-facing format goes through :func:`dockerbench._text.printable`.
+"""
 
 from __future__ import annotations
 
@@ -150,14 +153,6 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Control characters (ESC of a terminal escape sequence, NUL, ...) replaced by U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(text))
-
-
 def xml_safe(text: str) -> str:
     """Drop the characters XML 1.0 cannot carry (control characters, lone surrogates)."""
     return _XML_ILLEGAL.sub("\ufffd", text)
@@ -181,9 +176,9 @@ def host_name(report: Report) -> str:
 def score_text(report: Report) -> str:
     """'83.1% (64 of 77 scored controls pass)', or 'n/a' when no scored control was decided."""
     s = report.score
-    if not s.considered:
+    if s.percent is None or not s.considered:
         return "n/a (no scored control was decided)"
-    return f"{s.percent:.1f}% ({s.passed} of {s.considered} scored controls pass)"
+    return f"{s.percent_text} ({s.passed} of {s.considered} scored controls pass)"
 
 
 def counts(report: Report) -> dict[str, int]:

@@ -5,9 +5,18 @@ message. ``status`` is the control's status; ``finding_status`` the finding's ow
 ``warn`` or ``waived``; empty on a row without a finding). ``actual``/``expected`` are the
 text of a string value, else compact JSON.
 
-Cells are untrusted text from the snapshot. By default a cell that a spreadsheet would run as a
-formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR, and not a plain number) is
-prefixed with ``'`` (OWASP "CSV injection"); ``formula_guard=False`` writes the raw values.
+Cells are untrusted text from the snapshot, and a CSV file is read by people (a spreadsheet,
+``cat``, ``column``), so by default it is made safe in two ways:
+
+- control and bidi characters are shown by :func:`~dockerbench._text.printable`: an ESC is
+  written as the four characters ``\\x1b``, a U+202E as ``\\u202e`` (tab and newline stay:
+  CSV quoting carries them); ``printable=False`` writes them as they are;
+- a cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+  tab or CR, and not a plain number) is prefixed with ``'`` (OWASP "CSV injection");
+  ``formula_guard=False`` leaves it alone.
+
+``formula_guard=False, printable=False`` writes the exact values (a round trip through a CSV
+reader gives them back); the JSON report always carries them exactly.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import io
 import re
 
 from .._report import Report
+from .._text import printable as printable_text
 from ._common import value_text
 from .interface import Format
 
@@ -31,8 +41,9 @@ class CsvFormat(Format):
     extension = "csv"
     media_type = "text/csv"
 
-    def __init__(self, *, formula_guard: bool = True) -> None:
+    def __init__(self, *, formula_guard: bool = True, printable: bool = True) -> None:
         self.formula_guard = formula_guard
+        self.printable = printable
 
     def render(self, report: Report) -> str:
         buf = io.StringIO()
@@ -44,6 +55,8 @@ class CsvFormat(Format):
 
     def _cell(self, value: object) -> str:
         text = "" if value is None else ("true" if value is True else "false" if value is False else str(value))
+        if self.printable:
+            text = printable_text(text, multiline=True)
         if self.formula_guard and text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(text):
             return "'" + text
         return text

@@ -4,7 +4,11 @@ Everything is inline: the CSS, a few lines of vanilla JavaScript, and the chart 
 fonts, images or scripts are fetched. A Content-Security-Policy ``<meta>`` allows only the
 page's own ``<style>`` and ``<script>`` (by their SHA-256) and denies every fetch, so even a
 mistake in escaping could not run injected script or leak the report over the network.
-Jinja2 autoescaping is on: every string from the snapshot is untrusted.
+Jinja2 autoescaping is on: every string from the snapshot is untrusted. Every value the template
+prints first goes through :func:`~dockerbench._text.printable` (the environment's ``finalize``),
+so no control or bidi character reaches the page: an ESC or a U+202E is shown as ``\\x1b`` or
+``\\u202e``. Untrusted text in running text and table cells is also wrapped in ``<bdi>`` (the
+``bdi`` filter), so right-to-left letters in a name cannot reorder the text around it.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from importlib import resources
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .._report import ControlResult, Report
+from .._text import printable
 from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, group_by_resource,
                       host_name, iso_time, pretty_json, resource_label, score_text, sections, short_id,
                       value_text)
@@ -73,10 +78,26 @@ def _asset(name: str) -> str:
     return (resources.files(__package__) / "templates" / name).read_text(encoding="utf-8")
 
 
+def _finalize(value: Any) -> Any:
+    """Every printed value: markup the code built (the CSS, the script, ``bdi``) as it is,
+    anything else as printable text (escaped by autoescaping afterwards)."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return printable(value, multiline=True)
+
+
+def _bdi(value: Any) -> Markup:
+    """Untrusted text, printable and escaped, isolated in ``<bdi>`` (its direction stays inside)."""
+    return Markup("<bdi>%s</bdi>") % escape(printable("" if value is None else value, multiline=True))
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             finalize=_finalize)
+    env.filters["bdi"] = _bdi
+    return env
 
 
 def _template() -> jinja2.Template:
@@ -90,9 +111,10 @@ def section_chart(report: Report) -> str:
 
 def _score(report: Report) -> dict[str, Any]:
     pct = report.score.percent
-    decided = report.score.considered > 0
+    decided = pct is not None and report.score.considered > 0
     circumference = 2 * 3.14159265 * 52
-    color = COLORS["pass"] if pct >= 80 else COLORS["warn"] if pct >= 50 else COLORS["fail"]
+    color = (COLORS["not_applicable"] if not decided else COLORS["pass"] if pct >= 80
+             else COLORS["warn"] if pct >= 50 else COLORS["fail"])
     return {"percent": pct, "decided": decided, "passed": report.score.passed,
             "considered": report.score.considered, "text": score_text(report),
             "dash": f"{circumference * pct / 100 if decided else 0:.2f} {circumference:.2f}", "color": color}

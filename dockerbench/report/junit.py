@@ -20,6 +20,9 @@ manual         one ``<skipped message="manual: ...">`` testcase
 not_applicable one ``<skipped message="not applicable: ...">`` testcase
 waived         one ``<skipped message="waived: ...">`` testcase
 ============== ===================================================================================
+
+CI views show these strings to people, so every one goes through
+:func:`~dockerbench._text.printable` (an ESC in a container name is written as ``\\x1b``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import xml.etree.ElementTree as ET
 from typing import Iterable
 
 from .._report import ControlResult, Finding, Report
+from .._text import printable
 from ._common import (BENCHMARK_SLUG, group_by_resource, iso_time, one_line, resource_label, sections,
                       value_text, xml_safe)
 from .interface import Format
@@ -86,7 +90,7 @@ class JUnitFormat(Format):
             yield case, None
         elif r.status == "error":
             body = [r.reason, *(f"missing: {m}" for m in r.missing), *(_finding_line(f) for f in r.findings)]
-            ET.SubElement(case, "error", {"type": "error", "message": _s(r.reason)}).text = _s("\n".join(body))
+            ET.SubElement(case, "error", {"type": "error", "message": _s(r.reason)}).text = _s("\n".join(body), multiline=True)
             yield case, "errors"
         elif r.status in ("manual", "not_applicable", "waived"):
             label = {"manual": "manual", "not_applicable": "not applicable", "waived": "waived"}[r.status]
@@ -106,7 +110,7 @@ class JUnitFormat(Format):
         if "fail" in statuses or ("warn" in statuses and self.warn_as_failure):
             kind = "fail" if "fail" in statuses else "warn"
             failure = ET.SubElement(case, "failure", {"type": kind, "message": _s(one_line(first))})
-            failure.text = _s(lines + (f"\n\nRemediation: {r.remediation}" if r.remediation else ""))
+            failure.text = _s(lines + (f"\n\nRemediation: {r.remediation}" if r.remediation else ""), multiline=True)
             return case, "failures"
         if "warn" in statuses:
             _out(case, f"WARN: {lines}" + (f"\n\nRemediation: {r.remediation}" if r.remediation else ""))
@@ -121,15 +125,16 @@ def _case(classname: str, name: str) -> ET.Element:
 
 
 def _out(case: ET.Element, text: str) -> None:
-    ET.SubElement(case, "system-out").text = _s(text)
+    ET.SubElement(case, "system-out").text = _s(text, multiline=True)
 
 
 def _finding_line(f: Finding) -> str:
     line = f"[{f.status}] {resource_label(f.resource)}: {one_line(f.message)}"
     if f.actual is not None or f.expected is not None:
         line += f" (actual: {value_text(f.actual)}; expected: {value_text(f.expected)})"
-    return line
+    return printable(line)  # one line: a newline in a value cannot start a line of its own
 
 
-def _s(value: object) -> str:
-    return xml_safe(str(value))
+def _s(value: object, *, multiline: bool = False) -> str:
+    """Printable, XML-safe text; newlines kept only in element bodies (``multiline=True``)."""
+    return xml_safe(printable(value, multiline=multiline))

@@ -12,14 +12,15 @@ dropped with a note saying how many.
 
 Every string from the snapshot is untrusted: Markdown and HTML punctuation is escaped, ``@``
 gets a zero-width space so a container name cannot mention (ping) anyone, newlines become
-spaces so a value cannot break out of its table row, control characters become U+FFFD.
+spaces so a value cannot break out of its table row, control and bidi characters are shown
+by :func:`~dockerbench._text.printable` (``\\x1b``, ``\\u202e``).
 """
 
 from __future__ import annotations
 
 from .._report import ControlResult, Finding, Report
-from ._common import (LABELS, SUMMARY_ORDER, counts, host_name, iso_time, one_line, printable, score_text,
-                      value_text)
+from .._text import printable
+from ._common import LABELS, SUMMARY_ORDER, counts, host_name, iso_time, one_line, score_text, value_text
 from .interface import Format
 
 ICONS = {"pass": "✅", "fail": "❌", "warn": "⚠️", "error": "💥", "manual": "📝",

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .._report import ControlResult, Finding, Report, Resource
+from .._text import json_printable
 from ._common import BENCHMARK_SLUG, iso_time, one_line, resource_path, short_id
 from .interface import Format
 
@@ -49,7 +50,7 @@ class SarifFormat(Format):
         self.indent = indent
 
     def render(self, report: Report) -> str:
-        return json.dumps(to_sarif(report), indent=self.indent, ensure_ascii=False) + "\n"
+        return json_printable(json.dumps(to_sarif(report), indent=self.indent, ensure_ascii=False)) + "\n"
 
 
 def to_sarif(report: Report) -> dict[str, Any]:

@@ -1,8 +1,13 @@
 """A terminal table: one row per control (id, coloured status, title, affected resources).
 
+An ``error`` row says why under its title; the caption gives the score, the counts and the
+snapshot's collection errors (how many, and the first :data:`MAX_ERRORS` of them).
+
 ``render`` returns plain text (no ANSI codes) for logs and files; :func:`print_table` prints
 the same table in colour on a ``rich`` console. Cell text is passed as ``rich.text.Text``, so
-square brackets in untrusted names are shown, never read as console markup.
+square brackets in untrusted names are shown, never read as console markup, and every string
+from the report goes through :func:`~dockerbench._text.printable`, so an escape sequence in it
+is shown (``\\x1b[2J``), never run by the terminal.
 """
 
 from __future__ import annotations
@@ -15,9 +20,13 @@ from rich.table import Table
 from rich.text import Text
 
 from .._report import Report
+from .._text import printable
 from ._common import (LABELS, SUMMARY_ORDER, TERMINAL_STYLES, affected_resources, counts, host_name, iso_time,
-                      printable, score_text)
+                      score_text)
 from .interface import Format
+
+#: Collection errors listed one per line under the table; the rest are counted.
+MAX_ERRORS = 5
 
 
 class TableFormat(Format):
@@ -44,7 +53,7 @@ def build_table(report: Report) -> Table:
     )
     table = Table(
         title=Text(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}")),
-        caption=Text.assemble(f"Score {score_text(report)}   ", caption),
+        caption=Text.assemble(f"Score {score_text(report)}   ", caption, "\n", _errors(report)),
         caption_justify="left",
         header_style="bold",
         expand=False,
@@ -56,9 +65,25 @@ def build_table(report: Report) -> Table:
     table.add_column("Resources", justify="right", no_wrap=True)
     for r in report.results:
         n = affected_resources(r)
+        title = Text(printable(r.title))
+        if r.status == "error":
+            title.append(f"\nreason: {printable(r.reason)}", style=TERMINAL_STYLES["error"])
         table.add_row(Text(printable(r.id)), Text(LABELS[r.status], style=TERMINAL_STYLES[r.status]),
-                      Text(printable(r.title)), Text(str(n) if n else ""))
+                      title, Text(str(n) if n else ""))
     return table
+
+
+def _errors(report: Report) -> Text:
+    """'Collection errors: none', or how many and the first few (section, item, kind: message)."""
+    errors = report.snapshot_meta.errors
+    if not errors:
+        return Text("Collection errors: none")
+    text = Text(f"Collection errors: {len(errors)} (facts the snapshot lacks)", style=TERMINAL_STYLES["error"])
+    for e in errors[:MAX_ERRORS]:
+        text.append("\n  " + printable(f"{e.section} {e.item} ({e.kind}): {e.message}"))
+    if len(errors) > MAX_ERRORS:
+        text.append(f"\n  … and {len(errors) - MAX_ERRORS} more (see the JSON or HTML report)")
+    return text
 
 
 def print_table(report: Report, console: Any = None) -> None:
