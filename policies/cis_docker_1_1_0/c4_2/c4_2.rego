@@ -39,7 +39,7 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-evidence := {"images": [inventory(img) | some img in images.in_order]}
+evidence := {"images": [inventory(img) | some img in images.listed]}
 
 inventory(img) := {"id": img.id, "name": images.name(img), "repo_tags": img.repo_tags, "repo_digests": img.repo_digests}
 

@@ -56,6 +56,6 @@ describe(f) := sprintf("%s (setuid, setgid)", [f.path]) if {
 } else := sprintf("%s (setgid)", [f.path])
 
 evidence := {"setuid_files": [{"image": images.name(img), "count": count(img.setuid_files)} |
-	some img in images.in_order
+	some img in images.listed
 	is_scanned(img)
 ]}
