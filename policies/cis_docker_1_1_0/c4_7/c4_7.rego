@@ -36,14 +36,13 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-reviews := [result.finding(result.image(img), msg, steps, "package index updates chained with an install in the same RUN") |
+reviews contains result.finding(result.image(img), msg, steps, "package index updates chained with an install in the same RUN") if {
 	some img in images.listed
 	images.has_history(img)
 	steps := lone_updates(img)
 	count(steps) > 0
-	msg := concat("", [sprintf("image %s updates packages without installing any in the same step (%v step(s)), e.g. ", [images.name(img), count(steps)]), images.abbreviated(steps[0], 120)])
-]
+	msg := sprintf("image %s updates packages without installing any in the same step (%v step(s)), e.g. %s", [images.name(img), count(steps), images.abbreviated(steps[0], 120)])
+}
 
 # lone_updates: the image's RUN steps that update but do not install, oldest first.
 lone_updates(img) := [s |
@@ -52,12 +51,26 @@ lone_updates(img) := [s |
 	not is_install(s)
 ]
 
-# Options between the tool and its subcommand: apt-get -y -q update.
-update_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*(update|upgrade|dist-upgrade|full-upgrade)\b|\b(yum|dnf|microdnf|tdnf)\s+(-\S+\s+)*(makecache|update|upgrade|check-update)\b|\bapk\s+(-\S+\s+)*(update|upgrade)\b|\bzypper\s+(-\S+\s+)*(refresh|ref|update|up|dist-upgrade|dup)\b`
+is_update(s) if regex.match(update_pattern, s)
 
-install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|microdnf|tdnf)\s+(-\S+\s+)*(install|groupinstall|localinstall|reinstall)\b|\bapk\s+(-\S+\s+)*add\b|\bzypper\s+(-\S+\s+)*(install|in)\b`
+is_install(s) if regex.match(install_pattern, s)
 
-# Matched on the lower-cased step: regopy 1.5 rejects the (?i) flag.
-is_update(s) if regex.match(update_pattern, lower(s))
+# The patterns ignore case and allow options between the tool and its subcommand
+# (apt-get -y -q update). Blanks and word boundaries are the ASCII classes [[:space:]] and
+# [[:word:]]: \s and \b mean Unicode blanks and letters in regorus but ASCII ones in OPA.
+update_pattern := concat("|", [
+	command_pattern("apt-get|apt|aptitude", "update|upgrade|dist-upgrade|full-upgrade"),
+	command_pattern("yum|dnf|microdnf|tdnf", "makecache|update|upgrade|check-update"),
+	command_pattern("apk", "update|upgrade"),
+	command_pattern("zypper", "refresh|ref|update|up|dist-upgrade|dup"),
+])
 
-is_install(s) if regex.match(install_pattern, lower(s))
+install_pattern := concat("|", [
+	command_pattern("apt-get|apt|aptitude", "install"),
+	command_pattern("yum|dnf|microdnf|tdnf", "install|groupinstall|localinstall|reinstall"),
+	command_pattern("apk", "add"),
+	command_pattern("zypper", "install|in"),
+])
+
+# command_pattern: one of the tools as a word, its options, then one of the subcommands as a word.
+command_pattern(tools, subcommands) := sprintf(`(?i)(^|[^[:word:]])(%s)[[:space:]]+(-[^[:space:]]+[[:space:]]+)*(%s)([^[:word:]]|$)`, [tools, subcommands])
