@@ -147,3 +147,9 @@ else := sprintf("%s...", [substring(s, 0, n - 3)])
 
 # run_steps: the image's RUN steps (legacy shell commands included), oldest first.
 run_steps(img) := [e.step | some e in steps(img); e.instruction == "RUN"]
+
+# command_pattern(tools, subcommands): a regex for a step that runs one of the tools
+# ("apt-get|apt") with one of the subcommands ("update|upgrade"), each a whole word, options
+# between them (apt-get -y -q update), in any case. Blanks and word boundaries are the ASCII
+# classes [[:space:]] and [[:word:]]: \s and \b are Unicode in regorus but ASCII in OPA.
+command_pattern(tools, subcommands) := sprintf(`(?i)(^|[^[:word:]])(%s)[[:space:]]+(-[^[:space:]]+[[:space:]]+)*(%s)([^[:word:]]|$)`, [tools, subcommands])

@@ -55,22 +55,17 @@ is_update(s) if regex.match(update_pattern, s)
 
 is_install(s) if regex.match(install_pattern, s)
 
-# The patterns ignore case and allow options between the tool and its subcommand
-# (apt-get -y -q update). Blanks and word boundaries are the ASCII classes [[:space:]] and
-# [[:word:]]: \s and \b mean Unicode blanks and letters in regorus but ASCII ones in OPA.
+# Each a images.command_pattern: any case, options before the subcommand, ASCII word boundaries.
 update_pattern := concat("|", [
-	command_pattern("apt-get|apt|aptitude", "update|upgrade|dist-upgrade|full-upgrade"),
-	command_pattern("yum|dnf|microdnf|tdnf", "makecache|update|upgrade|check-update"),
-	command_pattern("apk", "update|upgrade"),
-	command_pattern("zypper", "refresh|ref|update|up|dist-upgrade|dup"),
+	images.command_pattern("apt-get|apt|aptitude", "update|upgrade|dist-upgrade|full-upgrade"),
+	images.command_pattern("yum|dnf|microdnf|tdnf", "makecache|update|upgrade|check-update"),
+	images.command_pattern("apk", "update|upgrade"),
+	images.command_pattern("zypper", "refresh|ref|update|up|dist-upgrade|dup"),
 ])
 
 install_pattern := concat("|", [
-	command_pattern("apt-get|apt|aptitude", "install"),
-	command_pattern("yum|dnf|microdnf|tdnf", "install|groupinstall|localinstall|reinstall"),
-	command_pattern("apk", "add"),
-	command_pattern("zypper", "install|in"),
+	images.command_pattern("apt-get|apt|aptitude", "install"),
+	images.command_pattern("yum|dnf|microdnf|tdnf", "install|groupinstall|localinstall|reinstall"),
+	images.command_pattern("apk", "add"),
+	images.command_pattern("zypper", "install|in"),
 ])
-
-# command_pattern: one of the tools as a word, its options, then one of the subcommands as a word.
-command_pattern(tools, subcommands) := sprintf(`(?i)(^|[^[:word:]])(%s)[[:space:]]+(-[^[:space:]]+[[:space:]]+)*(%s)([^[:word:]]|$)`, [tools, subcommands])
