@@ -210,3 +210,26 @@ test_abbreviated_cuts_a_long_value if {
 	images.abbreviated(long, 160) == sprintf("%s...", [substring(long, 0, 157)])
 	count(images.abbreviated(long, 160)) == 160
 }
+
+update := images.command_pattern("apt-get|apt", "update|upgrade")
+
+test_command_pattern_reads_tool_options_and_subcommand if {
+	regex.match(update, "RUN /bin/sh -c apt-get update")
+	regex.match(update, "RUN /bin/sh -c apt -y -q upgrade && apt-get install x")
+	regex.match(update, "RUN /bin/sh -c /usr/bin/APT-GET\tUPDATE")
+}
+
+test_command_pattern_needs_whole_words if {
+	not regex.match(update, "RUN /bin/sh -c apt-get updates")
+	not regex.match(update, "RUN /bin/sh -c myapt-get_x update")
+	not regex.match(update, "RUN /bin/sh -c apt-get -o x=1 update")
+	not regex.match(update, "RUN /bin/sh -c echo apt-get")
+}
+
+# ASCII blanks and word characters on both engines (\s and \b would not agree).
+test_command_pattern_reads_unicode_the_same_on_every_engine if {
+	not regex.match(update, "apt-get\u00a0update")
+	not regex.match(update, "apt-get\u3000update")
+	regex.match(update, "\u00e9apt-get update")
+	regex.match(update, "apt-get update\u00e9")
+}
