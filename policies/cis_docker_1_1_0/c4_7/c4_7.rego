@@ -55,7 +55,8 @@ is_update(s) if regex.match(update_pattern, s)
 
 is_install(s) if regex.match(install_pattern, s)
 
-# Each a images.command_pattern: any case, options before the subcommand, ASCII word boundaries.
+# Both built from images.command_pattern: any case, options before the subcommand, ASCII word
+# boundaries.
 update_pattern := concat("|", [
 	images.command_pattern("apt-get|apt|aptitude", "update|upgrade|dist-upgrade|full-upgrade"),
 	images.command_pattern("yum|dnf|microdnf|tdnf", "makecache|update|upgrade|check-update"),
