@@ -33,16 +33,13 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, user, "a non-root user") |
+violations contains result.finding(result.container(c), msg, user, "a non-root user") if {
 	some c in containers.listed
-	is_inspected(c)
+	not containers.is_uninspected(c)
 	not runs_as_non_root(c)
 	user := object.get(c, "user", "")
 	msg := sprintf("container %s runs as %s (status %s)", [containers.name(c), describe(user), c.status])
-]
-
-is_inspected(c) if object.get(c, "inspected", true) != false
+}
 
 # runs_as_non_root: a user is set and it is neither root nor uid 0, with or without a group
 # ("root", "0", "root:<group>", "0:<gid>" and an empty user, the image default root, fail).

@@ -40,24 +40,22 @@ checked := count(images.listed)
 
 manual := "No secret-like name was found in image environments, build steps or labels; review the Dockerfiles and image contents for secrets (files, values)"
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-reviews := [result.finding(result.image(img), msg, found, "no secret in the image configuration or build history") |
+reviews contains result.finding(result.image(img), msg, found, "no secret in the image configuration or build history") if {
 	some img in images.listed
 	images.is_inspected(img)
 	images.has_history(img)
 	found := hints(img)
 	count(found) > 0
 	msg := sprintf("image %s has %v secret-like item(s) in its configuration or build history, e.g. %s", [images.name(img), count(found), found[0]])
-]
+}
 
+# hints: environment variables first, then build steps oldest first, then labels by name.
 hints(img) := array.concat(array.concat(env_hints(img), step_hints(img)), label_hints(img))
 
 env_hints(img) := [sprintf("env %s", [e.name]) | some e in img.env; e.looks_secret == true]
 
 step_hints(img) := [sprintf("build step %v sets %s", [i + 1, name]) |
-	entries := images.steps(img)
-	some i
-	e := entries[i] # not `some i, e in` (regopy rejects it in comprehensions)
+	some i, e in images.steps(img)
 	some name in assigned_names(e)
 	is_secret_name(name)
 ]
@@ -67,15 +65,16 @@ label_hints(img) := [sprintf("label %s", [k]) |
 	is_secret_label(k, img.labels[k])
 ]
 
-# assigned_names: NAME of every NAME=value in the step, the bare names of an ARG step and the
-# name of an old-style "ENV NAME value".
-# (trim_space: regopy 1.5 quotes a regex match that sprintf formats; trimming gives a plain string.)
-# assigned_names: the names a step assigns (NAME=value), and those an ARG or ENV declares.
-assigned_names(e) := {n | some m in regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_.-]*)=`, e.step, -1); n := trim_space(m[1])} | arg_names(e) if {
-	contains(e.step, "=") # the regex only when it can match: it costs regopy far more than contains
-} else := arg_names(e)
+# assigned_names: the names a step assigns (NAME=value) and those an ARG or ENV declares.
+assigned_names(e) := assignments(e.step) | declared_names(e)
 
-arg_names(e) := {n | some n in array.slice(ws, 1, count(ws)); not contains(n, "=")} if {
+# assignments: NAME of every NAME=value in the step (the regex only when there is a "=").
+assignments(s) := {m[1] | some m in regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_.-]*)=`, s, -1)} if {
+	contains(s, "=")
+} else := set()
+
+# declared_names: the bare names of an ARG step, the name of an old-style "ENV NAME value".
+declared_names(e) := {n | some n in array.slice(ws, 1, count(ws)); not contains(n, "=")} if {
 	e.instruction == "ARG"
 	ws := images.words_of(e.step)
 } else := {ws[1]} if {
@@ -85,17 +84,14 @@ arg_names(e) := {n | some n in array.slice(ws, 1, count(ws)); not contains(n, "=
 	count(ws) > 1
 } else := set()
 
-secret_words := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY", "API_KEY", "PRIVATE", "CREDENTIAL", "ACCESS_KEY", "SESSION_KEY"]
+# is_secret_name: a secret-like word anywhere in the name, a name ending in _KEY, or PASS, PWD
+# or AUTH as a word of its own (DB_PASS, basic_auth; not PASSENGERS, AUTHOR), in any case.
+# (?i) rather than upper(): upper() differs between the engines outside ASCII ("ß").
+is_secret_name(name) if regex.match(secret_name_pattern, name)
 
-is_secret_name(name) if {
-	some w in secret_words
-	contains(upper(name), w)
-}
+secret_name_pattern := `(?i)PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE|CREDENTIAL|ACCESS_KEY|SESSION_KEY|_KEY$|(^|[^A-Z])(PASS|PWD|AUTH)([^A-Z]|$)`
 
-is_secret_name(name) if endswith(upper(name), "_KEY")
-
-is_secret_name(name) if regex.match(`(^|[^A-Z])(PASS|PWD|AUTH)([^A-Z]|$)`, upper(name))
-
+# is_secret_label: a secret-like name, or a value shaped like a private key or an access token.
 is_secret_label(k, _) if is_secret_name(k)
 
 is_secret_label(_, v) if {

@@ -38,35 +38,45 @@ checked := count(images.listed)
 manual := "Confirm from the Dockerfiles that every package comes from a signed repository or is verified by signature or checksum (see the install and verification steps in the evidence)"
 
 # parsed: each image with a history and its RUN steps, parsed once for the evidence and the
-# reviews (regopy does not cache function results, and parsing the history is the costly part).
-parsed := [[img, images.run_steps(img)] | some img in images.listed; images.has_history(img)]
+# reviews (parsing the history is the costly part).
+parsed := [{"image": img, "run_steps": images.run_steps(img)} | some img in images.listed; images.has_history(img)]
 
-evidence := {"images": [entry(p[0], p[1]) | some p in parsed]}
+evidence := {"images": [entry(p) | some p in parsed]}
 
-entry(img, steps) := {
-	"name": images.name(img),
-	"install_steps": count([s | some s in steps; is_install(s)]),
-	"verification_steps": [images.abbreviated(s, 160) | some s in steps; is_verification(s)],
+entry(p) := {
+	"name": images.name(p.image),
+	"install_steps": count([s | some s in p.run_steps; is_install(s)]),
+	"verification_steps": [images.abbreviated(s, 160) | some s in p.run_steps; is_verification(s)],
 }
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-reviews := [result.finding(result.image(img), msg, steps, "package verification left on") |
+reviews contains result.finding(result.image(p.image), msg, steps, "package verification left on") if {
 	some p in parsed
-	img := p[0]
-	steps := [images.abbreviated(s, 160) | some s in p[1]; is_unverified(s)]
+	steps := [images.abbreviated(s, 160) | some s in p.run_steps; is_unverified(s)]
 	count(steps) > 0
-	msg := concat("", [sprintf("image %s switches package verification off in %v build step(s), e.g. ", [images.name(img), count(steps)]), steps[0]])
-]
+	msg := sprintf("image %s switches package verification off in %v build step(s), e.g. %s", [images.name(p.image), count(steps), steps[0]])
+}
 
-install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|microdnf|tdnf|zypper)\s+(-\S+\s+)*(install|in|localinstall)\b|\bapk\s+(-\S+\s+)*add\b|\brpm\s+(-\S+\s+)*-[a-z]*[iu]|\bdpkg\s+(-\S+\s+)*-i\b|\bpip3?\s+(-\S+\s+)*install\b|\bnpm\s+(-\S+\s+)*(install|ci)\b`
+is_install(s) if regex.match(install_pattern, s)
 
-verification_pattern := `\bgpg\b|\bgpgv\b|apt-key|signed-by=|rpm\s+--import|\bsha(1|256|384|512)sum\b|\bmd5sum\b|\bcosign\s+verify|--require-hashes|gpgcheck=1`
+is_verification(s) if regex.match(verification_pattern, s)
 
-unverified_pattern := `--allow-unauthenticated|--allow-insecure-repositories|\[trusted=yes\]|--nogpgcheck|gpgcheck=0|--no-gpg-checks|--allow-untrusted|--force-yes`
+is_unverified(s) if regex.match(unverified_pattern, s)
 
-# Matched on the lower-cased step: regopy 1.5 rejects the (?i) flag.
-is_install(s) if regex.match(install_pattern, lower(s))
+# Any case; blanks and word boundaries as ASCII classes, as in images.command_pattern.
+install_pattern := concat("|", [
+	images.command_pattern("apt-get|apt|aptitude", "install"),
+	images.command_pattern("yum|dnf|microdnf|tdnf|zypper", "install|in|localinstall"),
+	images.command_pattern("apk", "add"),
+	`(?i)(^|[^[:word:]])rpm[[:space:]]+(-[^[:space:]]+[[:space:]]+)*-[a-z]*[iu]`, # rpm -i, -U, -ivh, -Uvh
+	images.command_pattern("dpkg", "-i"),
+	images.command_pattern("pip3?", "install"),
+	images.command_pattern("npm", "install|ci"),
+])
 
-is_verification(s) if regex.match(verification_pattern, lower(s))
+verification_pattern := concat("|", [
+	`(?i)(^|[^[:word:]])(gpg|gpgv|sha(1|256|384|512)sum|md5sum)([^[:word:]]|$)`,
+	`(?i)(^|[^[:word:]])cosign[[:space:]]+verify`,
+	`(?i)apt-key|signed-by=|rpm[[:space:]]+--import|--require-hashes|gpgcheck=1`,
+])
 
-is_unverified(s) if regex.match(unverified_pattern, lower(s))
+unverified_pattern := `(?i)--allow-unauthenticated|--allow-insecure-repositories|\[trusted=yes\]|--nogpgcheck|gpgcheck=0|--no-gpg-checks|--allow-untrusted|--force-yes`

@@ -39,7 +39,7 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-evidence := {"images": [inventory(img) | some img in images.in_order]}
+evidence := {"images": [inventory(img) | some img in images.listed]}
 
 inventory(img) := {"id": img.id, "name": images.name(img), "repo_tags": img.repo_tags, "repo_digests": img.repo_digests}
 
@@ -47,30 +47,34 @@ manual := "Confirm with the administrators that every image comes from a trusted
 	not has_parameter
 }
 
-# (A positive helper: on OPA `not is_array(x)` is undefined, not true, when x is undefined.)
+# A positive helper, negated where it is used: `not is_array(x)` of an absent x differs between
+# the engines. A parameter that is not a list counts as unset (manual), on both engines.
 has_parameter if is_array(params.value("trusted_registries"))
 
 # ----------------------------------------------------------------------------- with the parameter
 
 # trusted: the parameter's prefixes, qualified ("library" -> docker.io/library).
-trusted := [trim_suffix(qualify_prefix(p), "/") | some p in params.value("trusted_registries"); is_string(p); p != ""]
+trusted contains trim_suffix(qualify_prefix(p), "/") if {
+	has_parameter
+	some p in params.value("trusted_registries")
+	is_string(p)
+	p != ""
+}
 
-# Arrays, not sets: regopy's sets are quadratic in their size (one finding per image).
-violations := [result.finding(result.image(img), msg, untrusted, expected) |
+violations contains result.finding(result.image(img), msg, untrusted, params.value("trusted_registries")) if {
+	has_parameter
 	some img in images.listed
-	count(img.repo_digests) > 0
 	untrusted := [d | some d in img.repo_digests; not is_trusted(d)]
 	count(untrusted) > 0
 	msg := sprintf("image %s was pulled from a repository outside the trusted registries: %s", [images.name(img), untrusted[0]])
-	expected := params.value("trusted_registries")
-]
+}
 
-reviews := [result.finding(result.image(img), msg, img.repo_tags, "an image pulled from a trusted registry") |
+reviews contains result.finding(result.image(img), msg, img.repo_tags, "an image pulled from a trusted registry") if {
 	has_parameter
 	some img in images.listed
 	count(img.repo_digests) == 0
 	msg := sprintf("image %s has no repo digest (built or loaded locally): its origin and base image need review", [images.name(img)])
-]
+}
 
 is_trusted(ref) if {
 	repo := repository(ref)

@@ -33,7 +33,7 @@ checked := count(images.listed)
 
 manual := "Review the packages installed in each image (e.g. with an SBOM tool or dpkg -l / rpm -qa / apk info) and remove those its containers do not need"
 
-evidence := {"images": [entry(img) | some img in images.in_order]}
+evidence := {"images": [entry(img) | some img in images.listed]}
 
 entry(img) := {
 	"id": img.id,

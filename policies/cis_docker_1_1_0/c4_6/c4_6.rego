@@ -28,13 +28,12 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-violations := [result.finding(result.image(img), msg, actual(img), "a HEALTHCHECK instruction") |
+violations contains result.finding(result.image(img), msg, actual(img), "a HEALTHCHECK instruction") if {
 	some img in images.listed
 	images.is_inspected(img)
 	not has_healthcheck(img)
 	msg := sprintf("image %s %s", [images.name(img), problem(img)])
-]
+}
 
 # has_healthcheck: a test command other than NONE (HEALTHCHECK NONE disables an inherited one).
 has_healthcheck(img) if {
@@ -46,6 +45,7 @@ problem(img) := "disables the health check (HEALTHCHECK NONE)" if img.healthchec
 
 else := "has no HEALTHCHECK instruction"
 
-actual(img) := img.healthcheck.test if is_object(img.healthcheck)
+# actual: the test command; a health check object without one has the schema's default, [].
+actual(img) := object.get(img.healthcheck, "test", []) if is_object(img.healthcheck)
 
 else := null

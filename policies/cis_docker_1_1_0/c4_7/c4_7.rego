@@ -36,14 +36,13 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-reviews := [result.finding(result.image(img), msg, steps, "package index updates chained with an install in the same RUN") |
+reviews contains result.finding(result.image(img), msg, steps, "package index updates chained with an install in the same RUN") if {
 	some img in images.listed
 	images.has_history(img)
 	steps := lone_updates(img)
 	count(steps) > 0
-	msg := concat("", [sprintf("image %s updates packages without installing any in the same step (%v step(s)), e.g. ", [images.name(img), count(steps)]), images.abbreviated(steps[0], 120)])
-]
+	msg := sprintf("image %s updates packages without installing any in the same step (%v step(s)), e.g. %s", [images.name(img), count(steps), images.abbreviated(steps[0], 120)])
+}
 
 # lone_updates: the image's RUN steps that update but do not install, oldest first.
 lone_updates(img) := [s |
@@ -52,12 +51,22 @@ lone_updates(img) := [s |
 	not is_install(s)
 ]
 
-# Options between the tool and its subcommand: apt-get -y -q update.
-update_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*(update|upgrade|dist-upgrade|full-upgrade)\b|\b(yum|dnf|microdnf|tdnf)\s+(-\S+\s+)*(makecache|update|upgrade|check-update)\b|\bapk\s+(-\S+\s+)*(update|upgrade)\b|\bzypper\s+(-\S+\s+)*(refresh|ref|update|up|dist-upgrade|dup)\b`
+is_update(s) if regex.match(update_pattern, s)
 
-install_pattern := `\b(apt-get|apt|aptitude)\s+(-\S+\s+)*install\b|\b(yum|dnf|microdnf|tdnf)\s+(-\S+\s+)*(install|groupinstall|localinstall|reinstall)\b|\bapk\s+(-\S+\s+)*add\b|\bzypper\s+(-\S+\s+)*(install|in)\b`
+is_install(s) if regex.match(install_pattern, s)
 
-# Matched on the lower-cased step: regopy 1.5 rejects the (?i) flag.
-is_update(s) if regex.match(update_pattern, lower(s))
+# Both built from images.command_pattern: any case, options before the subcommand, ASCII word
+# boundaries.
+update_pattern := concat("|", [
+	images.command_pattern("apt-get|apt|aptitude", "update|upgrade|dist-upgrade|full-upgrade"),
+	images.command_pattern("yum|dnf|microdnf|tdnf", "makecache|update|upgrade|check-update"),
+	images.command_pattern("apk", "update|upgrade"),
+	images.command_pattern("zypper", "refresh|ref|update|up|dist-upgrade|dup"),
+])
 
-is_install(s) if regex.match(install_pattern, lower(s))
+install_pattern := concat("|", [
+	images.command_pattern("apt-get|apt|aptitude", "install"),
+	images.command_pattern("yum|dnf|microdnf|tdnf", "install|groupinstall|localinstall|reinstall"),
+	images.command_pattern("apk", "add"),
+	images.command_pattern("zypper", "install|in"),
+])

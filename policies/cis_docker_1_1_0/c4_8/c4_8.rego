@@ -24,13 +24,12 @@ package cis_docker_1_1_0.c4_8
 import data.lib.images
 import data.lib.result
 
-# An array, not a set: regopy's sets are quadratic in their size (one entry per image).
-missing := array.concat([m | some m in images.missing_listed], unscanned)
+missing contains m if some m in images.missing_listed
 
-unscanned := [sprintf("image %s setuid_files (its layers were not scanned)", [images.name(img)]) |
+missing contains sprintf("image %s setuid_files (its layers were not scanned)", [images.name(img)]) if {
 	some img in images.listed
 	not is_scanned(img)
-]
+}
 
 is_scanned(img) if is_array(img.setuid_files)
 
@@ -38,14 +37,13 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-reviews := [result.finding(result.image(img), msg, paths, "no setuid/setgid file the image does not need") |
+reviews contains result.finding(result.image(img), msg, paths, "no setuid/setgid file the image does not need") if {
 	some img in images.listed
 	is_scanned(img)
 	count(img.setuid_files) > 0
 	paths := sort([describe(f) | some f in img.setuid_files])
 	msg := sprintf("image %s has %v setuid/setgid file(s), e.g. %s", [images.name(img), count(paths), paths[0]])
-]
+}
 
 # describe: "/usr/bin/passwd (setuid)", "/usr/bin/wall (setgid)", "/x (setuid, setgid)".
 describe(f) := sprintf("%s (setuid, setgid)", [f.path]) if {
@@ -56,6 +54,6 @@ describe(f) := sprintf("%s (setuid, setgid)", [f.path]) if {
 } else := sprintf("%s (setgid)", [f.path])
 
 evidence := {"setuid_files": [{"image": images.name(img), "count": count(img.setuid_files)} |
-	some img in images.in_order
+	some img in images.listed
 	is_scanned(img)
 ]}

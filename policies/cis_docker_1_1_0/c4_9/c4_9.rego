@@ -33,15 +33,14 @@ not_applicable := images.none_listed
 
 checked := count(images.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per image).
-reviews := [result.finding(result.image(img), msg, steps, "COPY instead of ADD") |
+reviews contains result.finding(result.image(img), msg, steps, "COPY instead of ADD") if {
 	some img in images.listed
 	images.has_history(img)
 	adds := images.own_adds(img)
 	count(adds) > 0
 	steps := [adds[i] | some i in sort(object.keys(adds))]
 	msg := sprintf("image %s has %v ADD step(s) besides its base root filesystem, e.g. %s%s", [images.name(img), count(steps), steps[0], url_note(steps)])
-]
+}
 
 # url_note flags remote sources: ADD downloads them without verification.
 url_note(steps) := " (one fetches a URL)" if {
