@@ -1,41 +1,50 @@
 # METADATA
 # title: Which containers a control looks at
 # description: |
-#   `listed` is every container, running or stopped (docker ps --all); `running_count` counts the
-#   running ones. The auditor's own container (label dockerbench.auditor=true) is excluded.
-#   `collected` is false when the snapshot could not list containers: controls then report
-#   the fact as missing (status error), never pass.
+#   `listed` is every container, running or stopped (docker ps --all); `running` the running
+#   ones, `running_count` how many they are. The auditor's own container (label
+#   dockerbench.auditor=true) is excluded. `collected` is false when the snapshot could not list
+#   containers: controls then report the fact as missing (status error), never pass.
 package lib.containers
 
 import data.lib.values
 
 collected if is_array(input.containers)
 
-# listed is input.containers itself unless the auditor's container is among them: building
-# a new array copies every container object, which costs regopy ~80 µs per container and
-# query. Arrays, not sets, everywhere: a set of containers is quadratic in regopy.
+# listed is input.containers itself unless the auditor's container is among them, so the
+# common case builds no new list of 1000 containers.
+default listed := []
+
 listed := input.containers if {
 	collected
-	count(auditors) == 0
-} else := [c | some c in input.containers; not is_auditor(c)] if collected
+	not has_auditor
+}
 
-else := []
+listed := [c | some c in input.containers; not is_auditor(c)] if {
+	collected
+	has_auditor
+}
 
-# Comprehensions, not rule bodies, iterate: regopy runs `x if { some c in ...}` ~3x slower.
-auditors := [c.id | some c in values.items(input.containers); is_auditor(c)]
-
-# running_count: how many listed containers run. (No array of the running ones: putting a
-# container into a new array copies it, ~50 µs per container and query in regopy; running-
-# scope controls iterate `listed` and test `c.running == true`.)
-running_count := count([1 | some c in listed; c.running == true])
+has_auditor if {
+	some c in values.items(input.containers)
+	is_auditor(c)
+}
 
 is_auditor(c) if c.labels["dockerbench.auditor"] == "true"
 
+# running: the listed containers that run (the scope of controls on running containers).
+running := [c | some c in listed; c.running == true]
+
+running_count := count(running)
+
 # missing_listed is the `missing` of container controls: the list could not be collected, or
 # a container's inspect failed (its facts are then defaults, not observations).
-missing_listed := ["containers (the container list could not be collected)"] if not collected
+missing_listed contains "containers (the container list could not be collected)" if not collected
 
-else := [sprintf("container %s (its inspect failed)", [name(c)]) | some c in listed; c.inspected == false]
+missing_listed contains sprintf("container %s (its inspect failed)", [name(c)]) if {
+	some c in listed
+	is_uninspected(c)
+}
 
 # A container whose GET /containers/{id}/json failed carries only the list facts (inspected
 # false): missing_listed reports it as missing, and controls that read inspect-only facts leave
