@@ -25,20 +25,18 @@ package cis_docker_1_1_0.c5_7
 import data.lib.containers
 import data.lib.result
 
-missing contains "containers (the container list could not be collected)" if not containers.collected
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_running
 
 checked := containers.running_count
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per published port).
-violations := [result.finding(result.container(c), msg, mapping(p), "host ports of 1024 or above") |
-	some c in containers.listed
-	c.running == true
+violations contains result.finding(result.container(c), msg, mapping(p), "host ports of 1024 or above") if {
+	some c in containers.running
 	some p in c.ports
 	is_privileged_port(p.host_port)
 	msg := sprintf("container %s publishes %s on privileged host port %v", [containers.name(c), mapping(p), p.host_port])
-]
+}
 
 # Port 0 is not a binding (the engine picks a port); null means not published.
 is_privileged_port(port) if {
