@@ -5,6 +5,7 @@
 #   ones, `running_count` how many they are. The auditor's own container (label
 #   dockerbench.auditor=true) is excluded. `collected` is false when the snapshot could not list
 #   containers: controls then report the fact as missing (status error), never pass.
+#   `port_mapping` writes a published port the same way in every message.
 package lib.containers
 
 import data.lib.values
@@ -71,3 +72,13 @@ none_running := "no container is running" if {
 
 # name for messages: without the leading slash the Engine API puts there.
 name(c) := trim_prefix(c.name, "/")
+
+# port_mapping describes a published port for messages: "0.0.0.0:80->8080/tcp",
+# "[::]:443->8443/tcp", "*:53->53/udp" (an empty host IP binds every interface).
+port_mapping(p) := sprintf("%s:%v->%v/%s", [host_address(p), p.host_port, p.container_port, p.protocol])
+
+host_address(p) := "*" if p.host_ip == ""
+
+else := sprintf("[%s]", [p.host_ip]) if contains(p.host_ip, ":")
+
+else := p.host_ip

@@ -80,3 +80,9 @@ test_list_controls_miss_only_an_uncollected_list if {
 }
 
 test_name_drops_the_slash if containers.name({"id": "a", "name": "/web"}) == "web"
+
+test_port_mapping_of_each_host_address if {
+	containers.port_mapping({"container_port": 8080, "protocol": "tcp", "host_ip": "0.0.0.0", "host_port": 80}) == "0.0.0.0:80->8080/tcp"
+	containers.port_mapping({"container_port": 8443, "protocol": "tcp", "host_ip": "::", "host_port": 443}) == "[::]:443->8443/tcp"
+	containers.port_mapping({"container_port": 53, "protocol": "udp", "host_ip": "", "host_port": 53}) == "*:53->53/udp"
+}
