@@ -2,8 +2,8 @@
 # title: Which containers a control looks at
 # description: |
 #   `listed` is every container, running or stopped (docker ps --all); `running` the running
-#   ones, `running_count` how many they are. The auditor's own container (label
-#   dockerbench.auditor=true) is excluded. `collected` is false when the snapshot could not list
+#   ones, `running_count` how many they are; `inspected` those whose inspect succeeded. The
+#   auditor's own container (label dockerbench.auditor=true) is excluded. `collected` is false when the snapshot could not list
 #   containers: controls then report the fact as missing (status error), never pass.
 #   `port_mapping` writes a published port the same way in every message.
 package lib.containers
@@ -38,6 +38,10 @@ running := [c | some c in listed; c.running == true]
 
 running_count := count(running)
 
+# inspected: the listed containers whose inspect succeeded (the scope of controls that read
+# inspect-only facts; the others are in missing_listed).
+inspected := [c | some c in listed; not is_uninspected(c)]
+
 # missing_listed is the `missing` of container controls: the list could not be collected, or
 # a container's inspect failed (its facts are then defaults, not observations).
 missing_listed contains "containers (the container list could not be collected)" if not collected
@@ -49,8 +53,8 @@ missing_listed contains sprintf("container %s (its inspect failed)", [name(c)]) 
 
 # A container whose GET /containers/{id}/json failed carries only the list facts (inspected
 # false): missing_listed reports it as missing, and controls that read inspect-only facts leave
-# it out of their findings (is_uninspected), since its other fields are defaults, not
-# observations. Controls that read list facts only (ports, mounts, networks, image reference)
+# it out of their findings (they iterate `inspected`, or test is_uninspected), since its other
+# fields are defaults, not observations. Controls that read list facts only (ports, mounts, networks, image reference)
 # use missing_list instead and still decide it.
 is_uninspected(c) if c.inspected == false
 

@@ -32,6 +32,7 @@ test_uncollected_list_is_missing if {
 		"listed": [],
 		"running": [],
 		"running_count": 0,
+		"inspected": [],
 		"missing_listed": {"containers (the container list could not be collected)"},
 		"missing_list": {"containers (the container list could not be collected)"},
 	}
@@ -47,7 +48,16 @@ test_collected_list_misses_nothing if {
 }
 
 test_failed_inspect_is_missing if {
-	containers.missing_listed == {"container job (its inspect failed)"} with input.containers as [web, object.union(job, {"inspected": false})]
+	w := web
+	cs := [web, object.union(job, {"inspected": false})]
+	containers.missing_listed == {"container job (its inspect failed)"} with input.containers as cs
+	containers.inspected == [w] with input.containers as cs
+	containers.missing_list == set() with input.containers as cs
+}
+
+test_inspected_holds_every_inspected_container if {
+	cs := [web, job, object.remove(web, ["inspected"])]
+	containers.inspected == cs with input.containers as cs
 }
 
 test_failed_inspect_of_the_auditor_is_not_missing if {

@@ -64,8 +64,7 @@ checked := count(containers.listed) if applicable
 
 violations contains result.finding(result.container(c), msg, profile(c), "docker-default or a custom profile") if {
 	applicable
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	not is_confined(c)
 	msg := sprintf("container %s runs without an AppArmor profile (%s, status %s)", [containers.name(c), describe(c), c.status])
 }

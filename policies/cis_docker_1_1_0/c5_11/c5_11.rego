@@ -29,8 +29,7 @@ checked := count(containers.listed)
 # CpuShares 0 (not given) and 1024 (the default weight) both leave every container with the
 # same relative priority: no priority was set.
 violations contains result.finding(result.container(c), msg, shares, "CPU shares other than 0 and 1024") if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	not has_cpu_priority(c)
 	shares := object.get(c, "cpu_shares", null)
 	msg := sprintf("container %s has no CPU priority set (CpuShares %v: the default share of 1024)", [containers.name(c), shares])

@@ -28,8 +28,7 @@ not_applicable := containers.none_listed
 checked := count(containers.listed)
 
 violations contains result.finding(result.container(c), msg, actual, true) if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	not is_read_only(c)
 	actual := object.get(c, "readonly_rootfs", null)
 	msg := sprintf("container %s has a writable root filesystem (ReadonlyRootfs %v)", [containers.name(c), actual])

@@ -29,8 +29,7 @@ checked := count(containers.listed)
 expected := "on-failure with 1 to 5 retries, or no restart policy"
 
 violations contains result.finding(result.container(c), msg, policy_text(p), expected) if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	p := object.get(c, "restart_policy", {})
 	not is_compliant(p)
 	msg := sprintf("container %s has restart policy %s: %s", [containers.name(c), policy_text(p), why(p)])

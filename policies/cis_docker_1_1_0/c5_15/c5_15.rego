@@ -27,8 +27,7 @@ not_applicable := containers.none_listed
 checked := count(containers.listed)
 
 violations contains result.finding(result.container(c), msg, c.pid_mode, "not host") if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	c.pid_mode == "host"
 	msg := sprintf("container %s shares the host's PID namespace (--pid=host, status %s)", [containers.name(c), c.status])
 }

@@ -59,8 +59,7 @@ checked := count(containers.listed) if applicable
 
 violations contains result.finding(result.container(c), msg, actual(c), expected) if {
 	applicable
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	some problem in problems(c)
 	msg := sprintf("container %s is not SELinux-confined: %s (status %s)", [containers.name(c), problem, c.status])
 }
@@ -69,8 +68,7 @@ expected := "SELinux label options (label=user:/role:/type:/level:) and no label
 
 evidence := {"automatic_label_only": sort([containers.name(c) |
 	applicable
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	count(problems(c)) == 0
 	count(label_values(c)) == 0
 ])}

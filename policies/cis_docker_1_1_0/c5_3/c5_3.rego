@@ -51,8 +51,7 @@ allowed := default_capabilities | {normal(n) | some n in values.items(params.wit
 normal(name) := trim_prefix(upper(name), "CAP_")
 
 violations contains result.finding(result.container(c), msg, excess, "only capabilities of Docker's default set or allowed_cap_add") if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	excess := sort([normal(n) | some n in c.cap_add; not is_allowed(n)])
 	count(excess) > 0
 	msg := sprintf("container %s adds capabilities beyond the default set: %s (status %s)", [containers.name(c), concat(", ", excess), c.status])
@@ -65,7 +64,7 @@ is_allowed(name) if {
 
 evidence := {
 	"privileged": sort([containers.name(c) | some c in containers.listed; c.privileged == true]),
-	"not_dropping_all": sort([containers.name(c) | some c in containers.listed; not containers.is_uninspected(c); not drops_all(c)]),
+	"not_dropping_all": sort([containers.name(c) | some c in containers.inspected; not drops_all(c)]),
 }
 
 drops_all(c) if {
