@@ -245,12 +245,16 @@ uid_text(r) := r.uid if is_number(r.uid)
 else := "?"
 
 # exec_instance_count is the number of exec instances the engine still remembers for cs.
-exec_instance_count(cs) := sum([count(c.exec_instances) | some c in cs; is_array(c.exec_instances)])
+exec_instance_count(cs) := sum([count(c.exec_instances) | some c in cs; has_exec_instances(c)])
 
-# missing_exec_instances: inspected containers whose exec instances could not be read.
+# missing_exec_instances: inspected containers whose exec instances could not be read (null,
+# or absent: the schema's default).
 missing_exec_instances(cs) := {msg |
 	some c in cs
-	not is_array(c.exec_instances)
+	not has_exec_instances(c)
 	not containers.is_uninspected(c)
 	msg := sprintf("container %s exec_instances (GET /exec/{id}/json failed)", [containers.name(c)])
 }
+
+# A positive helper, negated above: `not is_array(undefined)` differs between the engines.
+has_exec_instances(c) if is_array(c.exec_instances)

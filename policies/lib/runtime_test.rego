@@ -187,3 +187,9 @@ test_exec_instance_count_and_missing if {
 	runtime.exec_instance_count(cs) == 2
 	runtime.missing_exec_instances(cs) == {"container db exec_instances (GET /exec/{id}/json failed)"}
 }
+
+test_absent_exec_instances_are_missing if {
+	cs := [{"id": "a", "name": "/web"}, {"id": "b", "name": "/db", "exec_instances": []}]
+	runtime.exec_instance_count(cs) == 0
+	runtime.missing_exec_instances(cs) == {"container web exec_instances (GET /exec/{id}/json failed)"}
+}
