@@ -1,46 +1,60 @@
 # METADATA
 # title: Which containers a control looks at
 # description: |
-#   `listed` is every container, running or stopped (docker ps --all); `running_count` counts the
-#   running ones. The auditor's own container (label dockerbench.auditor=true) is excluded.
-#   `collected` is false when the snapshot could not list containers: controls then report
-#   the fact as missing (status error), never pass.
+#   `listed` is every container, running or stopped (docker ps --all); `running` the running
+#   ones, `running_count` how many they are; `inspected` those whose inspect succeeded. The
+#   auditor's own container (label dockerbench.auditor=true) is excluded. `collected` is false when the snapshot could not list
+#   containers: controls then report the fact as missing (status error), never pass.
+#   `port_mapping` writes a published port the same way in every message.
 package lib.containers
 
 import data.lib.values
 
 collected if is_array(input.containers)
 
-# listed is input.containers itself unless the auditor's container is among them: building
-# a new array copies every container object, which costs regopy ~80 µs per container and
-# query. Arrays, not sets, everywhere: a set of containers is quadratic in regopy.
+# listed is input.containers itself unless the auditor's container is among them, so the
+# common case builds no new list of 1000 containers.
+default listed := []
+
 listed := input.containers if {
 	collected
-	count(auditors) == 0
-} else := [c | some c in input.containers; not is_auditor(c)] if collected
+	not has_auditor
+}
 
-else := []
+listed := [c | some c in input.containers; not is_auditor(c)] if {
+	collected
+	has_auditor
+}
 
-# Comprehensions, not rule bodies, iterate: regopy runs `x if { some c in ...}` ~3x slower.
-auditors := [c.id | some c in values.items(input.containers); is_auditor(c)]
-
-# running_count: how many listed containers run. (No array of the running ones: putting a
-# container into a new array copies it, ~50 µs per container and query in regopy; running-
-# scope controls iterate `listed` and test `c.running == true`.)
-running_count := count([1 | some c in listed; c.running == true])
+has_auditor if {
+	some c in values.items(input.containers)
+	is_auditor(c)
+}
 
 is_auditor(c) if c.labels["dockerbench.auditor"] == "true"
 
+# running: the listed containers that run (the scope of controls on running containers).
+running := [c | some c in listed; c.running == true]
+
+running_count := count(running)
+
+# inspected: the listed containers whose inspect succeeded (the scope of controls that read
+# inspect-only facts; the others are in missing_listed).
+inspected := [c | some c in listed; not is_uninspected(c)]
+
 # missing_listed is the `missing` of container controls: the list could not be collected, or
 # a container's inspect failed (its facts are then defaults, not observations).
-missing_listed := ["containers (the container list could not be collected)"] if not collected
+missing_listed contains "containers (the container list could not be collected)" if not collected
 
-else := [sprintf("container %s (its inspect failed)", [name(c)]) | some c in listed; c.inspected == false]
+missing_listed contains sprintf("container %s (its inspect failed)", [name(c)]) if {
+	some c in listed
+	is_uninspected(c)
+}
 
 # A container whose GET /containers/{id}/json failed carries only the list facts (inspected
 # false): missing_listed reports it as missing, and controls that read inspect-only facts leave
-# it out of their findings (is_uninspected), since its other fields are defaults, not
-# observations. Controls that read list facts only (ports, mounts, networks, image reference)
+# it out of their findings (they iterate `inspected`, or test is_uninspected), since its other
+# fields are defaults, not observations. Controls that read list facts only (ports, mounts, networks, image reference)
 # use missing_list instead and still decide it.
 is_uninspected(c) if c.inspected == false
 
@@ -62,3 +76,13 @@ none_running := "no container is running" if {
 
 # name for messages: without the leading slash the Engine API puts there.
 name(c) := trim_prefix(c.name, "/")
+
+# port_mapping describes a published port for messages: "0.0.0.0:80->8080/tcp",
+# "[::]:443->8443/tcp", "*:53->53/udp" (an empty host IP binds every interface).
+port_mapping(p) := sprintf("%s:%v->%v/%s", [host_address(p), p.host_port, p.container_port, p.protocol])
+
+host_address(p) := "*" if p.host_ip == ""
+
+else := sprintf("[%s]", [p.host_ip]) if contains(p.host_ip, ":")
+
+else := p.host_ip

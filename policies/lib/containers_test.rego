@@ -9,28 +9,73 @@ job := {"id": "b", "name": "/job", "labels": {}, "running": false, "inspected": 
 me := {"id": "c", "name": "/dockerbench", "labels": {"dockerbench.auditor": "true"}, "running": true, "inspected": true}
 
 test_listed_holds_running_and_stopped if {
-	ids := {c.id | some c in containers.listed} with input.containers as [web, job]
-	ids == {"a", "b"}
+	cs := [web, job]
+	containers.listed == cs with input.containers as cs
 }
 
-test_running_count_counts_only_running if {
+test_running_holds_only_running if {
+	w := web
+	containers.running == [w] with input.containers as [web, job]
 	containers.running_count == 1 with input.containers as [web, job]
 }
 
 test_auditor_is_excluded if {
-	count(containers.listed) == 1 with input.containers as [web, me]
+	w := web
+	containers.listed == [w] with input.containers as [web, me]
+	containers.running == [w] with input.containers as [web, me]
+	containers.running_count == 1 with input.containers as [web, me]
 }
 
 test_uncollected_list_is_missing if {
-	count(containers.missing_listed) == 1 with input.containers as null
+	doc := containers with input.containers as null
+	doc == {
+		"listed": [],
+		"running": [],
+		"running_count": 0,
+		"inspected": [],
+		"missing_listed": {"containers (the container list could not be collected)"},
+		"missing_list": {"containers (the container list could not be collected)"},
+	}
+}
+
+test_collected_list_misses_nothing if {
+	doc := containers with input.containers as [web, job]
+	doc.collected == true
+	doc.missing_listed == set()
+	doc.missing_list == set()
+	not doc.none_listed
+	not doc.none_running
 }
 
 test_failed_inspect_is_missing if {
-	containers.missing_listed == ["container job (its inspect failed)"] with input.containers as [web, object.union(job, {"inspected": false})]
+	w := web
+	cs := [web, object.union(job, {"inspected": false})]
+	containers.missing_listed == {"container job (its inspect failed)"} with input.containers as cs
+	containers.inspected == [w] with input.containers as cs
+	containers.missing_list == set() with input.containers as cs
+}
+
+test_inspected_holds_every_inspected_container if {
+	cs := [web, job, object.remove(web, ["inspected"])]
+	containers.inspected == cs with input.containers as cs
+}
+
+test_failed_inspect_of_the_auditor_is_not_missing if {
+	containers.missing_listed == set() with input.containers as [web, object.union(me, {"inspected": false})]
 }
 
 test_no_containers_reason if {
 	containers.none_listed == "there are no containers on this host" with input.containers as []
+	containers.none_running == "no container is running" with input.containers as []
+}
+
+test_only_stopped_containers_reason if {
+	containers.none_running == "no container is running" with input.containers as [job]
+	not containers.none_listed with input.containers as [job]
+}
+
+test_only_the_auditor_is_no_containers if {
+	containers.none_listed == "there are no containers on this host" with input.containers as [me]
 }
 
 test_inspect_failure_is_recognised if {
@@ -40,6 +85,14 @@ test_inspect_failure_is_recognised if {
 }
 
 test_list_controls_miss_only_an_uncollected_list if {
-	count(containers.missing_list) == 1 with input.containers as null
-	count(containers.missing_list) == 0 with input.containers as [{"id": "a", "name": "/web", "labels": {}, "inspected": false}]
+	containers.missing_list == {"containers (the container list could not be collected)"} with input.containers as null
+	containers.missing_list == set() with input.containers as [{"id": "a", "name": "/web", "labels": {}, "inspected": false}]
+}
+
+test_name_drops_the_slash if containers.name({"id": "a", "name": "/web"}) == "web"
+
+test_port_mapping_of_each_host_address if {
+	containers.port_mapping({"container_port": 8080, "protocol": "tcp", "host_ip": "0.0.0.0", "host_port": 80}) == "0.0.0.0:80->8080/tcp"
+	containers.port_mapping({"container_port": 8443, "protocol": "tcp", "host_ip": "::", "host_port": 443}) == "[::]:443->8443/tcp"
+	containers.port_mapping({"container_port": 53, "protocol": "udp", "host_ip": "", "host_port": 53}) == "*:53->53/udp"
 }

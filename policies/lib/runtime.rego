@@ -14,13 +14,12 @@
 #     --privileged (`exec_privileged`) or --user (`exec_user`); whether there is an audit trail
 #     at all (`has_exec_audit_trail`: records collected and a loaded audit rule on the docker
 #     client), and the exec instances dockerd still remembers (5.22, 5.23).
-#   Messages built from a concat() result use concat, not sprintf("%s"): regopy 1.5 prints such
-#   a string (and a string literal handed to a function) with its JSON quotes under %s.
 package lib.runtime
 
 import data.lib.containers
 import data.lib.daemon
 import data.lib.files
+import data.lib.values
 
 # ---------------------------------------------------------------- security options
 
@@ -55,29 +54,25 @@ else := parse_bool(pair[1]) if {
 }
 
 # no_new_privileges is the container's own setting: dockerd applies the entries in order, so
-# the last one wins. Undefined when the container sets none. (has_nnp_entry first: most
-# containers have none, and the comprehension costs regopy far more than the scan.)
+# the last one wins. Undefined when the container sets none.
 no_new_privileges(c) := settings[count(settings) - 1] if {
-	has_nnp_entry(c.security_opt)
 	settings := [s | some opt in c.security_opt; s := nnp_setting(opt)]
 	count(settings) > 0
-}
-
-# Every entry nnp_setting knows starts with the key.
-has_nnp_entry(opts) if {
-	some opt in opts
-	startswith(opt, "no-new-privileges")
 }
 
 # ---------------------------------------------------------------- Docker API sockets
 
 default_socket_paths := {"/var/run/docker.sock", "/run/docker.sock"}
 
-unix_path(address) := trim_prefix(address, "unix://") if startswith(address, "unix://")
+# unix_path is the socket path of a unix:// address (undefined for other addresses and for
+# a docker_host that is null).
+unix_path(address) := trim_prefix(address, "unix://") if {
+	is_string(address)
+	startswith(address, "unix://")
+}
 
 configured_socket_paths contains p if {
 	some address in daemon.list_option("host", "hosts")
-	is_string(address)
 	p := unix_path(address)
 	p != ""
 }
@@ -105,15 +100,14 @@ configured_socket_paths contains p if {
 
 # /var/run is a symlink to /run on current distributions: a path names the same socket in
 # either spelling.
-socket_paths := {q |
-	known := default_socket_paths | configured_socket_paths
-	some p in known
+socket_paths contains q if {
+	some p in default_socket_paths | configured_socket_paths
 	some q in run_spellings(p)
 }
 
-run_spellings(p) := {p, concat("", ["/run/", trim_prefix(p, "/var/run/")])} if startswith(p, "/var/run/")
+run_spellings(p) := {p, sprintf("/run/%s", [trim_prefix(p, "/var/run/")])} if startswith(p, "/var/run/")
 
-else := {p, concat("", ["/var/run/", trim_prefix(p, "/run/")])} if startswith(p, "/run/")
+else := {p, sprintf("/var/run/%s", [trim_prefix(p, "/run/")])} if startswith(p, "/run/")
 
 else := {p}
 
@@ -132,7 +126,7 @@ is_below(p, "/") if p != "/"
 
 is_below(p, dir) if {
 	dir != "/"
-	startswith(p, concat("", [trim_suffix(dir, "/"), "/"]))
+	startswith(p, sprintf("%s/", [trim_suffix(dir, "/")]))
 }
 
 # ---------------------------------------------------------------- docker exec audit records
@@ -143,7 +137,7 @@ is_below(p, dir) if {
 exec_records := input.host.audit.docker_exec_records if is_array(input.host.audit.docker_exec_records)
 
 # exec_index is the position of the `exec` subcommand in argv.
-exec_index(args) := min({i | some i; args[i] == "exec"}) # not `some i, a in`: regopy 1.5 rejects it in comprehensions
+exec_index(args) := min({i | some i, arg in args; arg == "exec"})
 
 # Options of docker exec that take a value (the next argument unless given inline).
 exec_value_options := {"-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys"}
@@ -174,7 +168,7 @@ is_container_arg(args, j, start) if {
 # exec_options lists the option arguments of a docker exec invocation, up to the container.
 exec_options(args) := array.slice(args, start, stop) if {
 	start := exec_index(args) + 1
-	operands := {j | some j; args[j]; is_container_arg(args, j, start)}
+	operands := {j | some j, _ in args; is_container_arg(args, j, start)}
 	stop := min(operands | {count(args)})
 }
 
@@ -214,19 +208,22 @@ docker_client_paths := {f.path | some f in files.with_role("docker_binary")} | {
 # binary, see 1.5) and their records were collected.
 has_exec_audit_trail if {
 	is_array(exec_records)
-	some rule in input.host.audit.loaded
+	some rule in values.items(input.host.audit.loaded)
 	rule.path in docker_client_paths
 }
 
-exec_record_count := count(exec_records) if is_array(exec_records)
+# A positive helper, negated below: `not is_array(undefined)` differs between the engines.
+loaded_rules_known if is_array(input.host.audit.loaded)
 
-else := 0
+default exec_record_count := 0
+
+exec_record_count := count(exec_records)
 
 exec_audit_state := sprintf("%v docker exec audit records examined", [exec_record_count]) if has_exec_audit_trail
 
 else := "the loaded audit rules could not be read, so it is unknown whether docker exec runs are recorded" if {
 	is_array(exec_records)
-	not is_array(input.host.audit.loaded)
+	not loaded_rules_known
 }
 
 else := "no loaded audit rule watches the docker client (see 1.5), so docker exec runs are not recorded" if is_array(exec_records)
@@ -236,21 +233,28 @@ else := "docker exec audit records were not collected (no readable /var/log/audi
 exec_retention := "dockerd lists only the exec instances of a container that still run (a finished one leaves the container's ExecIDs), and forgets all of them when the container is removed or the daemon restarts: their absence says nothing about past docker exec runs"
 
 # exec_record_text describes one audit record for a finding message.
-exec_record_text(r) := concat("", [concat(" ", r.args), when_text(r)])
+exec_record_text(r) := sprintf("%s%s", [concat(" ", r.args), when_text(r)])
 
-when_text(r) := sprintf(" (audit record at %v, uid %v)", [r.time_unix, object.get(r, "uid", "?")]) if is_number(r.time_unix)
+when_text(r) := sprintf(" (audit record at %v, uid %v)", [r.time_unix, uid_text(r)]) if is_number(r.time_unix)
 
 else := " (audit record)"
 
-# exec_instance_count is the number of exec instances the engine still remembers for cs.
-# (Each key is read once per container, and the cheaper test comes first: regopy finds an
-# object key by a linear scan, and exec_instances and inspected are among the last.)
-exec_instance_count(cs) := sum([count(xs) | some c in cs; xs := c.exec_instances; is_array(xs)])
+# uid_text is the record's uid, "?" when the record has none.
+uid_text(r) := r.uid if is_number(r.uid)
 
-# missing_exec_instances: inspected containers whose exec instances could not be read.
+else := "?"
+
+# exec_instance_count is the number of exec instances the engine still remembers for cs.
+exec_instance_count(cs) := sum([count(c.exec_instances) | some c in cs; has_exec_instances(c)])
+
+# missing_exec_instances: inspected containers whose exec instances could not be read (null,
+# or absent: the schema's default).
 missing_exec_instances(cs) := {msg |
 	some c in cs
-	not is_array(c.exec_instances)
+	not has_exec_instances(c)
 	not containers.is_uninspected(c)
-	msg := concat("", ["container ", containers.name(c), " exec_instances (GET /exec/{id}/json failed)"])
+	msg := sprintf("container %s exec_instances (GET /exec/{id}/json failed)", [containers.name(c)])
 }
+
+# A positive helper, negated above: `not is_array(undefined)` differs between the engines.
+has_exec_instances(c) if is_array(c.exec_instances)

@@ -34,7 +34,15 @@ test_no_new_privileges_last_entry_wins if {
 	runtime.no_new_privileges({"security_opt": ["no-new-privileges=false", "no-new-privileges:true"]}) == true
 }
 
-test_no_new_privileges_unset_is_undefined if not runtime.no_new_privileges({"security_opt": ["seccomp=unconfined"]})
+test_no_new_privileges_unset_is_undefined if {
+	not runtime.no_new_privileges({"security_opt": ["seccomp=unconfined"]})
+	not runtime.no_new_privileges({"security_opt": []})
+}
+
+test_no_new_privileges_with_an_unparsable_value_is_undefined if {
+	not runtime.no_new_privileges({"security_opt": ["no-new-privileges=maybe"]})
+	runtime.no_new_privileges({"security_opt": ["no-new-privileges=maybe", "no-new-privileges:1"]}) == true
+}
 
 # ---------------------------------------------------------------- sockets
 
@@ -46,8 +54,7 @@ test_default_socket_in_both_spellings if {
 }
 
 test_unix_hosts_and_listen_streams_are_sockets if {
-	d := daemon_with_host # a bare rule reference after `as` reaches regopy 1.5 as undefined
-	paths := runtime.socket_paths with input.daemon as d
+	paths := runtime.socket_paths with input.daemon as daemon_with_host
 		with input.host as {"systemd": {"socket_listen": ["/run/alt.sock"]}}
 		with input.files as [{"role": "docker_sock", "path": "/opt/d.sock", "resolved_path": "/var/run/real.sock"}]
 		with input.meta as {"docker_host": "unix:///tmp/dkr/docker.sock"}
@@ -55,6 +62,16 @@ test_unix_hosts_and_listen_streams_are_sockets if {
 		"/var/run/docker.sock", "/run/docker.sock", "/srv/dockerd/api.sock", "/run/alt.sock", "/var/run/alt.sock",
 		"/opt/d.sock", "/var/run/real.sock", "/run/real.sock", "/tmp/dkr/docker.sock",
 	}
+}
+
+test_null_docker_host_adds_no_socket if {
+	paths := runtime.socket_paths with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {"docker_host": null}
+	paths == {"/var/run/docker.sock", "/run/docker.sock"}
+}
+
+test_tcp_docker_host_adds_no_socket if {
+	paths := runtime.socket_paths with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {"docker_host": "tcp://10.0.0.1:2376"}
+	paths == {"/var/run/docker.sock", "/run/docker.sock"}
 }
 
 test_any_path_ending_in_docker_sock_is_a_socket if {
@@ -68,8 +85,8 @@ test_other_paths_are_not_sockets if {
 test_socket_below_a_directory if {
 	runtime.socket_below("/var/run") == {"/var/run/docker.sock"} with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {}
 	runtime.socket_below("/run/") == {"/run/docker.sock"} with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {}
-	count(runtime.socket_below("/")) == 2 with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {}
-	count(runtime.socket_below("/var/runner")) == 0 with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {}
+	runtime.socket_below("/") == {"/var/run/docker.sock", "/run/docker.sock"} with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {}
+	runtime.socket_below("/var/runner") == set() with input.daemon as {} with input.files as [] with input.host as {} with input.meta as {}
 }
 
 # ---------------------------------------------------------------- docker exec records
@@ -130,19 +147,49 @@ test_rule_on_the_stat_ed_client_path_counts if {
 	runtime.has_exec_audit_trail with input.host as h with input.files as f
 }
 
+test_unreadable_loaded_rules_are_no_trail if {
+	h := {"audit": {"loaded": null, "docker_exec_records": [{"args": ["docker", "exec", "web", "sh"], "time_unix": null, "uid": null}]}}
+	not runtime.has_exec_audit_trail with input.host as h with input.files as []
+	runtime.exec_record_count == 1 with input.host as h with input.files as []
+	runtime.exec_audit_state == "the loaded audit rules could not be read, so it is unknown whether docker exec runs are recorded" with input.host as h with input.files as []
+}
+
 test_uncollected_records_are_no_trail if {
 	h := {"audit": {"loaded": [{"origin": "auditctl", "text": "-w /usr/bin/docker", "path": "/usr/bin/docker", "key": null}]}}
 	not runtime.has_exec_audit_trail with input.host as h with input.files as []
 	runtime.exec_audit_state == "docker exec audit records were not collected (no readable /var/log/audit/audit.log)" with input.host as h with input.files as []
+	runtime.exec_record_count == 0 with input.host as h with input.files as []
+}
+
+# Every fact the library reads uncollected (null): the package document still evaluates.
+test_package_document_without_facts if {
+	doc := runtime with input as {
+		"host": {"audit": {"loaded": null, "persistent": null, "docker_exec_records": null}, "systemd": {"docker_service": null, "docker_socket": null, "socket_listen": []}},
+		"daemon": {"argv": null, "config_file": null, "flags": {}, "info": null},
+		"files": [],
+		"meta": {"docker_host": null},
+	}
+	doc.socket_paths == {"/var/run/docker.sock", "/run/docker.sock"}
+	doc.exec_record_count == 0
+	doc.exec_audit_state == "docker exec audit records were not collected (no readable /var/log/audit/audit.log)"
+	not doc.has_exec_audit_trail
+	not doc.exec_records
 }
 
 test_record_text if {
 	runtime.exec_record_text({"args": ["docker", "exec", "-u", "root", "web", "sh"], "time_unix": 1700000000, "uid": 1000}) == "docker exec -u root web sh (audit record at 1700000000, uid 1000)"
 	runtime.exec_record_text({"args": ["docker", "exec", "web", "sh"], "time_unix": null}) == "docker exec web sh (audit record)"
+	runtime.exec_record_text({"args": ["docker", "exec", "web", "sh"], "time_unix": 1700000000, "uid": null}) == "docker exec web sh (audit record at 1700000000, uid ?)"
 }
 
 test_exec_instance_count_and_missing if {
 	cs := [{"id": "a", "name": "/web", "exec_instances": [{"id": "e1"}, {"id": "e2"}]}, {"id": "b", "name": "/db", "exec_instances": null}, {"id": "c", "name": "/x", "inspected": false, "exec_instances": null}]
 	runtime.exec_instance_count(cs) == 2
 	runtime.missing_exec_instances(cs) == {"container db exec_instances (GET /exec/{id}/json failed)"}
+}
+
+test_absent_exec_instances_are_missing if {
+	cs := [{"id": "a", "name": "/web"}, {"id": "b", "name": "/db", "exec_instances": []}]
+	runtime.exec_instance_count(cs) == 0
+	runtime.missing_exec_instances(cs) == {"container web exec_instances (GET /exec/{id}/json failed)"}
 }

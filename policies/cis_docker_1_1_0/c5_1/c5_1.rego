@@ -62,16 +62,14 @@ not_applicable := "AppArmor is not enabled on this host (/sys/module/apparmor/pa
 
 checked := count(containers.listed) if applicable
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, object.get(c, "apparmor_profile", ""), "docker-default or a custom profile") |
+violations contains result.finding(result.container(c), msg, profile(c), "docker-default or a custom profile") if {
 	applicable
-	some c in containers.listed
-	is_inspected(c)
+	some c in containers.inspected
 	not is_confined(c)
 	msg := sprintf("container %s runs without an AppArmor profile (%s, status %s)", [containers.name(c), describe(c), c.status])
-]
+}
 
-is_inspected(c) if object.get(c, "inspected", true) != false
+profile(c) := object.get(c, "apparmor_profile", "")
 
 # is_confined: a profile other than "unconfined" (an empty profile means none was applied).
 is_confined(c) if {

@@ -30,12 +30,10 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, object.get(c, "memory", null), "a memory limit (--memory)") |
-	some c in containers.listed
-	object.get(c, "inspected", true) != false
+violations contains result.finding(result.container(c), msg, object.get(c, "memory", null), "a memory limit (--memory)") if {
+	some c in containers.inspected
 	not has_limit(c)
 	msg := sprintf("container %s has no memory limit (status %s)", [containers.name(c), c.status])
-]
+}
 
 has_limit(c) if c.memory > 0

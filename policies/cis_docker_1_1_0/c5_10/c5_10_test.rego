@@ -7,23 +7,30 @@ limited := {"id": "l", "name": "/limited", "labels": {}, "memory": 268435456, "s
 unlimited := object.union(limited, {"id": "u", "name": "/unlimited", "memory": 0, "status": "exited", "running": false})
 
 test_limited_container_passes if {
-	count(c5_10.violations) == 0 with input.containers as [limited]
-	c5_10.checked == 1 with input.containers as [limited]
-	count(c5_10.missing) == 0 with input.containers as [limited]
+	doc := c5_10 with input.containers as [limited]
+	doc.violations == set()
+	doc.missing == set()
+	doc.checked == 1
+	not doc.not_applicable
 }
 
 test_zero_memory_fails_on_a_stopped_container if {
 	vs := c5_10.violations with input.containers as [limited, unlimited]
-	vs == [{
+	vs == {{
 		"resource": {"kind": "container", "id": "u", "name": "unlimited"},
 		"message": "container unlimited has no memory limit (status exited)",
 		"actual": 0, "expected": "a memory limit (--memory)",
-	}]
+	}}
 }
 
 test_absent_memory_fails_closed if {
 	c := object.remove(limited, ["memory"])
-	count(c5_10.violations) == 1 with input.containers as [c]
+	vs := c5_10.violations with input.containers as [c]
+	vs == {{
+		"resource": {"kind": "container", "id": "l", "name": "limited"},
+		"message": "container limited has no memory limit (status running)",
+		"actual": null, "expected": "a memory limit (--memory)",
+	}}
 }
 
 test_no_containers_is_not_applicable if {
@@ -31,12 +38,14 @@ test_no_containers_is_not_applicable if {
 }
 
 test_uncollected_containers_are_missing if {
-	c5_10.missing == {"containers (the container list could not be collected)"} with input.containers as null
-	not c5_10.not_applicable with input.containers as null
+	doc := c5_10 with input.containers as null
+	doc.missing == {"containers (the container list could not be collected)"}
+	not doc.not_applicable
 }
 
 test_uninspected_container_is_missing_not_failing if {
 	c := object.union(unlimited, {"inspected": false})
-	count(c5_10.missing) == 1 with input.containers as [c]
-	count(c5_10.violations) == 0 with input.containers as [c]
+	doc := c5_10 with input.containers as [c]
+	doc.missing == {"container unlimited (its inspect failed)"}
+	doc.violations == set()
 }

@@ -22,24 +22,20 @@ import data.lib.result
 # Scope: every container, running or stopped (a stopped one restarts with the same shares).
 missing contains m if some m in containers.missing_listed
 
-
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
 # CpuShares 0 (not given) and 1024 (the default weight) both leave every container with the
 # same relative priority: no priority was set.
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, shares, "CPU shares other than 0 and 1024") |
-	some c in containers.listed
-	not containers.is_uninspected(c)
+violations contains result.finding(result.container(c), msg, shares, "CPU shares other than 0 and 1024") if {
+	some c in containers.inspected
 	not has_cpu_priority(c)
 	shares := object.get(c, "cpu_shares", null)
 	msg := sprintf("container %s has no CPU priority set (CpuShares %v: the default share of 1024)", [containers.name(c), shares])
-]
+}
 
 has_cpu_priority(c) if {
-	is_number(c.cpu_shares)
 	c.cpu_shares > 0
 	c.cpu_shares != 1024
 }

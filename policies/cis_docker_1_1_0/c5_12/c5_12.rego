@@ -23,18 +23,15 @@ import data.lib.result
 # Scope: every container, running or stopped.
 missing contains m if some m in containers.missing_listed
 
-
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, actual, true) |
-	some c in containers.listed
-	not containers.is_uninspected(c)
+violations contains result.finding(result.container(c), msg, actual, true) if {
+	some c in containers.inspected
 	not is_read_only(c)
 	actual := object.get(c, "readonly_rootfs", null)
 	msg := sprintf("container %s has a writable root filesystem (ReadonlyRootfs %v)", [containers.name(c), actual])
-]
+}
 
 is_read_only(c) if c.readonly_rootfs == true

@@ -29,15 +29,13 @@ not_applicable := containers.none_running
 
 checked := containers.running_count
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per published port).
-violations := [result.finding(result.container(c), msg, address(p), "a specific host address") |
-	some c in containers.listed
-	c.running == true
+violations contains result.finding(result.container(c), msg, address(p), "a specific host address") if {
+	some c in containers.running
 	some p in c.ports
 	is_published(p)
 	binds_every_interface(p)
 	msg := sprintf("container %s publishes %v/%s on %s, every host interface", [containers.name(c), p.container_port, p.protocol, address(p)])
-]
+}
 
 is_published(p) if p.host_port != null
 

@@ -22,21 +22,18 @@ import data.lib.result
 # Scope: every container, running or stopped (the policy decides what happens after a stop).
 missing contains m if some m in containers.missing_listed
 
-
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
 expected := "on-failure with 1 to 5 retries, or no restart policy"
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, policy_text(p), expected) |
-	some c in containers.listed
-	not containers.is_uninspected(c)
+violations contains result.finding(result.container(c), msg, policy_text(p), expected) if {
+	some c in containers.inspected
 	p := object.get(c, "restart_policy", {})
 	not is_compliant(p)
 	msg := sprintf("container %s has restart policy %s: %s", [containers.name(c), policy_text(p), why(p)])
-]
+}
 
 # "" and "no": no restart policy is used.
 is_compliant(p) if p.name in {"", "no"}

@@ -1,6 +1,7 @@
 package cis_docker_1_1_0.c5_14_test
 
 import data.cis_docker_1_1_0.c5_14
+import data.lib.result
 
 web := {"id": "a1", "name": "/web", "labels": {}, "status": "running", "running": true, "inspected": true, "restart_policy": {"name": "on-failure", "maximum_retry_count": 5}}
 
@@ -18,46 +19,60 @@ on_failure_1 := {"restart_policy": {"name": "on-failure", "maximum_retry_count":
 
 on_failure_6 := {"restart_policy": {"name": "on-failure", "maximum_retry_count": 6}}
 
+web_resource := {"kind": "container", "id": "a1", "name": "web"}
+
 test_on_failure_5_and_no_policy_pass if {
-	count(c5_14.violations) == 0 with input.containers as [web, db]
-	count(c5_14.missing) == 0 with input.containers as [web, db]
-	c5_14.checked == 2 with input.containers as [web, db]
+	doc := c5_14 with input.containers as [web, db]
+	doc.violations == set()
+	doc.missing == set()
+	doc.checked == 2
+	not doc.not_applicable
 }
 
 test_no_and_on_failure_1_pass if {
 	cs := [object.union(web, no), object.union(db, on_failure_1)]
-	count(c5_14.violations) == 0 with input.containers as cs
+	c5_14.violations == set() with input.containers as cs
 }
 
 test_always_fails if {
 	vs := c5_14.violations with input.containers as [object.union(web, always)]
-	vs == [{
+	vs == {{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web has restart policy always: it restarts the container without limit",
 		"actual": "always", "expected": "on-failure with 1 to 5 retries, or no restart policy",
-	}]
+	}}
 }
 
 test_unless_stopped_fails if {
-	count(c5_14.violations) == 1 with input.containers as [object.union(web, unless_stopped)]
+	r := web_resource
+	vs := c5_14.violations with input.containers as [object.union(web, unless_stopped)]
+	result.brief(vs) == {{"resource": r, "message": "container web has restart policy unless-stopped: it restarts the container without limit"}}
 }
 
 test_on_failure_without_limit_fails if {
 	vs := c5_14.violations with input.containers as [object.union(web, on_failure_0)]
-	some v in vs
-	v.actual == "on-failure:0"
-	v.message == "container web has restart policy on-failure:0: 0 retries means it retries without limit"
+	vs == {{
+		"resource": {"kind": "container", "id": "a1", "name": "web"},
+		"message": "container web has restart policy on-failure:0: 0 retries means it retries without limit",
+		"actual": "on-failure:0", "expected": "on-failure with 1 to 5 retries, or no restart policy",
+	}}
 }
 
 test_on_failure_6_fails if {
+	r := web_resource
 	vs := c5_14.violations with input.containers as [object.union(web, on_failure_6)]
-	some v in vs
-	v.message == "container web has restart policy on-failure:6: more than 5 retries"
+	result.brief(vs) == {{"resource": r, "message": "container web has restart policy on-failure:6: more than 5 retries"}}
+}
+
+test_unknown_policy_name_fails if {
+	r := web_resource
+	vs := c5_14.violations with input.containers as [object.union(web, {"restart_policy": {"name": "sometimes", "maximum_retry_count": 0}})]
+	result.brief(vs) == {{"resource": r, "message": "container web has restart policy sometimes: not a restart policy this control accepts"}}
 }
 
 test_stopped_container_is_checked if {
 	vs := c5_14.violations with input.containers as [web, object.union(db, always)]
-	[v.resource.id | some v in vs] == ["b2"]
+	result.brief(vs) == {{"resource": {"kind": "container", "id": "b2", "name": "db"}, "message": "container db has restart policy always: it restarts the container without limit"}}
 }
 
 test_no_containers_is_not_applicable if {
@@ -65,18 +80,24 @@ test_no_containers_is_not_applicable if {
 }
 
 test_uncollected_containers_are_missing if {
-	count(c5_14.missing) == 1 with input.containers as null
-	not c5_14.not_applicable with input.containers as null
+	doc := c5_14 with input.containers as null
+	doc.missing == {"containers (the container list could not be collected)"}
+	not doc.not_applicable
 }
 
 test_uninspected_container_is_missing_not_passed if {
 	c := object.union(web, {"inspected": false, "restart_policy": {"name": "", "maximum_retry_count": 0}})
-	count(c5_14.missing) == 1 with input.containers as [c]
+	doc := c5_14 with input.containers as [c]
+	doc.missing == {"container web (its inspect failed)"}
+	doc.violations == set()
 }
 
 test_absent_restart_policy_fails if {
 	c := {"id": "c3", "name": "/x", "labels": {}, "status": "created", "running": false}
 	vs := c5_14.violations with input.containers as [c]
-	some v in vs
-	v.actual == "(unknown)"
+	vs == {{
+		"resource": {"kind": "container", "id": "c3", "name": "x"},
+		"message": "container x has restart policy (unknown): not a restart policy this control accepts",
+		"actual": "(unknown)", "expected": "on-failure with 1 to 5 retries, or no restart policy",
+	}}
 }

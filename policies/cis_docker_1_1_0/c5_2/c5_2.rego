@@ -57,29 +57,31 @@ not_applicable := "SELinux is not enabled on this host (/sys/fs/selinux)" if {
 
 checked := count(containers.listed) if applicable
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, actual(c), "SELinux label options (label=user:/role:/type:/level:) and no label=disable") |
+violations contains result.finding(result.container(c), msg, actual(c), expected) if {
 	applicable
-	some c in containers.listed
-	is_inspected(c)
+	some c in containers.inspected
 	some problem in problems(c)
-	# concat, not sprintf: regopy 1.5 quotes a string built in a function when sprintf formats it
-	msg := concat("", ["container ", containers.name(c), " is not SELinux-confined: ", problem, " (status ", c.status, ")"])
-]
+	msg := sprintf("container %s is not SELinux-confined: %s (status %s)", [containers.name(c), problem, c.status])
+}
+
+expected := "SELinux label options (label=user:/role:/type:/level:) and no label=disable"
 
 evidence := {"automatic_label_only": sort([containers.name(c) |
 	applicable
-	some c in containers.listed
-	is_inspected(c)
+	some c in containers.inspected
 	count(problems(c)) == 0
 	count(label_values(c)) == 0
 ])}
 
-is_inspected(c) if object.get(c, "inspected", true) != false
+# The container's options and process label; absent ones read as Docker's defaults (none), so
+# an absent field cannot pass.
+security_opt(c) := object.get(c, "security_opt", [])
+
+process_label(c) := object.get(c, "process_label", "")
 
 # label_values: the values of the container's label options ("disable", "type:svirt_apache_t").
-label_values(c) := [substring(opt, 6, count(opt) - 6) |
-	some opt in c.security_opt
+label_values(c) := [substring(opt, 6, -1) |
+	some opt in security_opt(c)
 	is_label_option(opt)
 ]
 
@@ -96,17 +98,18 @@ disabled(c) := {"label=disable" | "disable" in label_values(c)}
 
 unconfined_type(c) := {sprintf("unconfined SELinux type %s", [t]) | some t in unconfined_types; has_type(c, t)}
 
-privileged(c) := {"privileged (SELinux labelling is off)" | c.privileged == true}
+privileged(c) := {"privileged (SELinux labelling is off)" | is_privileged(c)}
 
 unlabelled(c) := {"no process label" |
-	c.process_label == ""
+	process_label(c) == ""
 	not "disable" in label_values(c)
-	c.privileged != true
+	not is_privileged(c)
 }
 
-# (concat, not sprintf: t reaches this function as an argument.)
-has_type(c, t) if concat("", ["type:", t]) in label_values(c)
+is_privileged(c) if c.privileged == true
 
-has_type(c, t) if contains(c.process_label, concat("", [":", t, ":"]))
+has_type(c, t) if sprintf("type:%s", [t]) in label_values(c)
 
-actual(c) := {"security_opt": c.security_opt, "process_label": c.process_label}
+has_type(c, t) if contains(process_label(c), sprintf(":%s:", [t]))
+
+actual(c) := {"security_opt": security_opt(c), "process_label": process_label(c)}

@@ -30,6 +30,7 @@ package cis_docker_1_1_0.c5_3
 import data.lib.containers
 import data.lib.params
 import data.lib.result
+import data.lib.values
 
 missing contains m if some m in containers.missing_listed
 
@@ -42,20 +43,19 @@ default_capabilities := {
 	"NET_BIND_SERVICE", "NET_RAW", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
 }
 
-allowed := default_capabilities | {normal(n) | some n in params.with_default("allowed_cap_add", []); is_string(n)}
+# allowed: the default set and the names of allowed_cap_add (a value other than a list of names
+# allows nothing more).
+allowed := default_capabilities | {normal(n) | some n in values.items(params.with_default("allowed_cap_add", [])); is_string(n)}
 
 # normal: "cap_sys_admin", "CAP_SYS_ADMIN" and "sys_admin" are all "SYS_ADMIN".
 normal(name) := trim_prefix(upper(name), "CAP_")
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, excess, "only capabilities of Docker's default set or allowed_cap_add") |
-	some c in containers.listed
-	is_inspected(c)
+violations contains result.finding(result.container(c), msg, excess, "only capabilities of Docker's default set or allowed_cap_add") if {
+	some c in containers.inspected
 	excess := sort([normal(n) | some n in c.cap_add; not is_allowed(n)])
 	count(excess) > 0
-	# concat, not sprintf: regopy 1.5 quotes a concat result that sprintf formats
-	msg := concat("", ["container ", containers.name(c), " adds capabilities beyond the default set: ", concat(", ", excess), " (status ", c.status, ")"])
-]
+	msg := sprintf("container %s adds capabilities beyond the default set: %s (status %s)", [containers.name(c), concat(", ", excess), c.status])
+}
 
 is_allowed(name) if {
 	normal(name) != "ALL"
@@ -64,12 +64,10 @@ is_allowed(name) if {
 
 evidence := {
 	"privileged": sort([containers.name(c) | some c in containers.listed; c.privileged == true]),
-	"not_dropping_all": sort([containers.name(c) | some c in containers.listed; is_inspected(c); not drops_all(c)]),
+	"not_dropping_all": sort([containers.name(c) | some c in containers.inspected; not drops_all(c)]),
 }
 
 drops_all(c) if {
 	some n in c.cap_drop
 	normal(n) == "ALL"
 }
-
-is_inspected(c) if object.get(c, "inspected", true) != false

@@ -26,9 +26,8 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, true, false) |
+violations contains result.finding(result.container(c), msg, true, false) if {
 	some c in containers.listed
 	c.privileged == true
 	msg := sprintf("container %s is privileged (status %s)", [containers.name(c), c.status])
-]
+}

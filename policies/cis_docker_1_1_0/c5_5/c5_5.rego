@@ -27,7 +27,7 @@ package cis_docker_1_1_0.c5_5
 import data.lib.containers
 import data.lib.result
 
-missing contains "containers (the container list could not be collected)" if not containers.collected
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_listed
 
@@ -35,20 +35,21 @@ checked := count(containers.listed)
 
 sensitive := {"/", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr"}
 
-# Arrays, not sets: regopy's sets are quadratic in their size (one finding per bind mount).
-violations := [result.finding(result.container(c), msg, actual(m), "no bind mount of /, /boot, /dev, /etc, /lib, /proc, /sys or /usr") |
+violations contains result.finding(result.container(c), msg, actual(m), "no bind mount of /, /boot, /dev, /etc, /lib, /proc, /sys or /usr") if {
 	some c in containers.listed
-	some m in binds(c)
+	some m in c.mounts
+	m.type == "bind"
 	source(m) in sensitive
 	msg := sprintf("container %s mounts the host directory %s at %s %s (status %s)", [containers.name(c), source(m), m.destination, access(m), c.status])
-]
+}
 
-reviews := [result.finding(result.container(c), msg, actual(m), "no bind mount inside a sensitive host directory") |
+reviews contains result.finding(result.container(c), msg, actual(m), "no bind mount inside a sensitive host directory") if {
 	some c in containers.listed
-	some m in binds(c)
+	some m in c.mounts
+	m.type == "bind"
 	dir := sensitive_parent(source(m))
 	msg := sprintf("container %s mounts %s (inside %s) at %s %s (status %s)", [containers.name(c), source(m), dir, m.destination, access(m), c.status])
-]
+}
 
 # sensitive_parent: the sensitive directory other than / that path lies inside ("/etc/ssl" -> /etc),
 # looked up by the path's first component instead of trying every directory on every mount.
@@ -59,8 +60,6 @@ sensitive_parent(path) := sensitive_by_name[parts[1]] if {
 }
 
 sensitive_by_name := {trim_prefix(dir, "/"): dir | some dir in sensitive; dir != "/"}
-
-binds(c) := [m | some m in c.mounts; m.type == "bind"]
 
 # source without a trailing slash ("/etc/" is /etc).
 source(m) := "/" if m.source in {"/", "//"}

@@ -25,15 +25,14 @@ package cis_docker_1_1_0.c5_6
 
 import data.lib.containers
 import data.lib.result
+import data.lib.values
 
-# An array, not a set: regopy's sets are quadratic in their size (one entry per container).
-missing := array.concat(["containers (the container list could not be collected)" | not containers.collected], unobserved)
+missing contains m if some m in containers.missing_list
 
-unobserved := [sprintf("container %s processes (not collected: its inspect or GET /containers/{id}/top failed)", [containers.name(c)]) |
-	some c in containers.listed
-	c.running == true
+missing contains sprintf("container %s processes (not collected: its inspect or GET /containers/{id}/top failed)", [containers.name(c)]) if {
+	some c in containers.running
 	not has_processes(c)
-]
+}
 
 has_processes(c) if is_array(c.processes)
 
@@ -41,15 +40,16 @@ not_applicable := containers.none_running
 
 checked := containers.running_count
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-violations := [result.finding(result.container(c), msg, ssh, "no SSH server process") |
-	some c in containers.listed
-	c.running == true
-	has_processes(c)
-	ssh := sort([p.args | some p in c.processes; is_ssh_server(p)])
+violations contains result.finding(result.container(c), msg, ssh, "no SSH server process") if {
+	some c in containers.running
+	ssh := ssh_processes(c)
 	count(ssh) > 0
 	msg := sprintf("container %s runs an SSH server (%v process(es)): %s", [containers.name(c), count(ssh), ssh[0]])
-]
+}
+
+# ssh_processes: the command lines of the container's SSH server processes, sorted (none when
+# its processes were not collected: that is missing above).
+ssh_processes(c) := sort([object.get(p, "args", "") | some p in values.items(c.processes); is_ssh_server(p)])
 
 ssh_servers := {"sshd", "sshd-session", "sshd-auth", "dropbear"}
 

@@ -25,20 +25,19 @@ package cis_docker_1_1_0.c5_7
 import data.lib.containers
 import data.lib.result
 
-missing contains "containers (the container list could not be collected)" if not containers.collected
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_running
 
 checked := containers.running_count
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per published port).
-violations := [result.finding(result.container(c), msg, mapping(p), "host ports of 1024 or above") |
-	some c in containers.listed
-	c.running == true
+violations contains result.finding(result.container(c), msg, mapping, "host ports of 1024 or above") if {
+	some c in containers.running
 	some p in c.ports
 	is_privileged_port(p.host_port)
-	msg := sprintf("container %s publishes %s on privileged host port %v", [containers.name(c), mapping(p), p.host_port])
-]
+	mapping := containers.port_mapping(p)
+	msg := sprintf("container %s publishes %s on privileged host port %v", [containers.name(c), mapping, p.host_port])
+}
 
 # Port 0 is not a binding (the engine picks a port); null means not published.
 is_privileged_port(port) if {
@@ -46,12 +45,3 @@ is_privileged_port(port) if {
 	port > 0
 	port < 1024
 }
-
-# mapping: "0.0.0.0:80->8080/tcp", "[::]:80->8080/tcp" ("*" for an empty host IP: every interface).
-mapping(p) := sprintf("%s:%v->%v/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
-
-host_ip(p) := "*" if p.host_ip == ""
-
-else := sprintf("[%s]", [p.host_ip]) if contains(p.host_ip, ":")
-
-else := p.host_ip

@@ -26,16 +26,12 @@ package cis_docker_1_1_0.c5_8
 import data.lib.containers
 import data.lib.result
 
-# An array, not a set: regopy's sets are quadratic in their size (one entry per container).
-missing := array.concat(["containers (the container list could not be collected)" | not containers.collected], uninspected)
+missing contains m if some m in containers.missing_list
 
-uninspected := [sprintf("container %s publish_all_ports (GET /containers/{id}/json failed)", [containers.name(c)]) |
-	some c in containers.listed
-	c.running == true
-	not is_inspected(c)
-]
-
-is_inspected(c) if object.get(c, "inspected", true) != false
+missing contains sprintf("container %s publish_all_ports (GET /containers/{id}/json failed)", [containers.name(c)]) if {
+	some c in containers.running
+	containers.is_uninspected(c)
+}
 
 not_applicable := containers.none_running
 
@@ -43,29 +39,22 @@ checked := containers.running_count
 
 manual := "Confirm with the application owners that every published port is needed (see the ports per container in the evidence)"
 
-evidence := {"containers": [entry(c) | some c in containers.listed; c.running == true]}
+evidence := {"containers": [entry(c) | some c in containers.running]}
 
 entry(c) := {
 	"name": containers.name(c),
-	"published": [mapping(p) | some p in c.ports; is_number(p.host_port)],
+	"published": published(c),
 	"exposed": c.exposed_ports,
 	"publish_all_ports": c.publish_all_ports,
 }
 
-# An array, not a set: regopy's sets are quadratic in their size (one finding per container).
-reviews := [result.finding(result.container(c), msg, published, "explicit -p mappings of the needed ports only") |
-	some c in containers.listed
-	c.running == true
-	is_inspected(c)
+# published: the container's ports that have a host port.
+published(c) := [containers.port_mapping(p) | some p in c.ports; is_number(p.host_port)]
+
+reviews contains result.finding(result.container(c), msg, ports, "explicit -p mappings of the needed ports only") if {
+	some c in containers.running
+	not containers.is_uninspected(c)
 	c.publish_all_ports == true
-	published := [mapping(p) | some p in c.ports; is_number(p.host_port)]
-	msg := sprintf("container %s publishes every exposed port (--publish-all): %v port(s) published", [containers.name(c), count(published)])
-]
-
-mapping(p) := sprintf("%s:%v->%v/%s", [host_ip(p), p.host_port, p.container_port, p.protocol])
-
-host_ip(p) := "*" if p.host_ip == ""
-
-else := sprintf("[%s]", [p.host_ip]) if contains(p.host_ip, ":")
-
-else := p.host_ip
+	ports := published(c)
+	msg := sprintf("container %s publishes every exposed port (--publish-all): %v port(s) published", [containers.name(c), count(ports)])
+}

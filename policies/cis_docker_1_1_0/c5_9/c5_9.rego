@@ -26,39 +26,40 @@ import data.lib.containers
 import data.lib.result
 import data.lib.values
 
-missing contains "containers (the container list could not be collected)" if not containers.collected
+missing contains m if some m in containers.missing_list
 
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# Arrays, not sets: regopy's sets are quadratic in their size (one finding per container).
-violations := array.concat(host_mode_violations, joined_host_violations)
+expected := "a network mode other than host"
 
-host_mode_violations := [result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") |
+violations contains result.finding(result.container(c), msg, c.network_mode, expected) if {
 	some c in containers.listed
 	c.network_mode == "host"
 	msg := sprintf("container %s shares the host's network namespace (network mode host, status %s)", [containers.name(c), c.status])
-]
+}
 
-joined_host_violations := [result.finding(result.container(c), msg, c.network_mode, "a network mode other than host") |
-	some c in joiners
-	some other in host_network
-	is_reference(other, substring(c.network_mode, 10, count(c.network_mode) - 10))
-	msg := sprintf("container %s shares the host's network namespace through container %s (network mode %s, status %s)", [containers.name(c), containers.name(other), c.network_mode, c.status])
-]
+violations contains result.finding(result.container(c), msg, c.network_mode, expected) if {
+	some c in containers.listed
+	startswith(c.network_mode, "container:")
+	ref := substring(c.network_mode, 10, -1)
+	some [id, other] in host_network
+	is_reference(ref, id, other)
+	msg := sprintf("container %s shares the host's network namespace through container %s (network mode %s, status %s)", [containers.name(c), other, c.network_mode, c.status])
+}
 
-# joiners: the containers in another container's network namespace, found first (regopy pairs
-# every listed container with every host-network container before it filters on the mode).
-joiners := [c | some c in containers.listed; startswith(c.network_mode, "container:")]
+# host_network: [id, name] of every container in the host's network namespace, the auditor's
+# included (joining it shares the namespace too).
+host_network contains [o.id, containers.name(o)] if {
+	some o in values.items(input.containers)
+	o.network_mode == "host"
+}
 
 # is_reference: the name or the (possibly shortened) id in "container:<ref>" names the container.
-# The host-network containers, found once (a loop over all containers per container was quadratic).
-host_network := [o | some o in values.items(input.containers); o.network_mode == "host"]
+is_reference(ref, _, name) if trim_prefix(ref, "/") == name
 
-is_reference(other, ref) if containers.name(other) == trim_prefix(ref, "/")
-
-is_reference(other, ref) if {
+is_reference(ref, id, _) if {
 	count(ref) >= 12
-	startswith(other.id, ref)
+	startswith(id, ref)
 }
