@@ -235,11 +235,11 @@ class EngineInfo(_Model):
     authorization_plugins: list[str] = Field(default_factory=list)
     insecure_registry_cidrs: list[str] = Field(default_factory=list)
     index_configs: list[IndexConfig] = Field(default_factory=list)
-    containers: int = 0
-    containers_running: int = 0
-    containers_paused: int = 0
-    containers_stopped: int = 0
-    images: int = 0
+    containers: int = Field(default=0, ge=0)
+    containers_running: int = Field(default=0, ge=0)
+    containers_paused: int = Field(default=0, ge=0)
+    containers_stopped: int = Field(default=0, ge=0)
+    images: int = Field(default=0, ge=0)
     runtimes: list[str] = Field(default_factory=list)
     default_runtime: str | None = None
     kernel_version: str | None = None
