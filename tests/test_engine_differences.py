@@ -60,6 +60,12 @@ PINS = {
     "sprintf_s_of_a_number": Pin(
         "sprintf %s only for strings; %d for integers, %v for anything else",
         'package t\n\nx := sprintf("%s", [1])\n', {}, {"embedded": "1", "opa": "%!s(int64=1)"}),
+    "regex_blank_class_outside_ascii": Pin(
+        "in regex, [[:space:]] and [[:word:]] (ASCII on both), never \\s, \\S or \\b",
+        'package t\n\nx := regex.match(`^a\\sb$`, "a\u00a0b")\n', {}, {"embedded": True, "opa": False}),
+    "upper_outside_ascii": Pin(
+        "compare case-blind with (?i) in a regex, never upper()/lower() of text that may be non-ASCII",
+        'package t\n\nx := upper("pa\u00dfword")\n', {}, {"embedded": "PASSWORD", "opa": "PA\u00dfWORD"}),
 }
 
 
