@@ -167,3 +167,16 @@ def test_preparing_a_broken_org_policy_fails_at_once(tmp_path):
             prepare(engine, policy_dirs=[tmp_path / "org"])
     finally:
         engine.close()
+
+
+def test_a_container_list_shorter_than_the_daemon_count_makes_container_controls_errors():
+    """An edited or cut-short list must not turn every container control not applicable."""
+    doc = synthetic.snapshot(3).model_dump(mode="json")
+    doc["containers"] = []
+    doc["daemon"]["info"]["containers"] = 21
+    report = dockerbench.evaluate(doc)
+    no_containers = [r.id for r in report.results if r.reason == "there are no containers on this host"]
+    assert no_containers == []
+    short = "containers (the daemon reports 21 containers in GET /info but the snapshot lists 0)"
+    expected = ["4.1", *(f"5.{i}" for i in range(1, 32) if i != 2), "6.1"]  # 5.2 is N/A: SELinux is off
+    assert [r.id for r in report.results if short in r.missing] == expected

@@ -51,6 +51,18 @@ missing_listed contains sprintf("container %s (its inspect failed)", [name(c)]) 
 	is_uninspected(c)
 }
 
+missing_listed contains m if some m in short_list
+
+# short_list: the daemon counted more containers (GET /info, read just before the list) than
+# the snapshot lists: a list cut short or edited would make every container control look at
+# fewer containers than exist.
+short_list contains sprintf("containers (the daemon reports %v containers in GET /info but the snapshot lists %v)", [n, count(input.containers)]) if {
+	collected
+	n := input.daemon.info.containers
+	is_number(n)
+	n > count(input.containers)
+}
+
 # A container whose GET /containers/{id}/json failed carries only the list facts (inspected
 # false): missing_listed reports it as missing, and controls that read inspect-only facts leave
 # it out of their findings (they iterate `inspected`, or test is_uninspected), since its other
@@ -62,6 +74,8 @@ is_uninspected(c) if c.inspected == false
 # labels, ports, mounts, network mode, networks): those are real for a container whose inspect
 # failed too, so only a list that could not be collected is missing.
 missing_list contains "containers (the container list could not be collected)" if not collected
+
+missing_list contains m if some m in short_list
 
 # none_listed / none_running give the not-applicable reason of the two scopes.
 none_listed := "there are no containers on this host" if {

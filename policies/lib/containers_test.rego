@@ -35,6 +35,7 @@ test_uncollected_list_is_missing if {
 		"inspected": [],
 		"missing_listed": {"containers (the container list could not be collected)"},
 		"missing_list": {"containers (the container list could not be collected)"},
+		"short_list": set(),
 	}
 }
 
@@ -95,4 +96,17 @@ test_port_mapping_of_each_host_address if {
 	containers.port_mapping({"container_port": 8080, "protocol": "tcp", "host_ip": "0.0.0.0", "host_port": 80}) == "0.0.0.0:80->8080/tcp"
 	containers.port_mapping({"container_port": 8443, "protocol": "tcp", "host_ip": "::", "host_port": 443}) == "[::]:443->8443/tcp"
 	containers.port_mapping({"container_port": 53, "protocol": "udp", "host_ip": "", "host_port": 53}) == "*:53->53/udp"
+}
+
+test_a_list_shorter_than_the_daemon_count_is_missing_in_both_scopes if {
+	short := "containers (the daemon reports 21 containers in GET /info but the snapshot lists 0)"
+	containers.missing_list == {short} with input.containers as [] with input.daemon.info as {"containers": 21}
+	containers.missing_listed == {short} with input.containers as [] with input.daemon.info as {"containers": 21}
+}
+
+test_a_list_as_long_as_the_daemon_count_or_longer_is_not_missing if {
+	one := {"id": "a", "name": "/a", "labels": {}, "running": true, "inspected": true}
+	containers.missing_list == set() with input.containers as [one] with input.daemon.info as {"containers": 1}
+	containers.missing_list == set() with input.containers as [one] with input.daemon.info as {"containers": 0}
+	containers.missing_list == set() with input.containers as [one] with input.daemon.info as null
 }

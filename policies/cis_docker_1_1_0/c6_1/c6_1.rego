@@ -16,6 +16,7 @@
 #     - https://docs.docker.com/engine/manage-resources/pruning/#prune-images
 package cis_docker_1_1_0.c6_1
 
+import data.lib.containers
 import data.lib.result
 import data.lib.values
 
@@ -34,6 +35,13 @@ missing contains "containers (the container list could not be collected, so imag
 	images_known
 	count(input.images) > 0
 	not containers_known
+}
+
+# A container list shorter than the daemon's count would make images look unused.
+missing contains m if {
+	images_known
+	count(input.images) > 0
+	some m in containers.short_list
 }
 
 not_applicable := "there are no images on this host" if {

@@ -110,3 +110,8 @@ test_whole_package_with_nothing_collected if {
 	not doc.not_applicable
 	not doc.evidence
 }
+
+test_a_container_list_shorter_than_the_daemon_count_is_missing if {
+	img := {"id": "sha256:aa", "repo_tags": ["app:1"], "repo_digests": []}
+	c6_1.missing == {"containers (the daemon reports 3 containers in GET /info but the snapshot lists 0)"} with input.images as [img] with input.containers as [] with input.daemon.info as {"containers": 3}
+}
