@@ -29,15 +29,13 @@ not_applicable := containers.none_running
 
 checked := containers.running_count
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings. Inspect
-# failures are left out where each comprehension needs it (no rule holds copies of containers).
-violations := [result.finding(result.container(c), msg, null, "a health check (State.Health present)") |
+violations contains result.finding(result.container(c), msg, null, "a health check (State.Health present)") if {
 	some c in containers.listed
 	c.running == true
 	not has_health(c)
 	not containers.is_uninspected(c)
 	msg := sprintf("container %s is running without a health check (%s)", [containers.name(c), why(c)])
-]
+}
 
 has_health(c) if is_string(c.health_status)
 
