@@ -23,7 +23,15 @@ import data.lib.result
 # Scope: running containers (a stopped container runs no health check). Every running container
 # must report a health status (State.Health): starting, healthy or unhealthy. "unhealthy" means
 # the check works and found a problem: it is listed in evidence, it does not fail this control.
-missing contains m if some m in containers.missing_listed
+missing contains m if some m in containers.missing_list
+
+# Only running containers are in scope: a stopped one whose inspect failed is not missing here.
+# (The message is containers.missing_listed's, for the running containers only.)
+missing contains sprintf("container %s (its inspect failed)", [containers.name(c)]) if {
+	some c in containers.listed
+	c.running == true
+	containers.is_uninspected(c)
+}
 
 not_applicable := containers.none_running
 

@@ -66,3 +66,11 @@ test_uninspected_container_is_missing_not_failed if {
 	c5_26.missing == {"container web (its inspect failed)"} with input.containers as [c]
 	c5_26.violations == set() with input.containers as [c]
 }
+
+test_uninspected_stopped_container_is_not_missing if {
+	c := object.union(db, {"inspected": false})
+	c5_26.missing == set() with input.containers as [web, c]
+	c5_26.checked == 1 with input.containers as [web, c]
+	c5_26.missing == set() with input.containers as [c]
+	c5_26.not_applicable == "no container is running" with input.containers as [c]
+}
