@@ -17,7 +17,7 @@ web_resource := {"kind": "container", "id": "a1", "name": "web"}
 
 # contract: the contract's rules of the package document. The whole document is evaluated, so
 # an error in any rule shows; the helper rules are left out of the comparison.
-contract(doc) := {rule: value | some rule, value in doc; rule in {"missing", "not_applicable", "violations", "evidence", "checked"}}
+contract(doc) := {name: value | some name, value in doc; name in {"missing", "not_applicable", "violations", "evidence", "checked"}}
 
 test_default_and_custom_profiles_pass if {
 	doc := c5_21 with input.containers as [web, db] with input.daemon as builtin
