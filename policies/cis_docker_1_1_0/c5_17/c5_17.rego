@@ -31,32 +31,26 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# Arrays, not partial sets: regopy's sets are quadratic in the number of findings. The parts
-# are functions of the container list, not rules, so the package document holds only the
-# contract's rules.
-reviews := array.concat(array.concat(device_reviews(containers.listed), cgroup_rule_reviews(containers.listed)), privileged_reviews(containers.listed))
-
-device_reviews(cs) := [result.finding(result.container(c), msg, device_text(d), "no host device, or only the needed device with minimal permissions") |
-	some c in cs
+reviews contains result.finding(result.container(c), msg, device_text(d), "no host device, or only the needed device with minimal permissions") if {
+	some c in containers.listed
+	not containers.is_uninspected(c)
 	some d in c.devices
-	not containers.is_uninspected(c)
 	msg := sprintf("container %s has host device %s%s", [containers.name(c), device_text(d), permission_note(d)])
-]
+}
 
-# not %q: regopy 1.5 prints it unquoted
-cgroup_rule_reviews(cs) := [result.finding(result.container(c), msg, rule, "no device cgroup rule") |
-	some c in cs
-	some rule in c.device_cgroup_rules
+reviews contains result.finding(result.container(c), msg, rule, "no device cgroup rule") if {
+	some c in containers.listed
 	not containers.is_uninspected(c)
-	msg := sprintf("container %s has device cgroup rule \"%s\", which allows host devices without listing them", [containers.name(c), rule])
-]
+	some rule in c.device_cgroup_rules
+	msg := sprintf("container %s has device cgroup rule %q, which allows host devices without listing them", [containers.name(c), rule])
+}
 
-privileged_reviews(cs) := [result.finding(result.container(c), msg, "privileged", "no host device") |
-	some c in cs
+reviews contains result.finding(result.container(c), msg, "privileged", "no host device") if {
+	some c in containers.listed
 	c.privileged == true
 	not containers.is_uninspected(c)
 	msg := sprintf("container %s is privileged: every host device is exposed to it (see 5.4)", [containers.name(c)])
-]
+}
 
 device_text(d) := sprintf("%s -> %s (%s)", [d.path_on_host, d.path_in_container, permissions(d)])
 

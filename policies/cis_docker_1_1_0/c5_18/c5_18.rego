@@ -27,12 +27,10 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings.
-# concat, not sprintf("%s", [concat(...)]): regopy 1.5 prints a concat result with quotes
-reviews := [result.finding(result.container(c), msg, limits, "the daemon's default ulimits (no override)") |
+reviews contains result.finding(result.container(c), msg, limits, "the daemon's default ulimits (no override)") if {
 	some c in containers.listed
 	count(c.ulimits) > 0
 	not containers.is_uninspected(c)
 	limits := sort([sprintf("%s=%v:%v", [u.name, u.soft, u.hard]) | some u in c.ulimits])
-	msg := concat("", ["container ", containers.name(c), " overrides the default ulimits: ", concat(", ", limits), "; confirm each is needed"])
-]
+	msg := sprintf("container %s overrides the default ulimits: %s; confirm each is needed", [containers.name(c), concat(", ", limits)])
+}

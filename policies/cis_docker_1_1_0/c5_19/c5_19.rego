@@ -27,10 +27,9 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings.
-violations := [result.finding(result.container(c), msg, m.propagation, "private, rprivate, slave, rslave or unset") |
+violations contains result.finding(result.container(c), msg, m.propagation, "private, rprivate, slave, rslave or unset") if {
 	some c in containers.listed
 	some m in c.mounts
 	lower(m.propagation) in {"shared", "rshared"}
 	msg := sprintf("container %s mounts %s at %s with %s propagation", [containers.name(c), m.source, m.destination, m.propagation])
-]
+}

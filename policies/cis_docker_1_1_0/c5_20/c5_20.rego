@@ -22,15 +22,13 @@ import data.lib.result
 # Scope: every container, running or stopped (a stopped one rejoins the namespace on start).
 missing contains m if some m in containers.missing_listed
 
-
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings.
-violations := [result.finding(result.container(c), msg, c.uts_mode, "not host") |
+violations contains result.finding(result.container(c), msg, c.uts_mode, "not host") if {
 	some c in containers.listed
 	c.uts_mode == "host"
 	not containers.is_uninspected(c)
 	msg := sprintf("container %s shares the host's UTS namespace (--uts=host, status %s)", [containers.name(c), c.status])
-]
+}

@@ -1,42 +1,51 @@
 package cis_docker_1_1_0.c5_20_test
 
 import data.cis_docker_1_1_0.c5_20
+import data.lib.result
 
 web := {"id": "a1", "name": "/web", "labels": {}, "status": "running", "running": true, "inspected": true, "uts_mode": ""}
 
 db := {"id": "b2", "name": "/db", "labels": {}, "status": "exited", "running": false, "inspected": true, "uts_mode": ""}
 
 test_private_namespaces_pass if {
-	count(c5_20.violations) == 0 with input.containers as [web, db]
-	count(c5_20.missing) == 0 with input.containers as [web, db]
-	c5_20.checked == 2 with input.containers as [web, db]
+	c5_20 == {"checked": 2, "missing": set(), "violations": set()} with input.containers as [web, db]
 }
 
 test_host_namespace_fails if {
 	vs := c5_20.violations with input.containers as [object.union(web, {"uts_mode": "host"}), db]
-	vs == [{
+	vs == {{
 		"resource": {"kind": "container", "id": "a1", "name": "web"},
 		"message": "container web shares the host's UTS namespace (--uts=host, status running)",
 		"actual": "host", "expected": "not host",
-	}]
+	}}
 }
 
 test_stopped_container_is_reported if {
 	vs := c5_20.violations with input.containers as [web, object.union(db, {"uts_mode": "host"})]
-	[v.resource.id | some v in vs] == ["b2"]
+	result.brief(vs) == {{
+		"resource": {"kind": "container", "id": "b2", "name": "db"},
+		"message": "container db shares the host's UTS namespace (--uts=host, status exited)",
+	}}
 }
 
 test_no_containers_is_not_applicable if {
 	c5_20.not_applicable == "there are no containers on this host" with input.containers as []
+	c5_20.checked == 0 with input.containers as []
 }
 
 test_uncollected_containers_are_missing if {
-	count(c5_20.missing) == 1 with input.containers as null
+	c5_20.missing == {"containers (the container list could not be collected)"} with input.containers as null
 	not c5_20.not_applicable with input.containers as null
+	c5_20.checked == 0 with input.containers as null
 }
 
-test_uninspected_container_is_missing if {
-	c := object.union(web, {"inspected": false})
-	count(c5_20.missing) == 1 with input.containers as [c]
-	count(c5_20.violations) == 0 with input.containers as [c]
+test_uninspected_container_is_missing_not_judged if {
+	c := object.union(web, {"inspected": false, "uts_mode": "host"})
+	c5_20.missing == {"container web (its inspect failed)"} with input.containers as [c]
+	c5_20.violations == set() with input.containers as [c]
+}
+
+test_auditor_container_is_excluded if {
+	c := object.union(web, {"labels": {"dockerbench.auditor": "true"}, "uts_mode": "host"})
+	c5_20 == {"checked": 0, "missing": set(), "violations": set(), "not_applicable": "there are no containers on this host"} with input.containers as [c]
 }

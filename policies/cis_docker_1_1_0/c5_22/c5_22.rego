@@ -26,7 +26,8 @@ import data.lib.values
 #
 # Evidence of `docker exec --privileged`: the exec instances dockerd still remembers
 # (ProcessConfig.privileged) and, when collected, the audit records of docker client runs
-# (no readable /var/log/audit/audit.log). Any privileged exec found fails.
+# (fact host.audit.docker_exec_records, from /var/log/audit/audit.log). Any privileged exec
+# found fails.
 #
 # Nothing found proves little: dockerd lists only running exec instances. So the control
 # passes only with an audit trail (the records were collected and a loaded audit rule watches
@@ -36,29 +37,29 @@ missing contains m if some m in containers.missing_listed
 
 missing contains m if some m in runtime.missing_exec_instances(containers.listed)
 
-not_applicable := reason if {
-	reason := containers.none_listed
-	count(record_findings) == 0
-}
+# A privileged docker exec in the audit records fails even when no container is left.
+not_applicable := containers.none_listed if not has_privileged_record
 
 expected := "docker exec without --privileged"
 
-# Arrays, not partial sets: regopy's sets are quadratic in the number of findings.
-violations := array.concat(instance_findings(containers.listed), record_findings)
-
-instance_findings(cs) := [result.finding(result.container(c), msg, true, expected) |
-	some c in cs
-	some e in values.items(c.exec_instances)
+violations contains result.finding(result.container(c), msg, true, expected) if {
+	some c in containers.listed
 	not containers.is_uninspected(c)
+	some e in values.items(c.exec_instances)
 	e.privileged == true
 	msg := sprintf("container %s has a privileged exec instance %s (%s)", [containers.name(c), substring(e.id, 0, 12), run_state(e)])
-]
+}
 
-record_findings := [result.finding(result.host, msg, "--privileged", expected) |
+violations contains result.finding(result.host, msg, "--privileged", expected) if {
 	some r in runtime.exec_records
 	runtime.exec_privileged(r.args)
-	msg := concat("", ["docker exec --privileged was run: ", runtime.exec_record_text(r)])
-]
+	msg := sprintf("docker exec --privileged was run: %s", [runtime.exec_record_text(r)])
+}
+
+has_privileged_record if {
+	some r in runtime.exec_records
+	runtime.exec_privileged(r.args)
+}
 
 run_state(e) := "running" if e.running == true
 

@@ -29,15 +29,18 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-approved := {normalise(p) | some p in approved_list}
-
-approved_list := v if {
+# approved: the organisation's cgroup parents (a list, or a single string), compared without a
+# trailing slash.
+approved contains normalise(p) if {
 	v := params.value("approved_cgroup_parents")
 	is_array(v)
-} else := [v] if {
+	some p in v
+}
+
+approved contains normalise(v) if {
 	v := params.value("approved_cgroup_parents")
 	is_string(v)
-} else := []
+}
 
 is_approval_given if params.value("approved_cgroup_parents")
 
@@ -45,16 +48,18 @@ normalise(p) := trim_suffix(p, "/") if p != "/"
 
 else := p
 
-# custom: the inspected containers with a cgroup parent of their own. A function of the container
-# list, not a rule, so the package document does not carry copies of the containers.
-custom(cs) := [c | some c in cs; c.cgroup_parent != ""; not containers.is_uninspected(c)]
+# is_custom: an inspected container with a cgroup parent of its own.
+is_custom(c) if {
+	c.cgroup_parent != ""
+	not containers.is_uninspected(c)
+}
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings.
-violations := [result.finding(result.container(c), msg, c.cgroup_parent, "the default cgroup, or an approved cgroup parent") |
-	some c in custom(containers.listed)
+violations contains result.finding(result.container(c), msg, c.cgroup_parent, "the default cgroup, or an approved cgroup parent") if {
+	some c in containers.listed
+	is_custom(c)
 	not normalise(c.cgroup_parent) in approved
 	msg := sprintf("container %s runs under cgroup parent %s, %s", [containers.name(c), c.cgroup_parent, why_unapproved])
-]
+}
 
 why_unapproved := "which is not in approved_cgroup_parents" if is_approval_given
 
@@ -62,11 +67,10 @@ else := "and no approved_cgroup_parents were given"
 
 evidence := {
 	"approved_cgroup_parents": approved_evidence,
-	"custom_cgroup_parents": {containers.name(c): c.cgroup_parent | some c in custom(containers.listed)},
+	"custom_cgroup_parents": {containers.name(c): c.cgroup_parent | some c in containers.listed; is_custom(c)},
 }
 
-# null when the organisation gave no list. (Sorting a set breaks comparisons in regopy 1.5:
-# the set is turned into an array first.)
-approved_evidence := sort([p | some p in approved]) if is_approval_given
+# null when the organisation gave no list.
+approved_evidence := sort(approved) if is_approval_given
 
 else := null

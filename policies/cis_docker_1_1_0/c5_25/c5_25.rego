@@ -31,8 +31,8 @@ import data.lib.runtime
 # true) is accepted as a documented deviation from the literal audit - but dockerd copies it
 # into a container only when the container is created, and it does not show in SecurityOpt.
 # So a container that relies on it passes only when it was created after the running dockerd
-# started (the setting cannot change without a restart); when that cannot be shown (proposed
-# daemon.started_unix unknown, or an older container) it is reported for review. Without
+# started (the setting cannot change without a restart); when that cannot be shown
+# (daemon.started_unix unknown, or an older container) it is reported for review. Without
 # the daemon-wide setting such a container fails.
 missing contains m if some m in containers.missing_listed
 
@@ -42,37 +42,27 @@ checked := count(containers.listed)
 
 expected := "--security-opt no-new-privileges (true)"
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings. One pass:
-# each container's own setting is read once (it is the costly part).
-violations := [result.finding(result.container(c), msg, actual, expected) |
+violations contains result.finding(result.container(c), msg, "no-new-privileges=false", expected) if {
 	some c in containers.listed
-	[actual, msg] := violation(c, own_setting(c))
 	not containers.is_uninspected(c)
-]
-
-# own_setting: the container's own no-new-privileges (true or false), "none" when it sets none.
-own_setting(c) := v if {
-	v := runtime.no_new_privileges(c)
-} else := "none"
-
-violation(c, setting) := ["no-new-privileges=false", msg] if {
-	setting == false
+	runtime.no_new_privileges(c) == false
 	msg := sprintf("container %s sets no-new-privileges to false: its processes may gain privileges through setuid/setgid binaries", [containers.name(c)])
 }
 
-violation(c, setting) := ["not set", msg] if {
-	setting == "none"
+violations contains result.finding(result.container(c), msg, "not set", expected) if {
 	not is_daemon_wide
+	some c in containers.listed
+	is_relying(c)
 	msg := sprintf("container %s does not set no-new-privileges, and the daemon does not enable it either", [containers.name(c)])
 }
 
-reviews := [result.finding(result.container(c), msg, "daemon-wide setting only", expected) |
+reviews contains result.finding(result.container(c), msg, "daemon-wide setting only", expected) if {
 	is_daemon_wide
 	some c in containers.listed
 	is_relying(c)
 	not is_created_under_daemon(c)
 	msg := sprintf("container %s relies on the daemon-wide no-new-privileges, which dockerd applies only at creation; it cannot be shown that the setting was on when the container was created", [containers.name(c)])
-]
+}
 
 # is_relying: an inspected container that does not set no-new-privileges itself.
 is_relying(c) if {

@@ -23,21 +23,27 @@ import data.lib.result
 # Scope: running containers (a stopped container runs no health check). Every running container
 # must report a health status (State.Health): starting, healthy or unhealthy. "unhealthy" means
 # the check works and found a problem: it is listed in evidence, it does not fail this control.
-missing contains m if some m in containers.missing_listed
+missing contains m if some m in containers.missing_list
+
+# Only running containers are in scope: a stopped one whose inspect failed is not missing here.
+# (The message is containers.missing_listed's, for the running containers only.)
+missing contains sprintf("container %s (its inspect failed)", [containers.name(c)]) if {
+	some c in containers.listed
+	c.running == true
+	containers.is_uninspected(c)
+}
 
 not_applicable := containers.none_running
 
 checked := containers.running_count
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings. Inspect
-# failures are left out where each comprehension needs it (no rule holds copies of containers).
-violations := [result.finding(result.container(c), msg, null, "a health check (State.Health present)") |
+violations contains result.finding(result.container(c), msg, null, "a health check (State.Health present)") if {
 	some c in containers.listed
 	c.running == true
 	not has_health(c)
 	not containers.is_uninspected(c)
 	msg := sprintf("container %s is running without a health check (%s)", [containers.name(c), why(c)])
-]
+}
 
 has_health(c) if is_string(c.health_status)
 

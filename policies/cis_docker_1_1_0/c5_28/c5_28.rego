@@ -24,27 +24,21 @@ import data.lib.result
 # reported now rather than when it is next started.
 missing contains m if some m in containers.missing_listed
 
-
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# PidsLimit null (engines >= 20.10 when unset), 0 and -1 all mean no limit.
-# An array, not a partial set: regopy's sets are quadratic in the number of findings. The limit
-# is read once per container (regopy looks an object key up by a linear scan).
-violations := [result.finding(result.container(c), msg, limit, "a PIDs limit greater than 0") |
+# PidsLimit null (engines >= 20.10 when unset), 0 and -1 all mean no limit; an absent field
+# reads as null, so it cannot pass.
+violations contains result.finding(result.container(c), msg, limit, "a PIDs limit greater than 0") if {
 	some c in containers.listed
 	limit := object.get(c, "pids_limit", null)
 	not is_pids_limit(limit)
 	not containers.is_uninspected(c)
-	msg := sprintf("container %s has no PIDs limit (PidsLimit %s, status %s)", [containers.name(c), limit_text(limit), c.status])
-]
+	msg := sprintf("container %s has no PIDs limit (PidsLimit %v, status %s)", [containers.name(c), limit, c.status])
+}
 
 is_pids_limit(limit) if {
 	is_number(limit)
 	limit > 0
 }
-
-limit_text(limit) := sprintf("%v", [limit]) if is_number(limit)
-
-else := "null"

@@ -36,33 +36,27 @@ default_bridges := [n | some n in values.items(input.networks); n.is_default_bri
 
 bridge_names := {n.name | some n in default_bridges} | {"bridge"}
 
-# Not object.get(..., "docker0"): regopy's sprintf keeps the quotes of such a default literal.
-interface := name if {
-	count(default_bridges) > 0
-	name := default_bridges[0].options["com.docker.network.bridge.name"]
-} else := "docker0"
+# bridge_members: the ids of the containers the default bridge network lists.
+bridge_members := {id | some n in default_bridges; some id in n.containers}
 
-# The three ways are tried in order of cost (else: the first that holds decides). Membership of
-# the default bridge's own container list costs regopy a scan of that list per container, so a
-# single text search of the listed ids comes first and only a hit is confirmed exactly.
-on_default_bridge(c) := true if c.network_mode in {"default", "bridge"}
+# interface: the default bridge's Linux bridge, docker0 unless its options name another.
+default interface := "docker0"
 
-else := true if count([1 | some name in c.networks; name in bridge_names]) > 0 # (a comprehension: a rule body that iterates costs regopy ~3x more)
+interface := default_bridges[0].options["com.docker.network.bridge.name"]
 
-else := true if {
-	contains(bridge_member_text, concat("", ["\n", c.id, "\n"]))
-	some n in default_bridges
-	c.id in n.containers
+on_default_bridge(c) if c.network_mode in {"default", "bridge"}
+
+on_default_bridge(c) if {
+	some name in c.networks
+	name in bridge_names
 }
 
-# bridge_member_text: "\n<id>\n<id>\n..." of the containers the default bridges list.
-bridge_member_text := concat("", ["\n", concat("\n", [id | some n in default_bridges; some id in n.containers; is_string(id)]), "\n"])
+on_default_bridge(c) if c.id in bridge_members
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings.
-reviews := [result.finding(result.container(c), msg, "default bridge", "a user-defined network") |
+reviews contains result.finding(result.container(c), msg, "default bridge", "a user-defined network") if {
 	some c in containers.listed
 	on_default_bridge(c)
 	msg := sprintf("container %s is attached to the default bridge network (%s, status %s); use a user-defined network", [containers.name(c), interface, c.status])
-]
+}
 
 evidence := {"networks_collected": is_array(input.networks), "default_bridge_interface": interface}

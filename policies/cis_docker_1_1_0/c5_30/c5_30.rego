@@ -24,29 +24,24 @@ import data.lib.result
 # only, but a stopped container starts again in the host user namespace, so it is reported now.
 missing contains m if some m in containers.missing_listed
 
-
 not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# An array, not a partial set: regopy's sets are quadratic in the number of findings.
-violations := [result.finding(result.container(c), msg, c.userns_mode, "not host") |
+violations contains result.finding(result.container(c), msg, c.userns_mode, "not host") if {
 	some c in containers.listed
 	c.userns_mode == "host"
 	not containers.is_uninspected(c)
 	msg := sprintf("container %s shares the host's user namespace (--userns=host, status %s)", [containers.name(c), c.status])
-]
+}
 
 # --userns=host opts a container out of userns-remap (2.8); without remapping every container
 # uses the host user namespace whatever this control says.
-evidence := {"daemon_userns_remap": remap} if {
-	daemon.info_known
-	remap := userns_remap
-}
+evidence := {"daemon_userns_remap": is_userns_remapped} if daemon.info_known
 
-userns_remap if {
+default is_userns_remapped := false
+
+is_userns_remapped if {
 	some opt in input.daemon.info.security_options
 	startswith(opt, "name=userns")
 }
-
-else := false

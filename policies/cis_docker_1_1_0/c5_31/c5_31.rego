@@ -37,25 +37,24 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-# Arrays, not partial sets: regopy's sets are quadratic in the number of findings.
-violations := [result.finding(result.container(c), msg, m.source, "no Docker socket mounted") |
+violations contains result.finding(result.container(c), msg, m.source, "no Docker socket mounted") if {
 	some c in containers.listed
 	some m in c.mounts
 	runtime.is_docker_socket(m.source)
 	msg := sprintf("container %s mounts the Docker socket %s at %s%s", [containers.name(c), m.source, m.destination, ro_note(m)])
-]
+}
 
-reviews := [result.finding(result.container(c), msg, m.source, "no Docker socket mounted") |
+reviews contains result.finding(result.container(c), msg, m.source, "no Docker socket mounted") if {
 	some c in containers.listed
 	some m in c.mounts
 	m.type == "bind"
 	not runtime.is_docker_socket(m.source)
 	some socket in runtime.socket_below(m.source)
 	msg := sprintf("container %s mounts %s at %s, which holds the Docker socket %s", [containers.name(c), m.source, m.destination, socket])
-]
+}
 
 ro_note(m) := " (read-only, which does not protect a socket)" if m.rw == false
 
 else := ""
 
-evidence := {"docker_socket_paths": sort([p | some p in runtime.socket_paths])}
+evidence := {"docker_socket_paths": sort(runtime.socket_paths)}
