@@ -21,9 +21,11 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing_extensions import Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ._errors import DockerbenchError, SnapshotError
 from ._text import json_printable
@@ -315,6 +317,51 @@ class FileFact(_Model):
 # ----------------------------------------------------------------------------- engine objects
 
 
+class _Inspected(_Model):
+    """An Engine object whose inspect may fail: then only its list facts are facts.
+
+    ``LIST_FACTS`` are the fields the list call gives; every other field comes from the
+    inspect. When ``inspected`` is false those are null, whatever a document says (an older
+    snapshot kept defaults there: they were never observed), so a policy that forgets the flag
+    meets null, not a default that passes. When it is true they may not be null unless null is
+    itself a fact (``NULLABLE``: not collected, no health check, ...).
+    """
+
+    LIST_FACTS: ClassVar[frozenset[str]] = frozenset()
+    NULLABLE: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def inspect_only(cls) -> list[str]:
+        return [name for name in cls.model_fields if name not in cls.LIST_FACTS]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unobserved_are_null(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("inspected") is False:
+            return {**data, **dict.fromkeys(cls.inspect_only())}
+        return data
+
+    @model_validator(mode="after")
+    def _observed_are_facts(self) -> Self:
+        if self.inspected:  # type: ignore[attr-defined]
+            unset = [n for n in self.inspect_only() if n not in self.NULLABLE and getattr(self, n) is None]
+            if unset:
+                raise ValueError(f"inspected, yet {', '.join(unset)} is null (null only when inspected is false)")
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema = handler.resolve_ref_schema(schema)
+        strict = sorted(n for n in cls.inspect_only() if n not in cls.NULLABLE)
+        schema["allOf"] = [
+            {"if": {"properties": {"inspected": {"const": False}}, "required": ["inspected"]},
+             "then": {"properties": {n: {"type": "null"} for n in cls.inspect_only()}},
+             "else": {"properties": {n: {"not": {"type": "null"}} for n in strict}}},
+        ]
+        return schema
+
+
 class EnvVar(_Model):
     name: str
     looks_secret: bool = False
@@ -341,21 +388,26 @@ class SpecialFile(_Model):
     setgid: bool
 
 
-class Image(_Model):
+class Image(_Inspected):
+    LIST_FACTS: ClassVar[frozenset[str]] = frozenset(
+        {"id", "inspected", "repo_tags", "repo_digests", "created_unix", "size", "labels", "history", "setuid_files"})
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"healthcheck"})
+
     id: str  # id and inspected first: read for every image (see Container)
     inspected: bool = Field(
         default=True,
         description="False when GET /images/{id}/json failed: only the list facts (id, tags, digests, "
-        "created, size, labels) are real and every other fact is a default, to be treated as missing",
+        "created, size, labels; history and setuid files come from their own calls) are real and every "
+        "other fact is null",
     )
     repo_tags: list[str] = Field(default_factory=list)
     repo_digests: list[str] = Field(default_factory=list)
     created_unix: int | None = None
     size: int | None = None
-    user: str = ""
+    user: str | None = ""
     healthcheck: Healthcheck | None = None
-    exposed_ports: list[str] = Field(default_factory=list)
-    env: list[EnvVar] = Field(default_factory=list)
+    exposed_ports: list[str] | None = Field(default_factory=list)
+    env: list[EnvVar] | None = Field(default_factory=list)
     labels: dict[str, str] = Field(default_factory=dict)
     history: list[HistoryEntry] | None = None
     setuid_files: list[SpecialFile] | None = Field(
@@ -410,22 +462,27 @@ class ExecInstance(_Model):
     running: bool = False
 
 
-class Container(_Model):
+class Container(_Inspected):
     # Keys read for every container come first, then those the most controls read; keys no
     # built-in control reads come last: the order a reader of the JSON meets them in.
+    LIST_FACTS: ClassVar[frozenset[str]] = frozenset(
+        {"id", "name", "inspected", "running", "status", "labels", "mounts", "ports", "network_mode", "networks",
+         "image", "image_id", "created_unix"})
+    NULLABLE: ClassVar[frozenset[str]] = frozenset(
+        {"exec_instances", "pids_limit", "health_status", "healthcheck", "processes", "pid", "host_uid", "log_driver"})
+
     id: str
     name: str
     inspected: bool = Field(
         default=True,
         description="False when GET /containers/{id}/json failed: only the list facts (id, name, image, "
-        "state, labels, ports, mounts, network mode and networks) are real and every other fact is a "
-        "default, to be treated as missing",
+        "state, labels, ports, mounts, network mode and networks) are real and every other fact is null",
     )
     running: bool
     status: str = Field(description="created, running, paused, restarting, removing, exited, dead")
     labels: dict[str, str] = Field(default_factory=dict)
-    privileged: bool = False
-    security_opt: list[str] = Field(default_factory=list)
+    privileged: bool | None = False
+    security_opt: list[str] | None = Field(default_factory=list)
     mounts: list[ContainerMount] = Field(default_factory=list)
     ports: list[PortBinding] = Field(
         default_factory=list,
@@ -437,43 +494,43 @@ class Container(_Model):
     )
     image_id: str
     image: str = Field(description="Image reference as requested (Config.Image)")
-    user: str = ""
-    apparmor_profile: str = ""
-    process_label: str = ""
-    memory: int = 0
-    cpu_shares: int = 0
-    readonly_rootfs: bool = False
-    pid_mode: str = ""
-    ipc_mode: str = ""
-    uts_mode: str = ""
-    userns_mode: str = ""
-    devices: list[Device] = Field(default_factory=list)
-    device_cgroup_rules: list[str] = Field(default_factory=list)
-    ulimits: list[Ulimit] = Field(default_factory=list)
-    cgroup_parent: str = ""
+    user: str | None = ""
+    apparmor_profile: str | None = ""
+    process_label: str | None = ""
+    memory: int | None = 0
+    cpu_shares: int | None = 0
+    readonly_rootfs: bool | None = False
+    pid_mode: str | None = ""
+    ipc_mode: str | None = ""
+    uts_mode: str | None = ""
+    userns_mode: str | None = ""
+    devices: list[Device] | None = Field(default_factory=list)
+    device_cgroup_rules: list[str] | None = Field(default_factory=list)
+    ulimits: list[Ulimit] | None = Field(default_factory=list)
+    cgroup_parent: str | None = ""
     pids_limit: int | None = None
-    restart_policy: RestartPolicy = Field(default_factory=RestartPolicy)
+    restart_policy: RestartPolicy | None = Field(default_factory=RestartPolicy)
     created_unix: int | None = None
     health_status: str | None = Field(default=None, description="State.Health.Status; null without a health check")
     healthcheck: Healthcheck | None = None
-    cap_add: list[str] = Field(
+    cap_add: list[str] | None = Field(
         default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
     )
-    cap_drop: list[str] = Field(
+    cap_drop: list[str] | None = Field(
         default_factory=list, description="Capabilities as CAP_<NAME> in upper case ('ALL' stays 'ALL')"
     )
     processes: list[Process] | None = Field(
         default=None, description="From the Engine's top endpoint (running only); null if not collected"
     )
-    exposed_ports: list[str] = Field(default_factory=list)
-    publish_all_ports: bool = False
+    exposed_ports: list[str] | None = Field(default_factory=list)
+    publish_all_ports: bool | None = False
     networks: list[str] = Field(default_factory=list, description="Names of attached networks")
     pid: int | None = None
     host_uid: int | None = Field(default=None, description="Host UID of the main process (running only)")
-    mount_label: str = ""
-    binds: list[str] = Field(default_factory=list)
+    mount_label: str | None = ""
+    binds: list[str] | None = Field(default_factory=list)
     log_driver: str | None = None
-    env: list[EnvVar] = Field(default_factory=list)
+    env: list[EnvVar] | None = Field(default_factory=list)
 
 
 class Network(_Model):

@@ -151,3 +151,17 @@ def test_regorus_decides_every_control_as_opa_on_real_world_strings(engines, fie
                 p["args"] = text
             c["name"] = "/" + text[:60]
     _check(engines, Snapshot.model_validate(doc))
+
+
+def test_uninspected_containers_and_images_are_decided_alike_with_their_gaps_missing(engines):
+    """Every inspect-only fact is null when an inspect failed: both engines decide, none errs."""
+    doc = json.loads(json.dumps(BASE))
+    for obj in [*doc["containers"], *doc["images"]]:
+        obj["inspected"] = False
+    snap = Snapshot.model_validate(doc)
+    assert all(c.privileged is None and c.cap_add is None for c in snap.containers or [])
+    _check(engines, snap)
+    report = dockerbench.evaluate(snap, engine=engines[0])
+    passing = [r.id for r in report.results if r.status == "pass" and r.section == "5"]
+    reads_list_facts_only = ["5.5", "5.7", "5.9", "5.13", "5.19", "5.29", "5.31"]  # mounts, ports, networks
+    assert [cid for cid in passing if cid not in reads_list_facts_only] == []

@@ -32,23 +32,20 @@ not_applicable := containers.none_listed
 checked := count(containers.listed)
 
 reviews contains result.finding(result.container(c), msg, device_text(d), "no host device, or only the needed device with minimal permissions") if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	some d in c.devices
 	msg := sprintf("container %s has host device %s%s", [containers.name(c), device_text(d), permission_note(d)])
 }
 
 reviews contains result.finding(result.container(c), msg, rule, "no device cgroup rule") if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	some rule in c.device_cgroup_rules
 	msg := sprintf("container %s has device cgroup rule %q, which allows host devices without listing them", [containers.name(c), rule])
 }
 
 reviews contains result.finding(result.container(c), msg, "privileged", "no host device") if {
-	some c in containers.listed
+	some c in containers.inspected
 	c.privileged == true
-	not containers.is_uninspected(c)
 	msg := sprintf("container %s is privileged: every host device is exposed to it (see 5.4)", [containers.name(c)])
 }
 

@@ -28,9 +28,8 @@ not_applicable := containers.none_listed
 checked := count(containers.listed)
 
 reviews contains result.finding(result.container(c), msg, limits, "the daemon's default ulimits (no override)") if {
-	some c in containers.listed
+	some c in containers.inspected
 	count(c.ulimits) > 0
-	not containers.is_uninspected(c)
 	limits := sort([sprintf("%s=%v:%v", [u.name, u.soft, u.hard]) | some u in c.ulimits])
 	msg := sprintf("container %s overrides the default ulimits: %s; confirm each is needed", [containers.name(c), concat(", ", limits)])
 }

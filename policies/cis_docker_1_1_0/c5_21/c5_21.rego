@@ -44,8 +44,7 @@ checked := count(containers.listed)
 expected := "the default or a custom seccomp profile"
 
 violations contains result.finding(result.container(c), msg, opt, expected) if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	some opt in c.security_opt
 	is_unconfined(opt)
 	msg := sprintf("container %s runs with seccomp disabled (--security-opt %s)", [containers.name(c), opt])
@@ -53,7 +52,7 @@ violations contains result.finding(result.container(c), msg, opt, expected) if {
 
 violations contains result.finding(result.container(c), msg, "daemon default: unconfined", expected) if {
 	daemon_profile == "unconfined"
-	some c in containers.listed
+	some c in containers.inspected
 	is_defaulted(c)
 	msg := sprintf("container %s has no seccomp option and the daemon's default profile is unconfined (dockerd --seccomp-profile=unconfined)", [containers.name(c)])
 }
@@ -61,19 +60,16 @@ violations contains result.finding(result.container(c), msg, "daemon default: un
 violations contains result.finding(result.container(c), msg, "daemon without seccomp", expected) if {
 	daemon.info_known
 	not has_seccomp_entry
-	some c in containers.listed
+	some c in containers.inspected
 	is_defaulted(c)
 	msg := sprintf("container %s runs without seccomp: the daemon reports no seccomp support (no seccomp entry in SecurityOptions)", [containers.name(c)])
 }
 
-# is_defaulted: an inspected container that chooses no seccomp profile itself.
-is_defaulted(c) if {
-	not containers.is_uninspected(c)
-	count(runtime.security_opt_values(c, "seccomp")) == 0
-}
+# is_defaulted: a container that chooses no seccomp profile itself.
+is_defaulted(c) if count(runtime.security_opt_values(c, "seccomp")) == 0
 
 has_defaulted if {
-	some c in containers.listed
+	some c in containers.inspected
 	is_defaulted(c)
 }
 
@@ -101,9 +97,8 @@ daemon_profile := trim_prefix(field, "profile=") if {
 evidence := {
 	"daemon_seccomp": seccomp_entry_or_null,
 	"privileged_containers": sort([containers.name(c) |
-		some c in containers.listed
+		some c in containers.inspected
 		c.privileged == true
-		not containers.is_uninspected(c)
 	]),
 }
 

@@ -43,32 +43,28 @@ checked := count(containers.listed)
 expected := "--security-opt no-new-privileges (true)"
 
 violations contains result.finding(result.container(c), msg, "no-new-privileges=false", expected) if {
-	some c in containers.listed
-	not containers.is_uninspected(c)
+	some c in containers.inspected
 	runtime.no_new_privileges(c) == false
 	msg := sprintf("container %s sets no-new-privileges to false: its processes may gain privileges through setuid/setgid binaries", [containers.name(c)])
 }
 
 violations contains result.finding(result.container(c), msg, "not set", expected) if {
 	not is_daemon_wide
-	some c in containers.listed
+	some c in containers.inspected
 	is_relying(c)
 	msg := sprintf("container %s does not set no-new-privileges, and the daemon does not enable it either", [containers.name(c)])
 }
 
 reviews contains result.finding(result.container(c), msg, "daemon-wide setting only", expected) if {
 	is_daemon_wide
-	some c in containers.listed
+	some c in containers.inspected
 	is_relying(c)
 	not is_created_under_daemon(c)
 	msg := sprintf("container %s relies on the daemon-wide no-new-privileges, which dockerd applies only at creation; it cannot be shown that the setting was on when the container was created", [containers.name(c)])
 }
 
-# is_relying: an inspected container that does not set no-new-privileges itself.
-is_relying(c) if {
-	not has_own_setting(c)
-	not containers.is_uninspected(c)
-}
+# is_relying: a container that does not set no-new-privileges itself.
+is_relying(c) if not has_own_setting(c)
 
 has_own_setting(c) if is_boolean(runtime.no_new_privileges(c))
 
@@ -84,7 +80,7 @@ is_created_under_daemon(c) if {
 
 evidence := {
 	"daemon_no_new_privileges": daemon_setting,
-	"accepted_through_daemon_setting": sort([containers.name(c) | is_daemon_wide; some c in containers.listed; is_relying(c); is_created_under_daemon(c)]),
+	"accepted_through_daemon_setting": sort([containers.name(c) | is_daemon_wide; some c in containers.inspected; is_relying(c); is_created_under_daemon(c)]),
 }
 
 daemon_setting := v if v := daemon.bool_option("no-new-privileges", "no-new-privileges")
