@@ -16,7 +16,7 @@ from ._errors import ReportError, UsageError
 from ._snapshot import Meta
 from ._text import json_printable
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "1.1"  # 1.1: score.percent is null when no scored control was decided
 
 Status = Literal["pass", "fail", "warn", "manual", "not_applicable", "error", "waived"]
 

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ._errors import DockerbenchError, SnapshotError
 from ._text import json_printable
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: inspect-only facts are null when inspected is false; host.interfaces
 
 ErrorKind = Literal["missing", "permission", "timeout", "unsupported", "engine_error", "invalid"]
 
