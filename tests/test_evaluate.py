@@ -89,7 +89,7 @@ def test_malformed_snapshot_is_a_snapshot_error(tmp_path):
 
 
 def test_broken_org_policy_names_file_and_line(tmp_path):
-    d = tmp_path / "org" / "broken"
+    d = tmp_path / "org" / "lib" / "broken"  # a library module: no control, no warning
     d.mkdir(parents=True)
     (d / "broken.rego").write_text("package org.broken\n\nx if {\n  y := \n}\n")
     for engine in dockerbench.engines.available_engines():
@@ -158,7 +158,7 @@ def test_an_engine_prepared_ahead_gives_the_same_report(engine_name):
 def test_preparing_a_broken_org_policy_fails_at_once(tmp_path):
     from dockerbench._evaluate import prepare
 
-    d = tmp_path / "org" / "broken"
+    d = tmp_path / "org" / "lib" / "broken"  # a library module: no control, no warning
     d.mkdir(parents=True)
     (d / "broken.rego").write_text("package org.broken\n\nx if {\n  y := \n}\n")
     engine = dockerbench.engines.make_engine("embedded")
