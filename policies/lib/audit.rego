@@ -19,8 +19,14 @@
 #
 #   A control over roles R reads:
 #     missing contains m if some m in audit.facts_missing(R)
-#     violations contains audit.no_rule_finding(f) if { some f in audit.present_targets(R); audit.is_uncovered(f) }
-#     reviews contains audit.parent_watch_finding(f) if { some f in audit.present_targets(R); audit.is_covered_by_parent(f) }
+#     violations contains audit.no_rule_finding(f) if {
+#         some f in audit.present_targets(R)
+#         audit.is_uncovered(f)
+#     }
+#     reviews contains audit.parent_watch_finding(f) if {
+#         some f in audit.present_targets(R)
+#         audit.is_covered_by_parent(f)
+#     }
 package lib.audit
 
 import data.lib.files
@@ -162,7 +168,11 @@ evidence_of(roles) := {
 	"files": [file_evidence(f) | some f in targets(roles)],
 }
 
-file_evidence(f) := {"path": f.path, "role": f.role, "exists": f.exists, "resolved_path": object.get(f, "resolved_path", null), "rules": exact_rules(f), "parent_rules": parent_rules(f)} if {
+file_evidence(f) := {
+	"path": f.path, "role": f.role, "exists": f.exists,
+	"resolved_path": object.get(f, "resolved_path", null),
+	"rules": exact_rules(f), "parent_rules": parent_rules(f),
+} if {
 	files.present(f)
 	rules_known
 } else := {"path": f.path, "role": f.role, "exists": f.exists}

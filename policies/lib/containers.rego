@@ -3,8 +3,9 @@
 # description: |
 #   `listed` is every container, running or stopped (docker ps --all); `running` the running
 #   ones, `running_count` how many they are; `inspected` those whose inspect succeeded. The
-#   auditor's own container (label dockerbench.auditor=true) is excluded. `collected` is false when the snapshot could not list
-#   containers: controls then report the fact as missing (status error), never pass.
+#   auditor's own container (label dockerbench.auditor=true) is excluded. `collected` is false
+#   when the snapshot could not list containers: controls then report the fact as missing
+#   (status error), never pass.
 #   `port_mapping` writes a published port the same way in every message.
 package lib.containers
 

@@ -30,16 +30,18 @@ import data.lib.versions
 
 argv_known if is_array(input.daemon.argv)
 
+default flags := {}
+
 # flags is the parsed command line: long flag name -> its values, in order.
 flags := input.daemon.flags if is_object(input.daemon.flags)
 
-else := {}
+default config := {}
 
 # config is the parsed daemon.json object, {} when absent or not parsed.
 config := input.daemon.config_file.content if {
 	input.daemon.config_file.state == "parsed"
 	is_object(input.daemon.config_file.content)
-} else := {}
+}
 
 config_missing contains "daemon.argv (the dockerd command line could not be read)" if not argv_known
 
@@ -161,13 +163,13 @@ is_socket_activated if {
 	startswith(lower(h), "fd://")
 }
 
+default activated_addresses := []
+
 # activated_addresses: the ListenStream= sockets, as addresses, when dockerd takes them over.
 activated_addresses := [listen_stream_address(s) |
 	some s in values.items(input.host.systemd.socket_listen)
 	is_string(s)
 ] if is_socket_activated
-
-else := []
 
 listen_stream_address(s) := sprintf("unix://%s", [s]) if startswith(s, "/")
 

@@ -80,7 +80,11 @@ own_mount := top(root)
 
 # containing_mount: the mount holding root's parent directory (longest ancestor mount point).
 containing_mount := top(mp) if {
-	ancestors := {clean_path(m.mount_point) | some m in values.items(input.host.mounts); is_ancestor(clean_path(m.mount_point), root)}
+	ancestors := {p |
+		some m in values.items(input.host.mounts)
+		p := clean_path(m.mount_point)
+		is_ancestor(p, root)
+	}
 	longest := max({count(a) | some a in ancestors})
 	some mp in ancestors
 	count(mp) == longest

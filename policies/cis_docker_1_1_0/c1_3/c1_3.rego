@@ -78,7 +78,10 @@ reviews contains result.finding(result.daemon, msg, engine_version, expected) if
 }
 
 evidence := {
-	"engine_version": object.get(input, ["daemon", "version", "version"], object.get(input, ["daemon", "info", "server_version"], null)),
+	"engine_version": object.get(
+		input, ["daemon", "version", "version"],
+		object.get(input, ["daemon", "info", "server_version"], null),
+	),
 	"api_version": object.get(input, ["daemon", "version", "api_version"], null),
 	"components": object.get(input, ["daemon", "version", "components"], []),
 	"min_engine_version": params.with_default("min_engine_version", null),

@@ -51,8 +51,8 @@ checked := 1
 
 evidence := {"driver": driver_or_null, "base_device_size": base_size}
 
-driver_or_null := v if v := driver
+default driver_or_null := null
 
-else := null
+driver_or_null := v if v := driver
 
 base_size := [s[1] | some s in input.daemon.info.driver_status; s[0] == "Base Device Size"]

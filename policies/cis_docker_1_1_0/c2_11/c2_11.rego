@@ -46,6 +46,6 @@ checked := 1
 
 evidence := {"active": active_or_null, "configured": configured}
 
-active_or_null := v if v := active
+default active_or_null := null
 
-else := null
+active_or_null := v if v := active

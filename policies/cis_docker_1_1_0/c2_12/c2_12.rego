@@ -46,7 +46,10 @@ configured_driver := v if {
 
 # syslog_address: the last --log-opt syslog-address=..., else daemon.json log-opts.
 syslog_address := v if {
-	vals := [trim_prefix(o, "syslog-address=") | some o in daemon.flag_values("log-opt"); startswith(o, "syslog-address=")]
+	vals := [trim_prefix(o, "syslog-address=") |
+		some o in daemon.flag_values("log-opt")
+		startswith(o, "syslog-address=")
+	]
 	count(vals) > 0
 	v := vals[count(vals) - 1]
 } else := v if {
@@ -117,10 +120,10 @@ checked := 1
 
 evidence := {"logging_driver": driver_or_null, "syslog_address": address_or_null}
 
+default driver_or_null := null
+
 driver_or_null := v if v := driver
 
-else := null
+default address_or_null := null
 
 address_or_null := v if v := syslog_address
-
-else := null

@@ -50,10 +50,10 @@ checked := 1
 
 evidence := {"live_restore_enabled": info_value, "swarm_state": swarm_state}
 
+default info_value := null
+
 info_value := input.daemon.info.live_restore_enabled if daemon.info_known
 
-else := null
+default swarm_state := null
 
 swarm_state := input.swarm.local_node_state if is_string(input.swarm.local_node_state)
-
-else := null

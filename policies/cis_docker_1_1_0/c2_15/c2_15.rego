@@ -54,6 +54,6 @@ checked := 1
 
 evidence := {"docker_proxy_processes": proxy_count}
 
-proxy_count := input.daemon.proxy_processes if is_number(input.daemon.proxy_processes)
+default proxy_count := null
 
-else := null
+proxy_count := input.daemon.proxy_processes if is_number(input.daemon.proxy_processes)

@@ -69,6 +69,6 @@ checked := 1
 
 evidence := {"seccomp_profiles": sort([p | some p in profiles]), "configured_seccomp_profile": configured_or_null}
 
-configured_or_null := v if v := configured
+default configured_or_null := null
 
-else := null
+configured_or_null := v if v := configured

@@ -58,10 +58,10 @@ checked := 1
 
 evidence := {"configured_log_level": configured_level, "info_debug": info_debug}
 
+default configured_level := null
+
 configured_level := v if v := log_level
 
-else := null
+default info_debug := null
 
 info_debug := input.daemon.info.debug if daemon.info_known
-
-else := null

@@ -58,7 +58,11 @@ missing contains m if {
 }
 
 # Registries examined: the configured ones, every CIDR and every index the engine reports.
-checked := count((configured | {c | some c in input.daemon.info.insecure_registry_cidrs}) | {i.name | some i in input.daemon.info.index_configs})
+reported_cidrs := {c | some c in input.daemon.info.insecure_registry_cidrs}
+
+reported_indexes := {i.name | some i in input.daemon.info.index_configs}
+
+checked := count((configured | reported_cidrs) | reported_indexes)
 
 evidence := {
 	"configured": sort([r | some r in configured]),

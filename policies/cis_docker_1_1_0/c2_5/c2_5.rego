@@ -49,6 +49,6 @@ checked := 1
 
 evidence := {"driver": driver_or_null}
 
-driver_or_null := v if v := driver
+default driver_or_null := null
 
-else := null
+driver_or_null := v if v := driver

@@ -34,7 +34,9 @@ tls_roles := {"tls_ca": "TLS CA certificate", "tls_cert": "TLS server certificat
 tls_role_names := ["tls_ca", "tls_cert", "tls_key"]
 
 # endpoints: where the API is reachable over TCP, configured or observed.
-endpoints := daemon.tcp_addresses | {sprintf("%s (a listening socket of dockerd)", [l]) | some l in daemon.unconfigured_listeners}
+endpoints := daemon.tcp_addresses | {sprintf("%s (a listening socket of dockerd)", [l]) |
+	some l in daemon.unconfigured_listeners
+}
 
 is_exposed if count(endpoints) > 0
 

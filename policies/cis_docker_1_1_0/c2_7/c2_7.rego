@@ -26,9 +26,9 @@ import data.lib.result
 # failure; whether the values suit the workload stays a person's call (evidence lists them).
 ulimit_flags := daemon.flag_values("default-ulimit")
 
-config_limits := daemon.config["default-ulimits"] if is_object(daemon.config["default-ulimits"])
+default config_limits := {}
 
-else := {}
+config_limits := daemon.config["default-ulimits"] if is_object(daemon.config["default-ulimits"])
 
 names := {split(v, "=")[0] | some v in ulimit_flags} | {k | some k in object.keys(config_limits)}
 

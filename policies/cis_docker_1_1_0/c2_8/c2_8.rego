@@ -58,18 +58,18 @@ violations contains result.finding(result.daemon, "user namespace remapping is n
 	not remap
 }
 
-configured_note := sprintf("; userns-remap is set to %s but dockerd has not applied it (restart needed)", [remap]) if remap
+default configured_note := ""
 
-else := ""
+configured_note := sprintf("; userns-remap is set to %s but dockerd has not applied it (restart needed)", [remap]) if remap
 
 checked := 1
 
 evidence := {"security_options": info_options, "userns_remap": remap_or_null}
 
+default info_options := null
+
 info_options := input.daemon.info.security_options if daemon.info_known
 
-else := null
+default remap_or_null := null
 
 remap_or_null := v if v := remap
-
-else := null

@@ -37,13 +37,15 @@ is_driver_default if normalise(parent) == driver_defaults[input.daemon.info.cgro
 
 approved := {normalise(p) | some p in approved_list}
 
+default approved_list := []
+
 approved_list := v if {
 	v := params.value("approved_cgroup_parents")
 	is_array(v)
 } else := [v] if {
 	v := params.value("approved_cgroup_parents")
 	is_string(v)
-} else := []
+}
 
 is_approval_given if params.value("approved_cgroup_parents")
 
@@ -79,14 +81,14 @@ evidence := {
 	"approved_cgroup_parents": approved_evidence,
 }
 
+default parent_or_null := null
+
 parent_or_null := v if v := parent
 
-else := null
+default driver_or_null := null
 
 driver_or_null := input.daemon.info.cgroup_driver if daemon.info_known
 
-else := null
+default approved_evidence := null
 
 approved_evidence := sort([p | some p in approved]) if is_approval_given
-
-else := null

@@ -30,7 +30,10 @@ not_applicable := containers.none_listed
 
 checked := count(containers.listed)
 
-violations contains result.finding(result.container(c), msg, object.get(c, "memory", null), "a memory limit (--memory)") if {
+violations contains result.finding(
+	result.container(c), msg, object.get(c, "memory", null),
+	"a memory limit (--memory)",
+) if {
 	some c in containers.inspected
 	not has_limit(c)
 	msg := sprintf("container %s has no memory limit (status %s)", [containers.name(c), c.status])

@@ -102,6 +102,6 @@ evidence := {
 	]),
 }
 
-seccomp_entry_or_null := daemon_seccomp_entry if has_seccomp_entry
+default seccomp_entry_or_null := null
 
-else := null
+seccomp_entry_or_null := daemon_seccomp_entry if has_seccomp_entry

@@ -70,7 +70,7 @@ evidence := {
 	"custom_cgroup_parents": {containers.name(c): c.cgroup_parent | some c in containers.listed; is_custom(c)},
 }
 
+default approved_evidence := null
+
 # null when the organisation gave no list.
 approved_evidence := sort(approved) if is_approval_given
-
-else := null

@@ -80,9 +80,14 @@ is_created_under_daemon(c) if {
 
 evidence := {
 	"daemon_no_new_privileges": daemon_setting,
-	"accepted_through_daemon_setting": sort([containers.name(c) | is_daemon_wide; some c in containers.inspected; is_relying(c); is_created_under_daemon(c)]),
+	"accepted_through_daemon_setting": sort([containers.name(c) |
+		is_daemon_wide
+		some c in containers.inspected
+		is_relying(c)
+		is_created_under_daemon(c)
+	]),
 }
 
-daemon_setting := v if v := daemon.bool_option("no-new-privileges", "no-new-privileges")
+default daemon_setting := null
 
-else := null
+daemon_setting := v if v := daemon.bool_option("no-new-privileges", "no-new-privileges")

@@ -45,7 +45,10 @@ default_capabilities := {
 
 # allowed: the default set and the names of allowed_cap_add (a value other than a list of names
 # allows nothing more).
-allowed := default_capabilities | {normal(n) | some n in values.items(params.with_default("allowed_cap_add", [])); is_string(n)}
+allowed := default_capabilities | {normal(n) |
+	some n in values.items(params.with_default("allowed_cap_add", []))
+	is_string(n)
+}
 
 # normal: "cap_sys_admin", "CAP_SYS_ADMIN" and "sys_admin" are all "SYS_ADMIN".
 normal(name) := trim_prefix(upper(name), "CAP_")

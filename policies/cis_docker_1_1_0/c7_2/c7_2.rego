@@ -88,5 +88,10 @@ evidence := object.union(swarm.summary, {
 	"tolerated_manager_failures": tolerated_failures,
 	"max_managers": params.with_default("max_managers", null),
 	"nodes": input.swarm.nodes,
-	"managers": [{"id": n.id, "hostname": n.hostname, "leader": n.leader, "reachability": n.reachability, "addr": n.manager_addr} | some n in managers],
+	"managers": [manager_evidence(n) | some n in managers],
 }) if is_decided
+
+manager_evidence(n) := {
+	"id": n.id, "hostname": n.hostname, "leader": n.leader,
+	"reachability": n.reachability, "addr": n.manager_addr,
+}

@@ -28,11 +28,11 @@ own_manager_addr := n.manager_addr if {
 	is_string(n.manager_addr)
 }
 
+default port := 2377
+
 port := to_number(trim_prefix(suffix, ":")) if {
 	some suffix in regex.find_n(`:[1-9][0-9]{0,4}$`, own_manager_addr, 1)
 }
-
-else := 2377
 
 ports := {2377, port}
 
@@ -59,7 +59,7 @@ not_applicable := sprintf("this node is not a swarm manager (state %s) and nothi
 }
 
 # Any node with a wildcard listener on the port fails: a worker that listens there too.
-violations contains result.finding(result.swarm, msg, sprintf("%s:%v", [l.address, l.port]), "a specific interface address") if {
+violations contains result.finding(result.swarm, msg, listener_text(l), "a specific interface address") if {
 	swarm.is_active
 	some l in on_port
 	is_wildcard(l)
@@ -81,3 +81,5 @@ evidence := object.union(swarm.summary, {
 	"management_port": port,
 	"listeners": [{"address": l.address, "port": l.port, "family": l.family, "process": l.process} | some l in on_port],
 }) if swarm.is_active
+
+listener_text(l) := sprintf("%s:%v", [l.address, l.port])

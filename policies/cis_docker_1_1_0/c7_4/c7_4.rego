@@ -78,6 +78,8 @@ default complete_view := false
 complete_view if swarm.is_manager
 
 evidence := {
-	"overlay_networks": [{"name": n.name, "id": n.id, "encrypted": is_encrypted(n), "ingress": is_ingress(n)} | some n in overlays],
+	"overlay_networks": [overlay_evidence(n) | some n in overlays],
 	"complete_view": complete_view,
 } if networks_known
+
+overlay_evidence(n) := {"name": n.name, "id": n.id, "encrypted": is_encrypted(n), "ingress": is_ingress(n)}

@@ -32,6 +32,8 @@ expiry_hours := expiry_ns / 3600000000000 if has_expiry
 
 has_max if is_number(max_hours)
 
+expected := sprintf("at most %vh", [max_hours])
+
 max_hours := m if {
 	m := params.value("node_cert_max_expiry_hours")
 	is_number(m)
@@ -55,7 +57,7 @@ is_decided if {
 	has_expiry
 }
 
-violations contains result.finding(result.swarm, msg, sprintf("%vh", [expiry_hours]), sprintf("at most %vh", [max_hours])) if {
+violations contains result.finding(result.swarm, msg, sprintf("%vh", [expiry_hours]), expected) if {
 	is_decided
 	expiry_hours > max_hours
 	msg := sprintf("swarm node certificates are valid for %v hours, longer than the %v hours the organisation allows (node_cert_max_expiry_hours)", [expiry_hours, max_hours])

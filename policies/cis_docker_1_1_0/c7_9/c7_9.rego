@@ -31,6 +31,8 @@ age_days := floor(age_seconds / 86400) if has_age
 
 has_max if is_number(max_days)
 
+expected := sprintf("at most %v days", [max_days])
+
 max_days := m if {
 	m := params.value("ca_max_age_days")
 	is_number(m)
@@ -50,7 +52,7 @@ is_decided if {
 	has_age
 }
 
-violations contains result.finding(result.swarm, msg, sprintf("%v days", [age_days]), sprintf("at most %v days", [max_days])) if {
+violations contains result.finding(result.swarm, msg, sprintf("%v days", [age_days]), expected) if {
 	is_decided
 	age_seconds > max_days * 86400
 	msg := sprintf("the swarm root CA was issued %v days ago, longer ago than the %v days the organisation allows (ca_max_age_days): rotate it with docker swarm ca --rotate", [age_days, max_days])
