@@ -438,7 +438,8 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
     else:
         from .report import render
 
-        _emit(state, render(report, fmt), output)
+        options = {"warn_as_failure": True} if fmt == "junit" and fail_on == "warn" else {}  # as the exit code
+        _emit(state, render(report, fmt, **options), output)
     if not state.quiet:
         c = report.counts
         state.err.print(

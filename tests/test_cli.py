@@ -370,3 +370,16 @@ def test_debug_before_or_after_the_verb_shows_the_traceback(tmp_path, where):
 def test_every_verb_lists_the_global_flags_in_its_help(verb):
     out = run(verb, "--help").stdout
     assert all(flag in out for flag in ("-q, --quiet", "--no-color", "--debug")), out
+
+
+def test_junit_follows_fail_on_warn(snapshot_file):
+    """A warn finding fails the run with --fail-on warn, so it is a failed testcase too."""
+    import xml.etree.ElementTree as ET
+
+    def failures(*extra: str) -> int:
+        proc = run("-q", "evaluate", str(snapshot_file), "--controls", "2.7", "--format", "junit", *extra)
+        return len(ET.fromstring(proc.stdout).findall(".//testcase/failure")), proc.returncode
+
+    assert failures() == (0, 0)
+    warned, code = failures("--fail-on", "warn")
+    assert warned > 0 and code == 1
