@@ -33,9 +33,9 @@ class Params(BaseModel):
     allowed_cap_add: Names | None = Field(None, description="5.3: capabilities containers may add beyond Docker's default set")
     stopped_container_margin: int | None = Field(None, ge=0, description="6.2: stopped minus running at which sprawl is flagged (default 25)")
     swarm_needed: bool | None = Field(None, description="7.1: true when this host must run swarm mode")
-    max_managers: int | None = Field(None, ge=1, description="7.2: largest acceptable number of swarm managers")
-    node_cert_max_expiry_hours: float | None = Field(None, gt=0, description="7.8: longest acceptable swarm node certificate validity")
-    ca_max_age_days: float | None = Field(None, gt=0, description="7.9: oldest acceptable swarm root CA")
+    max_managers: int | None = Field(None, ge=0, description="7.2: largest acceptable number of swarm managers")
+    node_cert_max_expiry_hours: float | None = Field(None, ge=0, description="7.8: longest acceptable swarm node certificate validity")
+    ca_max_age_days: float | None = Field(None, ge=0, description="7.9: oldest acceptable swarm root CA")
     custom: dict[str, Any] | None = Field(None, description="An organisation's own policies' parameters, unchecked")
 
 
@@ -70,8 +70,8 @@ _EXPECTED = {
     "min_engine_version": "a version such as 24.0.7", "trusted_users": "a list of names",
     "approved_cgroup_parents": "a list of names", "trusted_registries": "a list of names",
     "allowed_cap_add": "a list of names", "stopped_container_margin": "a whole number, 0 or more",
-    "swarm_needed": "true or false", "max_managers": "a whole number, 1 or more",
-    "node_cert_max_expiry_hours": "a positive number", "ca_max_age_days": "a positive number",
+    "swarm_needed": "true or false", "max_managers": "a whole number, 0 or more",
+    "node_cert_max_expiry_hours": "a number, 0 or more", "ca_max_age_days": "a number, 0 or more",
     "custom": "a mapping",
 }
 

@@ -66,15 +66,15 @@ def test_good_parameters_reach_the_policies_as_given(snapshot_file, tmp_path):
 
 
 def test_the_library_refuses_bad_parameters_with_a_usage_error():
-    with pytest.raises(dockerbench.UsageError, match="parameter 'max_managers' must be a whole number, 1 or more"):
-        dockerbench.evaluate(synthetic.snapshot(1), controls=["7.2"], params={"max_managers": 0})
+    with pytest.raises(dockerbench.UsageError, match="parameter 'max_managers' must be a whole number, 0 or more"):
+        dockerbench.evaluate(synthetic.snapshot(1), controls=["7.2"], params={"max_managers": -1})
 
 
 def test_unset_parameters_are_left_out_and_values_kept_as_given():
     assert validate_params({"ca_max_age_days": 30, "swarm_needed": None}) == {"ca_max_age_days": 30}
 
 
-@pytest.mark.parametrize("doc", [{"trusted_users": "alice"}, {"nope": 1}, {"max_managers": 0}, {"swarm_needed": 1},
+@pytest.mark.parametrize("doc", [{"trusted_users": "alice"}, {"nope": 1}, {"max_managers": -1}, {"swarm_needed": 1},
                                  {"ca_max_age_days": -1}, {"min_engine_version": "24.x"}])
 def test_the_published_schema_refuses_what_the_loader_refuses(doc):
     with pytest.raises(jsonschema.ValidationError):

@@ -104,7 +104,8 @@ def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail:
     host = detail.get("HostConfig") or {}
     network_settings = detail.get("NetworkSettings") or {}
     running = bool(state.get("Running"))
-    pid = (state.get("Pid") or None) if running else None
+    restarting = bool(state.get("Restarting"))  # a crash loop: no process to look at, not a gap
+    pid = (state.get("Pid") or None) if running and not restarting else None
     name = (detail.get("Name") or "").lstrip("/")
     restart = host.get("RestartPolicy") or {}
     return Container(
@@ -153,7 +154,7 @@ def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail:
         log_driver=(host.get("LogConfig") or {}).get("Type"),
         labels=labels(config.get("Labels")),
         env=env_vars(config.get("Env"), ctx.include_env_values),
-        processes=(None if not running else [] if state.get("Restarting") else _processes(ctx, api, detail["Id"], name)),
+        processes=(None if not running else [] if restarting else _processes(ctx, api, detail["Id"], name)),
         exec_instances=_exec_instances(ctx, api, name, detail.get("ExecIDs")),
     )
 
