@@ -76,7 +76,8 @@ our_pid() {
 }
 
 start() {
-  local run_dir=$1 netns pid
+  local run_dir=$1 netns
+  [ -x /usr/sbin/runc ] || die "Debian 12's runc is missing: /usr/sbin/runc (apt-get install runc)"
   fetch
   mkdir -p "$run_dir"
   run_dir=$(cd "$run_dir" && pwd)

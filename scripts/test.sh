@@ -37,6 +37,9 @@ stop_dockerd() {
   for _ in $(seq 1 30); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 1; done
   kill -9 "$dockerd_pid" 2>/dev/null || true
   wait "$stop26" || true
+  # What the stopped 20.10 dockerd leaves mounted (its exec-root's netns/default).
+  awk -v root="$run_dir/" 'index($5, root) == 1 {print $5}' /proc/self/mountinfo | sort -r |
+    while read -r point; do umount -l "$point" 2>/dev/null || true; done
 }
 trap stop_dockerd EXIT
 export DOCKERBENCH_TEST_DOCKER_HOST="unix://$run_dir/docker.sock"
