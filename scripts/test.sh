@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: install what the tests need (apt, pip, npm), start a private dockerd, run
-# pytest against it, stop dockerd by its pid, exit with pytest's status. Extra args go to pytest.
+# The test command: install what the tests need (apt, pip, npm), start two private dockerds (Debian
+# 12's 20.10 and Debian 13's 26.1, see scripts/engine26.sh), run pytest against both, stop them by
+# their pids, exit with pytest's status. Extra args go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -24,18 +25,35 @@ if [ ! -x "$npm_dir/node_modules/.bin/sarif-multitool" ]; then
 fi
 export DOCKERBENCH_SARIF_MULTITOOL="$npm_dir/node_modules/.bin/sarif-multitool"
 
-echo "== dockerd"
+echo "== dockerd 20.10 (Debian 12's docker.io)"
 run_dir=$(mktemp -d /tmp/dockerbench-ci.XXXXXX)
 dockerd --host "unix://$run_dir/docker.sock" --data-root "$run_dir/data" \
   --exec-root "$run_dir/exec" --pidfile "$run_dir/docker.pid" >"$run_dir/dockerd.log" 2>&1 &
 dockerd_pid=$!
 stop_dockerd() {
+  bash scripts/engine26.sh stop "$run_dir/engine26" &  # both at once: each waits for its containers
+  local stop26=$!
   kill "$dockerd_pid" 2>/dev/null || true
   for _ in $(seq 1 30); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 1; done
   kill -9 "$dockerd_pid" 2>/dev/null || true
+  wait "$stop26" || true
+  # What the stopped 20.10 dockerd leaves mounted (its exec-root's netns/default).
+  awk -v root="$run_dir/" 'index($5, root) == 1 {print $5}' /proc/self/mountinfo | sort -r |
+    while read -r point; do umount -l "$point" 2>/dev/null || true; done
 }
 trap stop_dockerd EXIT
 export DOCKERBENCH_TEST_DOCKER_HOST="unix://$run_dir/docker.sock"
+
+echo "== dockerd 26.1 (Debian 13's docker.io, unpacked; own network namespace)"
+# Without it the 26.1 live tests skip on a developer machine and fail under CI=true.
+if address=$(bash scripts/engine26.sh start "$run_dir/engine26"); then
+  export DOCKERBENCH_TEST_DOCKER_HOST_26="$address"
+  export DOCKERBENCH_TEST_DOCKERD_26="$(bash scripts/engine26.sh fetch)/dockerd"
+else
+  echo "dockerd 26.1 is not available (see above)"
+fi
+
+echo "== dockerd 20.10: waiting for it to answer"
 for _ in $(seq 1 60); do
   if DOCKER_HOST="$DOCKERBENCH_TEST_DOCKER_HOST" docker version >/dev/null 2>&1; then break; fi
   kill -0 "$dockerd_pid" 2>/dev/null || { cat "$run_dir/dockerd.log"; echo "dockerd died"; exit 1; }
@@ -47,6 +65,6 @@ echo "== pytest"
 status=0
 python3 -m pytest -q "$@" || status=$?
 
-echo "== dockerbench audit of this dockerd (first 20 lines)"
+echo "== dockerbench audit of the 20.10 dockerd (first 20 lines)"
 dockerbench --no-color audit --docker-host "$DOCKERBENCH_TEST_DOCKER_HOST" --fail-on never 2>&1 | head -20 || true
 exit "$status"

@@ -1,8 +1,13 @@
-"""Shared fixtures: the real dockerd named by DOCKERBENCH_TEST_DOCKER_HOST, busybox images.
+"""Shared fixtures: the real dockerds of the test run (one per Docker Engine), busybox images.
 
 Integration tests never start their own daemon on the default bridge: scripts/test.sh starts
-one and exports its address. Without it the docker tests are skipped on a developer machine,
-and FAIL under CI=true, so a missing dockerd can never hide behind skips in CI.
+one dockerd per engine and exports their addresses, Debian 12's 20.10 as
+DOCKERBENCH_TEST_DOCKER_HOST and Debian 13's 26.1 (scripts/engine26.sh) as
+DOCKERBENCH_TEST_DOCKER_HOST_26, with the 26.1 dockerd to run for a private daemon as
+DOCKERBENCH_TEST_DOCKERD_26. Every live test runs once per engine (``docker_engine`` is a
+session parameter: test ids carry ``docker20.10`` / ``docker26.1``). An engine that is not
+there is skipped on a developer machine and FAILS under CI=true, so a missing dockerd can
+never hide behind skips in CI.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import os
 import shutil
 import tarfile
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -22,26 +28,65 @@ TEST_LABEL = "dockerbench.test"
 BUSYBOX = shutil.which("busybox") or "/bin/busybox"
 
 
-def _docker_host() -> str | None:
-    return os.environ.get("DOCKERBENCH_TEST_DOCKER_HOST")
+@dataclass(frozen=True)
+class DockerEngine:
+    """One Docker Engine the live tests run against: its shared test dockerd and its dockerd binary."""
+
+    name: str  # "20.10": the daemon must report a version starting "20.10."
+    host_variable: str  # names the address of the shared test dockerd of this engine
+    dockerd_variable: str | None  # names the dockerd to run for a private daemon (None: dockerd on PATH)
+
+    @property
+    def address(self) -> str | None:
+        return os.environ.get(self.host_variable) or None
+
+    @property
+    def dockerd(self) -> str | None:
+        """The dockerd command of this engine, or None when it is not there."""
+        if self.dockerd_variable is None:
+            return shutil.which("dockerd")
+        path = os.environ.get(self.dockerd_variable)
+        return path if path and os.access(path, os.X_OK) else None
+
+    def is_version(self, version: str) -> bool:
+        return version.startswith(f"{self.name}.")
+
+    def __str__(self) -> str:
+        return f"docker{self.name}"
+
+
+DOCKER_ENGINES = (
+    DockerEngine("20.10", "DOCKERBENCH_TEST_DOCKER_HOST", None),
+    DockerEngine("26.1", "DOCKERBENCH_TEST_DOCKER_HOST_26", "DOCKERBENCH_TEST_DOCKERD_26"),
+)
+
+
+@pytest.fixture(scope="session", params=DOCKER_ENGINES, ids=str)
+def docker_engine(request: pytest.FixtureRequest) -> DockerEngine:
+    """The Docker Engine under test: every test that uses it runs once per engine."""
+    return request.param
 
 
 @pytest.fixture(scope="session")
-def docker_host() -> str:
-    """Address of the test dockerd; skip (developer) or fail (CI) when there is none."""
+def docker_host(docker_engine: DockerEngine) -> str:
+    """Address of the engine's test dockerd; skip (developer) or fail (CI) when there is none."""
     import docker
 
-    address = _docker_host()
+    address = docker_engine.address
     problem = None
     if not address:
-        problem = "DOCKERBENCH_TEST_DOCKER_HOST is not set (scripts/test.sh starts a dockerd)"
+        problem = f"{docker_engine.host_variable} is not set (scripts/test.sh starts a dockerd)"
     else:
         try:
-            docker.APIClient(base_url=address, version="auto", timeout=10).ping()
+            client = docker.APIClient(base_url=address, version="auto", timeout=10)
+            version = client.version().get("Version", "")
+            client.close()
+            if not docker_engine.is_version(version):
+                problem = f"the dockerd at {address} is {version}, not {docker_engine.name}"
         except Exception as e:  # noqa: BLE001 - any failure means: no daemon
             problem = f"dockerd at {address} does not answer: {' '.join(str(e).split())[:200]}"
     if problem:
-        unavailable("the real dockerd", problem)
+        unavailable(f"the real dockerd {docker_engine.name}", problem)
     return address  # type: ignore[return-value]
 
 

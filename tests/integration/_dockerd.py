@@ -3,9 +3,10 @@
 The shared test daemon (DOCKERBENCH_TEST_DOCKER_HOST) must stay out of swarm mode and keep
 its configuration, so tests that need another daemon state start one of these: its own
 network namespace (no clash on docker0/iptables with the shared daemon), its own socket,
-data-root, exec-root and pidfile under one temporary directory. Needs root, ``dockerd``,
-``nsenter`` and ``ip``; :func:`require_private_dockerd` skips (developer) or fails (CI)
-when they are not there.
+data-root, exec-root and pidfile under one temporary directory. The dockerd is the one of
+the engine under test (conftest.DockerEngine: Debian 12's on PATH, or the 26.1 one that
+scripts/engine26.sh unpacked). Needs root, that ``dockerd``, ``nsenter`` and ``ip``;
+:func:`require_private_dockerd` skips (developer) or fails (CI) when they are not there.
 """
 
 from __future__ import annotations
@@ -21,16 +22,19 @@ from pathlib import Path
 import docker
 import pytest
 from _ci import unavailable
+from conftest import DockerEngine
 
-TOOLS = ("dockerd", "nsenter", "ip")
+TOOLS = ("nsenter", "ip")
 
 
-def require_private_dockerd(purpose: str) -> None:
+def require_private_dockerd(purpose: str, engine: DockerEngine) -> None:
     """Skip the caller (or fail it under CI=true) when a private dockerd cannot be started here."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if engine.dockerd is None:
+        missing.insert(0, f"dockerd {engine.name}" + (f" ({engine.dockerd_variable})" if engine.dockerd_variable else ""))
     problem = f"missing {', '.join(missing)}" if missing else None if os.geteuid() == 0 else "not root"
     if problem:
-        unavailable(f"a private dockerd for {purpose}", problem)
+        unavailable(f"a private dockerd {engine.name} for {purpose}", problem)
 
 
 class PrivateDockerd:
@@ -41,7 +45,9 @@ class PrivateDockerd:
     ``--config-file``). ``remove()`` stops it and deletes everything it made.
     """
 
-    def __init__(self, prefix: str = "dbt-dockerd-") -> None:
+    def __init__(self, engine: DockerEngine, prefix: str = "dbt-dockerd-") -> None:
+        assert engine.dockerd, f"no dockerd {engine.name}: call require_private_dockerd first"
+        self.dockerd = engine.dockerd
         self.netns = f"dbt-{uuid.uuid4().hex[:8]}"
         self.root = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
         self.address = f"unix://{self.root}/docker.sock"
@@ -56,9 +62,10 @@ class PrivateDockerd:
     def start(self, *extra_args: str) -> docker.DockerClient:
         """Start dockerd (plus ``extra_args``) and return a client once it answers."""
         log = open(self.root / "dockerd.log", "ab")  # noqa: SIM115 - the daemon keeps writing to it
-        # nsenter execs dockerd, so the pid we hold IS dockerd's (comm "dockerd", argv with --host).
+        # nsenter execs dockerd (and the 26.1 wrapper execs its dockerd), so the pid we hold IS
+        # dockerd's (comm "dockerd", argv with --host).
         self.process = subprocess.Popen(
-            ["nsenter", f"--net=/var/run/netns/{self.netns}", "dockerd", "--host", self.address,
+            ["nsenter", f"--net=/var/run/netns/{self.netns}", self.dockerd, "--host", self.address,
              "--data-root", str(self.root / "data"), "--exec-root", str(self.root / "exec"),
              "--pidfile", str(self.root / "docker.pid"), *extra_args],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

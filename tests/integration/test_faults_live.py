@@ -2,7 +2,7 @@
 
 Each test runs a private dockerd (its own network namespace, socket and data-root; see
 tests/integration/_dockerd.py) so stopping it or filling it with a crash loop touches nothing
-else. Needs root, ``dockerd``, ``nsenter`` and ``ip``.
+else; once per Docker Engine (20.10 and 26.1). Needs root, ``dockerd``, ``nsenter`` and ``ip``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Iterator
 import docker
 import pytest
 from _dockerd import PrivateDockerd, require_private_dockerd
-from conftest import BUSYBOX_BASE, build_image
+from conftest import BUSYBOX_BASE, DockerEngine, build_image
 
 import dockerbench
 
@@ -21,9 +21,9 @@ pytestmark = pytest.mark.docker
 
 
 @pytest.fixture
-def private() -> Iterator[tuple[PrivateDockerd, docker.DockerClient]]:
-    require_private_dockerd("the fault tests")
-    daemon = PrivateDockerd(prefix="dbt-faults-")
+def private(docker_engine: DockerEngine) -> Iterator[tuple[PrivateDockerd, docker.DockerClient]]:
+    require_private_dockerd("the fault tests", docker_engine)
+    daemon = PrivateDockerd(docker_engine, prefix="dbt-faults-")
     try:
         client = daemon.start()
         build_image(client, "dbt-busybox:faults", BUSYBOX_BASE + 'CMD ["sleep", "3600"]\n')

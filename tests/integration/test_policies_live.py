@@ -1,16 +1,17 @@
 """The policies against real Docker Engines: each misconfiguration is reported by exactly its controls.
 
-Three daemons, each snapshotted once (module fixtures), every report computed once per engine:
+Per Docker Engine (tests/conftest.py: 20.10 and 26.1; every test runs on each) two daemons,
+snapshotted once per state (module fixtures), every report computed once per Rego engine:
 
-* the shared test dockerd (DOCKERBENCH_TEST_DOCKER_HOST): a *hardened* container and variants
-  of it that each change ONE thing, plus a bare privileged container that was never started.
+* the engine's shared test dockerd (DOCKERBENCH_TEST_DOCKER_HOST, ..._26): a *hardened*
+  container and variants of it that each change ONE thing, plus a bare privileged container that was never started.
   For each the set of container-scoped controls (4.1 and section 5) with a finding for THAT
   container (by resource id) must equal the expected set exactly: nothing missing, nothing extra.
   Everything is labelled ``dockerbench.test=<run>`` and removed by that label at the end.
-* a private dockerd (tests/integration/_dockerd.py: own network namespace, socket, data-root,
-  exec-root, pidfile; stopped by pid) started with a hardened daemon.json via --config-file,
+* a private dockerd of that engine (tests/integration/_dockerd.py: own network namespace,
+  socket, data-root, exec-root, pidfile; stopped by pid) started with a hardened daemon.json via --config-file,
   then restarted WITHOUT it, then turned into a one-node swarm manager.
-* every assertion runs on every installed engine ("embedded" regorus and "opa"), and the two
+* every assertion runs on every installed Rego engine ("embedded" regorus and "opa"), and the two
   reports of every snapshot must agree control by control (the live conformance check).
 
 Host-decided outcomes (no AppArmor / SELinux here, the shared daemon without daemon-wide
@@ -37,7 +38,7 @@ import pytest
 from _ci import unavailable
 from _dockerd import PrivateDockerd, require_private_dockerd
 from _live import quietly, remove_run, wait_until_settled
-from conftest import BUSYBOX_BASE, TEST_LABEL, build_image
+from conftest import BUSYBOX_BASE, TEST_LABEL, DockerEngine, build_image
 
 import dockerbench
 from dockerbench._snapshot import Container, Snapshot
@@ -143,7 +144,7 @@ VARIANTS: dict[str, Variant] = {
     # containers" in the seed, but the catalogue lets the policy choose and both policies judge
     # the configuration of every container (for 4.1 that is CIS v1.1.0's own scope): Config.User
     # empty (root) and PidsLimit null fail. 5.29 (informational) reviews it: NetworkMode
-    # "default", so it joins docker0 whenever it starts. Running-only controls (5.6, 5.7, 5.13,
+    # "default" (Engine 20.10; "bridge" from API 1.44), so it joins docker0 whenever it starts. Running-only controls (5.6, 5.7, 5.13,
     # 5.26) do not judge it; 5.3 and 5.21 do not fire on privileged (see "privileged" above).
     "bare_privileged": Variant(
         {"privileged": True}, base={"command": ["sleep", "3600"]}, start=False,
@@ -184,9 +185,10 @@ def engine(request: pytest.FixtureRequest, installed_engines: list[str]) -> str:
 
 
 class Reports:
-    """Each (snapshot, engine, params, controls) evaluated once for the whole module."""
+    """Each (snapshot, engine, params, controls) of one Docker Engine evaluated once for the module."""
 
-    def __init__(self) -> None:
+    def __init__(self, docker_engine: DockerEngine) -> None:
+        self.docker_engine = docker_engine
         self.snapshots: dict[str, Snapshot] = {}
         self._cache: dict[tuple[str, str, str, tuple[str, ...] | None], dockerbench.Report] = {}
 
@@ -200,8 +202,9 @@ class Reports:
 
 
 @pytest.fixture(scope="module")
-def reports() -> Reports:
-    return Reports()
+def reports(docker_engine: DockerEngine) -> Reports:
+    """Per Docker Engine: the snapshots of its daemons and their reports."""
+    return Reports(docker_engine)
 
 
 def findings_for(report: dockerbench.Report, resource_id: str) -> dict[str, str]:
@@ -488,11 +491,11 @@ class Private:
 
 
 @pytest.fixture(scope="module")
-def private(reports: Reports) -> Iterator[Private]:
+def private(docker_engine: DockerEngine, reports: Reports) -> Iterator[Private]:
     """One private dockerd, four snapshots: hardened, hardened with a badly owned daemon.json,
     plain (no --config-file; swarm inactive), and plain after ``swarm init``."""
-    require_private_dockerd("the daemon and swarm policy tests")
-    daemon = PrivateDockerd(prefix="dbt-policies-")
+    require_private_dockerd("the daemon and swarm policy tests", docker_engine)
+    daemon = PrivateDockerd(docker_engine, prefix="dbt-policies-")
     try:
         config = daemon.root / "daemon.json"
         config.write_text(json.dumps(HARDENED_DAEMON_JSON, indent=2) + "\n")

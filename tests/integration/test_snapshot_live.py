@@ -1,5 +1,7 @@
 """One snapshot of the real test dockerd, holding every misconfiguration sections 4-6 look for.
 
+Per Docker Engine (tests/conftest.py: 20.10 and 26.1): every test runs against each.
+
 The module fixture builds the images and creates the containers below (all labelled
 ``dockerbench.test=<run id>``), takes ONE snapshot, and removes everything at the end, also
 when a test or the setup fails. Each test checks that the snapshot tells the truth about one
@@ -299,8 +301,18 @@ def test_host_uid_of_a_pid_outside_the_container_is_refused(live: Live) -> None:
 def test_log_driver_and_default_namespaces(live: Live) -> None:
     c = live.container("etc_mount")
     assert c.log_driver == "json-file"
-    assert (c.privileged, c.network_mode, c.uts_mode, c.userns_mode) == (False, "default", "", "")
+    # Created without a network: Engine 20.10 records NetworkMode "default"; from API 1.44
+    # (Engine 25.0, so 26.1) the daemon stores "bridge". Both are docker0, and 5.29 reads both.
+    version = live.snap.daemon.version
+    assert version is not None
+    default_mode = "bridge" if _api_at_least(version.api_version, (1, 44)) else "default"
+    assert (c.privileged, c.network_mode, c.uts_mode, c.userns_mode) == (False, default_mode, "", "")
     assert c.labels == {TEST_LABEL: live.run}
+
+
+def _api_at_least(api_version: str, minimum: tuple[int, int]) -> bool:
+    major, _, minor = api_version.partition(".")
+    return (int(major), int(minor)) >= minimum
 
 
 # ----------------------------------------------------------------------------- images

@@ -3,7 +3,8 @@
 The shared test daemon must stay out of swarm mode, so this module starts its own dockerd in
 its own network namespace (tests/integration/_dockerd.py), inits a swarm there with a secret
 and a service, snapshots it, restarts it (an auto-locked manager comes back "locked"),
-snapshots again, and stops it by pid. Needs root, ``dockerd``, ``nsenter`` and ``ip``.
+snapshots again, and stops it by pid; once per Docker Engine (20.10 and 26.1, whose dockerd
+scripts/engine26.sh unpacked). Needs root, ``dockerd``, ``nsenter`` and ``ip``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Iterator
 import docker.types
 import pytest
 from _dockerd import PrivateDockerd, require_private_dockerd
+from conftest import DockerEngine
 
 import dockerbench
 from dockerbench._snapshot import Snapshot, Swarm
@@ -39,9 +41,9 @@ class SwarmRun:
 
 
 @pytest.fixture(scope="module")
-def swarm_run() -> Iterator[SwarmRun]:
-    require_private_dockerd("the swarm tests")
-    daemon = PrivateDockerd(prefix="dbt-swarm-")
+def swarm_run(docker_engine: DockerEngine) -> Iterator[SwarmRun]:
+    require_private_dockerd("the swarm tests", docker_engine)
+    daemon = PrivateDockerd(docker_engine, prefix="dbt-swarm-")
     try:
         client = daemon.start()
         secret_value, env_value = (f"canary-{uuid.uuid4().hex}" for _ in range(2))
