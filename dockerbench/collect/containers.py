@@ -272,6 +272,8 @@ def _host_uid(ctx: Context, cid: str, name: str, pid: int) -> int | None:
     try:
         cgroup = (proc / "cgroup").read_text(encoding="utf-8", errors="replace")
         status = (proc / "status").read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:  # the process ended since the inspect (a crash loop, a stop): nothing to read
+        return None
     except OSError as e:
         ctx.record_exc(SECTION, item, e)
         return None
