@@ -63,7 +63,7 @@ DOCKER_HOST="$DOCKERBENCH_TEST_DOCKER_HOST" docker version >/dev/null || { tail 
 
 echo "== pytest"
 status=0
-python3 -m pytest -q "$@" || status=$?
+python3 -m pytest -q --durations=15 "$@" || status=$?
 
 echo "== dockerbench audit of the 20.10 dockerd (first 20 lines)"
 dockerbench --no-color audit --docker-host "$DOCKERBENCH_TEST_DOCKER_HOST" --fail-on never 2>&1 | head -20 || true
