@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import dockerbench  # noqa: E402
-from dockerbench.engines import default_workers, make_engine  # noqa: E402
+import synthetic
 
-import synthetic  # noqa: E402
+import dockerbench
+from dockerbench.engines import default_workers, make_engine
 
 
 def _rss_mb(pid: int) -> float:
@@ -39,7 +39,7 @@ def _rss_mb(pid: int) -> float:
 
 
 def _worker_peaks(engine: object) -> list[float]:
-    return [_rss_mb(w._proc.pid) for w in getattr(engine, "_workers", []) if w._proc is not None]  # noqa: SLF001
+    return [_rss_mb(w._proc.pid) for w in getattr(engine, "_workers", []) if w._proc is not None]
 
 
 def _measure(name: str, snap: dockerbench.Snapshot, repeat: int) -> tuple[float, float, list[float]]:
@@ -65,7 +65,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="evaluations after the first (best is shown)")
     args = parser.parse_args()
     print(f"embedded: regorus in {default_workers()} worker processes; opa: real OPA in-process (reference)")
-    print(f"{'containers':>10} {'engine':>9} {'first':>6} {'again':>6} {'first/opa':>9} {'again/opa':>9} {'peak RSS MB':>14}")
+    columns = ("containers", 10), ("engine", 9), ("first", 6), ("again", 6), ("first/opa", 9), ("again/opa", 9), \
+        ("peak RSS MB", 14)
+    print(" ".join(f"{name:>{width}}" for name, width in columns))
     for n in [int(x) for x in args.sizes.split(",")]:
         snap = synthetic.snapshot(n, n_images=max(5, n // 10))
         ref: tuple[float, float] | None = None
@@ -77,7 +79,8 @@ def main() -> None:
                 continue
             if name == "opa":
                 ref = (first, again)
-            ratios = [f"{mine / base:.2f}x" if ref else "-" for mine, base in zip((first, again), ref or (1, 1))]
+            pairs = zip((first, again), ref or (1, 1), strict=True)
+            ratios = [f"{mine / base:.2f}x" if ref else "-" for mine, base in pairs]
             rss = " + ".join(f"{p:.0f}" for p in peaks)
             print(f"{n:>10} {name:>9} {first:>6.2f} {again:>6.2f} {ratios[0]:>9} {ratios[1]:>9} {rss:>14}")
 

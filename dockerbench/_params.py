@@ -29,12 +29,16 @@ class Params(BaseModel):
     min_engine_version: Version | None = Field(None, description="1.3: lowest acceptable engine version, e.g. 24.0.7")
     trusted_users: Names | None = Field(None, description="1.4: users allowed to reach the daemon")
     approved_cgroup_parents: Names | None = Field(None, description="2.9, 5.24: cgroup parents that are intended")
-    trusted_registries: Names | None = Field(None, description="4.2: registries or repository prefixes images may come from")
-    allowed_cap_add: Names | None = Field(None, description="5.3: capabilities containers may add beyond Docker's default set")
-    stopped_container_margin: int | None = Field(None, ge=0, description="6.2: stopped minus running at which sprawl is flagged (default 25)")
+    trusted_registries: Names | None = Field(
+        None, description="4.2: registries or repository prefixes images may come from")
+    allowed_cap_add: Names | None = Field(
+        None, description="5.3: capabilities containers may add beyond Docker's default set")
+    stopped_container_margin: int | None = Field(
+        None, ge=0, description="6.2: stopped minus running at which sprawl is flagged (default 25)")
     swarm_needed: bool | None = Field(None, description="7.1: true when this host must run swarm mode")
     max_managers: int | None = Field(None, ge=0, description="7.2: largest acceptable number of swarm managers")
-    node_cert_max_expiry_hours: float | None = Field(None, ge=0, description="7.8: longest acceptable swarm node certificate validity")
+    node_cert_max_expiry_hours: float | None = Field(
+        None, ge=0, description="7.8: longest acceptable swarm node certificate validity")
     ca_max_age_days: float | None = Field(None, ge=0, description="7.9: oldest acceptable swarm root CA")
     custom: dict[str, Any] | None = Field(None, description="An organisation's own policies' parameters, unchecked")
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import fnmatch
 import re
 import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import yaml
 
@@ -170,7 +171,8 @@ def parse_control(path: Path, source: str) -> Control | None:
         raise PolicyError(f"{path}:{line}: METADATA section {custom['section']!r} is not the section of "
                           f"control {custom['id']}")
     if custom["severity"] not in SEVERITIES:
-        raise PolicyError(f"{path}:{line}: METADATA severity {custom['severity']!r} is not one of {', '.join(SEVERITIES)}")
+        raise PolicyError(f"{path}:{line}: METADATA severity {custom['severity']!r} is not one of "
+                          f"{', '.join(SEVERITIES)}")
     try:
         return Control(
             id=str(custom["id"]), title=str(meta["title"]), section=str(custom["section"]),

@@ -9,8 +9,9 @@ opa-golib-python-bindings wheel is present); ``--rego-engine NAME`` restricts th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 

@@ -30,7 +30,7 @@ class FakeOpaServer:
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "FakeOpaServer":
+    def __enter__(self) -> FakeOpaServer:
         self._thread.start()
         return self
 
@@ -70,7 +70,7 @@ class FakeOpaServer:
                     return False
                 return True
 
-            def do_PUT(self) -> None:  # noqa: N802 - http.server API
+            def do_PUT(self) -> None:
                 server.requests.append(("PUT", self.path))
                 body = self._body()
                 if not self._authorised():
@@ -93,7 +93,7 @@ class FakeOpaServer:
                 else:
                     self._reply(404, {"code": "not_found"})
 
-            def do_DELETE(self) -> None:  # noqa: N802
+            def do_DELETE(self) -> None:
                 server.requests.append(("DELETE", self.path))
                 if not self._authorised():
                     return
@@ -102,7 +102,7 @@ class FakeOpaServer:
                     server._dirty = True
                 self._reply(200, {})
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 server.requests.append(("POST", self.path))
                 body = json.loads(self._body() or b"{}")
                 if not self._authorised():

@@ -9,9 +9,30 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from dockerbench._snapshot import (
-    Audit, AuditRule, Container, ContainerMount, Daemon, EngineInfo, EngineVersion, EnvVar, FileFact,
-    Group, Healthcheck, HistoryEntry, Host, Image, Listener, Meta, MountEntry, Network, PortBinding,
-    Process, RestartPolicy, Snapshot, Swarm, ConfigFile,
+    Audit,
+    AuditRule,
+    ConfigFile,
+    Container,
+    ContainerMount,
+    Daemon,
+    EngineInfo,
+    EngineVersion,
+    EnvVar,
+    FileFact,
+    Group,
+    Healthcheck,
+    HistoryEntry,
+    Host,
+    Image,
+    Listener,
+    Meta,
+    MountEntry,
+    Network,
+    PortBinding,
+    Process,
+    RestartPolicy,
+    Snapshot,
+    Swarm,
 )
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
@@ -67,7 +88,7 @@ def image(j: int) -> Image:
         history=[HistoryEntry(created_by="/bin/sh -c #(nop) ADD file:abc in / "),
                  HistoryEntry(created_by="/bin/sh -c apt-get update" if j == 2 else "/bin/sh -c apt-get update && apt-get install -y curl"),
                  HistoryEntry(created_by="/bin/sh -c #(nop) ADD app.tar.gz /app" if j == 3 else "/bin/sh -c #(nop) COPY app /app")],
-        setuid_files=[] if j != 4 else [],
+        setuid_files=[],
     )
 
 

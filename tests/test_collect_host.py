@@ -159,7 +159,7 @@ def test_listeners_with_owning_process(root: Path) -> None:
     process(root, 300, ["/usr/bin/dockerd", "-H", "tcp://0.0.0.0:2376"], sockets=(1001, 2001))
     process(root, 400, ["sleep", "1"], sockets=(9999,))
     listeners = collect(root)[0].listeners or []
-    assert [(l.address, l.port, l.family, l.pid, l.process) for l in listeners] == [
+    assert [(s.address, s.port, s.family, s.pid, s.process) for s in listeners] == [
         ("0.0.0.0", 2376, "ipv4", 300, "dockerd"),
         ("127.0.0.1", 2377, "ipv4", None, None),
         ("2001:db8::1", 2375, "ipv6", 300, "dockerd"),

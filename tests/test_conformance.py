@@ -7,11 +7,10 @@ control's status or findings fails here (the live counterpart is in tests/integr
 from __future__ import annotations
 
 import pytest
+import synthetic
 
 import dockerbench
 from dockerbench.engines import available_engines
-
-import synthetic
 
 
 def _fixtures() -> dict[str, dockerbench.Snapshot]:

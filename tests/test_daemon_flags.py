@@ -73,7 +73,7 @@ def test_dockerd_serving_the_address_is_chosen_among_several(root: Path) -> None
     process(root, 200, [D, "--host", "unix:///tmp/other.sock", "--icc=false", "--log-opt", "splunk-token=s3cr3t"],
             environ={"HOME": "/root", "DOCKER_CERT_PATH": "/etc/docker/tls", "AWS_SECRET_ACCESS_KEY": "x",
                      "PATH": "/usr/bin"}, exe=D)
-    facts, ctx = collect(root, "unix:///tmp/other.sock")
+    facts, _ = collect(root, "unix:///tmp/other.sock")
     assert (facts.pid, facts.exe) == (200, D)
     assert facts.flags["icc"] == ["false"]
     assert facts.environment == {"HOME": "/root", "DOCKER_CERT_PATH": "/etc/docker/tls"}
@@ -211,7 +211,7 @@ def test_failing_api_is_recorded_as_engine_error(root: Path) -> None:
         def version(self) -> dict:
             raise ConnectionError("boom")
 
-        info = {"NoDockerRootDir": True}
+        info = {"NoDockerRootDir": True}  # noqa: RUF012 - a stand-in read by one test
 
     ctx = Context(host_root=root)
     facts = daemon.collect(ctx, Broken(), "unix:///x.sock")  # type: ignore[arg-type]

@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+import synthetic
+from _ci import unavailable
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import dockerbench
 from dockerbench._snapshot import Snapshot
 from dockerbench.engines import available_engines, make_engine
-
-import synthetic
-from _ci import unavailable
 
 CORPUS = json.loads((Path(__file__).parent / "data" / "realworld_strings.json").read_text(encoding="utf-8"))
 REAL_WORLD = [s for key in ("history", "labels", "commands") for s in CORPUS[key]]

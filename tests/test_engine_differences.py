@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from _ci import unavailable
 
 import dockerbench
 from dockerbench.engines import available_engines, make_engine
-from _ci import unavailable
 
 ERROR = "EngineError"  # the outcome "evaluation failed" (the message varies)
 PARSE = "PolicyError"  # the outcome "the module does not load"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from fake_opa_server import FakeOpaServer
 
 import dockerbench
 from dockerbench.engines import available_engines, make_engine
-from fake_opa_server import FakeOpaServer
 
 ENGINES = available_engines()
 OK = {"ok.rego": "package ok\n\nx := input.a\n\ny := data.dockerbench.params.p\n"}

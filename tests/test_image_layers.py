@@ -28,7 +28,7 @@ def layer_tar(entries: list[Entry]) -> bytes:
 def saved_image(layers: list[list[Entry]], *, oci: bool = False, shuffle: bool = True) -> bytes:
     """A `docker save` archive; layers lowest first, stored out of order like dockerd does."""
     names = [f"blobs/sha256/{i:064x}" if oci else f"{i:064x}/layer.tar" for i in range(len(layers))]
-    members = list(zip(names, (layer_tar(entries) for entries in layers)))
+    members = list(zip(names, (layer_tar(entries) for entries in layers), strict=True))
     if shuffle:
         members.reverse()
     config = ("blobs/sha256/" + "c" * 64) if oci else "c" * 64 + ".json"
@@ -98,5 +98,5 @@ def test_archive_without_manifest_is_an_error() -> None:
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w"):
         pass
-    with pytest.raises(ValueError, match="manifest.json"):
+    with pytest.raises(ValueError, match=r"manifest\.json"):
         scan(buf.getvalue())

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import synthetic
 
 import dockerbench
 from dockerbench._params import Params, validate_params
-
-import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas" / "params.schema.json").read_text())

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from importlib import metadata
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = "gordon-to-regorus"

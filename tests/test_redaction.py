@@ -13,7 +13,9 @@ import json
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from synthetic import snapshot as synthetic_snapshot
 
 import dockerbench
 from dockerbench._snapshot import Daemon, Snapshot
@@ -25,7 +27,6 @@ from dockerbench.collect.daemon import parse_config, parse_flags
 from dockerbench.collect.host import parse_docker_exec_records
 from dockerbench.collect.images import _history_entry
 from dockerbench.report import FORMATS, render
-from synthetic import snapshot as synthetic_snapshot
 
 EXAMPLES = int(os.environ.get("DOCKERBENCH_HYPOTHESIS_EXAMPLES", "25"))
 

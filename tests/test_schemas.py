@@ -7,11 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import synthetic
 
 import dockerbench
 from dockerbench import schemas
-
-import synthetic
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 

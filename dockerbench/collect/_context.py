@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .._snapshot import ErrorKind, FactError
 from . import _redact as redact
-
 
 #: Called as progress(stage, done, total) while collecting; total is None when unknown.
 ProgressCallback = Callable[[str, int, "int | None"], None]
@@ -91,7 +91,7 @@ def env_looks_secret(name: str, value: str | None = None) -> bool:
     """A hint that an environment variable holds a secret, from its name (and value shape)."""
     if redact.is_secret_name(name):
         return True
-    return bool(value) and (value.startswith("-----BEGIN") or value.startswith(("ghp_", "AKIA", "xox")))
+    return bool(value) and value.startswith(("-----BEGIN", "ghp_", "AKIA", "xox"))
 
 
 def split_env(entries: list[str] | None, include_values: bool) -> list[dict[str, Any]]:

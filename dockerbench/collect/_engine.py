@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import tarfile
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 import docker.errors
 import requests

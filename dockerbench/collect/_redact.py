@@ -37,7 +37,8 @@ _SECRET_NAME = re.compile(_SECRET_WORD, re.IGNORECASE)
 _NAME = r"(?P<name>\"[^\"\n]*\"|'[^'\n]*'|-{0,2}[^\s=\"'`;|&()<>]+)"
 _ASSIGNMENT = re.compile(rf"(?:^|(?<=[\s,;(]))(?P<lead>{_NAME}=)")
 # "name": "value" / 'name': 'value' (JSON or YAML written by a command).
-_QUOTED_KEY = re.compile(r"(?P<lead>(?P<q>[\"'])(?P<name>[^\"'\n]{1,200})(?P=q)\s*:\s*)(?P<value>\"[^\"]*\"?|'[^']*'?|[^\s,}]+)")
+_QUOTED_KEY = re.compile(r"(?P<lead>(?P<q>[\"'])(?P<name>[^\"'\n]{1,200})(?P=q)\s*:\s*)"
+                         r"(?P<value>\"[^\"]*\"?|'[^']*'?|[^\s,}]+)")
 # A dashed option followed by its value as the next word: `--password hunter2`.
 _SPACED_OPTION = re.compile(r"(?:^|(?<=\s))(?P<lead>(?P<name>--?[A-Za-z][\w.-]*)\s+)(?P<value>(?![-\s])\S+)")
 _URL_USERINFO = re.compile(r"(?i)(?P<scheme>\b[a-z][a-z0-9+.-]*://)(?P<userinfo>[^\s@\"']+)@")
@@ -45,7 +46,8 @@ _HEADER = re.compile(
     r"(?i)(?P<lead>\b(?:proxy-)?authorization\s*[:=]\s*(?:(?:basic|bearer|digest|token|negotiate|aws4-hmac-sha256)\s+)?"
     r"|\b(?:x-api-key|x-auth-token|private-token|x-vault-token|cookie|x-amz-security-token)\s*[:=]\s*)"
     r"(?P<value>[^\s\"']+)")
-_PEM = re.compile(r"(?P<begin>-----BEGIN (?P<label>[A-Z0-9 ]{1,60})-----)(?P<body>.*?)(?P<end>-----END (?P=label)-----|\Z)", re.S)
+_PEM = re.compile(r"(?P<begin>-----BEGIN (?P<label>[A-Z0-9 ]{1,60})-----)(?P<body>.*?)"
+                  r"(?P<end>-----END (?P=label)-----|\Z)", re.S)
 # Tool options that carry a password without a secret-looking name.
 _TOOL_PASSWORD = [
     re.compile(r"(?P<lead>\bcurl\b[^|;&\n]*?\s(?:-u|--user|-U|--proxy-user)\s*(?P<q>[\"']?)[^\s:\"']*:)(?P<value>[^\s\"']+)"),

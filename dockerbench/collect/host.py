@@ -17,21 +17,20 @@ from pathlib import Path
 from .._snapshot import (
     Audit,
     AuditRule,
-    ExecRecord,
-    NetInterface,
     ContentTrustSetting,
+    ExecRecord,
     FstabEntry,
     Group,
     Host,
     Listener,
     MountEntry,
+    NetInterface,
     OsInfo,
     SubIdRange,
     SystemdUnits,
 )
 from . import _redact as redact
 from ._context import Context, one_line
-from ._redact import REDACTED
 from ._hostfs import (
     comm,
     host_file,
@@ -46,6 +45,7 @@ from ._hostfs import (
     run_command,
     shell_assignments,
 )
+from ._redact import REDACTED
 
 SECTION = "host"
 #: Where systemd unit files live when systemctl cannot say, most specific first.
@@ -200,7 +200,7 @@ def parse_audit_rule(origin: str, line: str) -> AuditRule | None:
     if not tokens or tokens[0] not in ("-w", "-a", "-A"):
         return None
     path = key = None
-    for flag, value in zip(tokens, [*tokens[1:], None]):
+    for flag, value in zip(tokens, [*tokens[1:], None], strict=True):
         if value is None:
             break
         if flag == "-w":
@@ -307,7 +307,7 @@ def _redact_env_args(args: list[str]) -> list[str]:
 
 
 def _docker_exec_records(ctx: Context) -> list[ExecRecord] | None:
-    present, text = read_if_present(ctx, SECTION, AUDIT_LOG)
+    _, text = read_if_present(ctx, SECTION, AUDIT_LOG)
     return parse_docker_exec_records(text) if text is not None else None
 
 
@@ -553,5 +553,5 @@ def _listen_streams(ctx: Context, unit_path: str) -> list[str]:
         for line in (text or "").splitlines():
             key, sep, value = line.strip().partition("=")
             if sep and key.strip() == "ListenStream":
-                listen = listen + [value.strip()] if value.strip() else []
+                listen = [*listen, value.strip()] if value.strip() else []
     return listen

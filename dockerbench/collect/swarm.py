@@ -11,8 +11,9 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from .._snapshot import CertFacts, Daemon, Swarm, SwarmNode, SwarmSecret, SwarmService
 from ._api import DockerApi

@@ -44,7 +44,8 @@ def make_engine(
             raise UsageError("the opa-server engine needs the server's url (make_engine('opa-server', url=...))")
         unknown = sorted(set(options) - {"url", "token", "ca_cert", "client_cert"})
         if unknown:
-            raise UsageError(f"unknown option {unknown[0]!r} for the opa-server engine (it takes url, token, ca_cert, client_cert)")
+            raise UsageError(f"unknown option {unknown[0]!r} for the opa-server engine "
+                             "(it takes url, token, ca_cert, client_cert)")
         return OpaServerEngine(**options, **({"timeout": timeout} if timeout is not None else {}))
     if options:
         raise UsageError(f"engine {name!r} takes no option {sorted(options)[0]!r}")

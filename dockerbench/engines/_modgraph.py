@@ -13,7 +13,7 @@ doubt, compile more, never less.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from collections.abc import Mapping
 
 # Strings (with escapes), raw strings and comments: removed before looking for references.
 _NOISE = re.compile(r'"(?:\\.|[^"\\\n])*"|`[^`]*`|#[^\n]*')

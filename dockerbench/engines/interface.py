@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import re
 from abc import ABC, abstractmethod
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .._errors import EngineError
-
 
 #: Seconds one document may take to evaluate before it is stopped (engines in worker processes).
 DEFAULT_TIMEOUT = 60.0
@@ -65,19 +65,19 @@ class Engine(ABC):
         """Name and version, for reports."""
         return self.name
 
-    def start(self) -> None:
+    def start(self) -> None:  # noqa: B027 - optional hook: doing nothing is the right default
         """Get ready in the background (the embedded engine starts its worker processes), so
         that work done meanwhile, such as collecting the snapshot, hides the start-up."""
 
-    def prepare(self, paths: Sequence[str]) -> None:
+    def prepare(self, paths: Sequence[str]) -> None:  # noqa: B027 - optional hook, as start
         """Compile what evaluating these documents needs, in the background where the engine
         can, so that a later evaluate_many of the same paths finds it ready. Never raises:
         whatever fails here fails again, and is reported, when evaluated."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, as start
         """Release native or network resources (worker processes, connections)."""
 
-    def __enter__(self) -> "Engine":
+    def __enter__(self) -> Engine:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -7,8 +7,9 @@ It is the conformance reference in tests. Install it with
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from importlib import metadata
-from typing import Any, Mapping
+from typing import Any
 
 from .._errors import EngineError, PolicyError
 from .interface import Engine, ParentDocumentMixin, load_key

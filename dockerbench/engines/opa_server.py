@@ -8,7 +8,8 @@ the server, ``client_cert`` (cert, key) for mutual TLS, ``token`` for bearer aut
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from .._errors import EngineError, PolicyError
@@ -23,7 +24,8 @@ class OpaServerEngine(ParentDocumentMixin, Engine):
         try:
             from opa_client.opa import OpaClient
         except ImportError:
-            raise EngineError("the OPA server engine needs opa-python-client: pip install 'dockerbench[opa-server]'") from None
+            raise EngineError("the OPA server engine needs opa-python-client: "
+                              "pip install 'dockerbench[opa-server]'") from None
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise EngineError(f"OPA server URL must be http(s)://host[:port], got {url!r}")
@@ -53,7 +55,7 @@ class OpaServerEngine(ParentDocumentMixin, Engine):
                     self._client.update_policy_from_string(source, policy_id, rego_compat=False)
                 except requests.RequestException:
                     raise
-                except Exception as e:  # opa_client raises its own types with .message
+                except Exception as e:  # noqa: BLE001 - opa_client raises its own types (with .message), no common base
                     raise PolicyError(f"{name}: OPA server rejected the policy: {_message(e)}") from None
                 self._policy_ids.append(policy_id)
             for key, value in data.items():

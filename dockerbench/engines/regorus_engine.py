@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from importlib import metadata
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .._errors import EngineError, PolicyError
 from .interface import Engine, ParentDocumentMixin, input_json, load_key

@@ -22,15 +22,17 @@ Messages are pickled over the worker's stdin/stdout (multiprocessing.connection 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .._errors import DockerbenchError, EngineError, PolicyError
 from ._modgraph import ModuleGraph
@@ -172,7 +174,9 @@ class _Worker:
             try:
                 self._read_owed_loads()
                 while True:
-                    message = self._read(f"data.{paths[len(out)]}" if not batch and len(out) < len(paths) else f"{len(paths) - len(out)} documents")
+                    what = (f"data.{paths[len(out)]}" if not batch and len(out) < len(paths)
+                            else f"{len(paths) - len(out)} documents")
+                    message = self._read(what)
                     if message[0] == "done":
                         return out
                     if message[0] == "value":
@@ -217,10 +221,8 @@ class _Worker:
     def _write(self, message: tuple[Any, ...]) -> None:
         self.spawn()
         assert self._send is not None
-        try:
+        with contextlib.suppress(OSError):  # it died meanwhile: the read reports it
             self._send.send(message)
-        except OSError:  # it died meanwhile: the read reports it
-            pass
 
     def _read_owed_loads(self) -> None:
         while self._owed_loads:
@@ -244,7 +246,8 @@ class _Worker:
                     return self._recv.recv()
             except (EOFError, OSError):
                 code = self._proc.wait() if self._proc is not None else None
-                raise EngineError(f"the {self._inner} engine process died evaluating {what} (exit status {code})") from None
+                raise EngineError(f"the {self._inner} engine process died evaluating {what} "
+                                  f"(exit status {code})") from None
             if deadline is not None and time.monotonic() >= deadline:
                 raise EngineError(f"evaluation timed out after {self._timeout:g} s ({what})")
 
