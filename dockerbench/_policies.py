@@ -155,8 +155,8 @@ def parse_control(path: Path, source: str) -> Control | None:
     if pkg is None:
         raise PolicyError(f"{path}:1: no package declaration")
     package = pkg.group(1)
-    meta = read_metadata(path, source, pkg.start())
-    custom = (meta or {}).get("custom") or {}
+    meta = read_metadata(path, source, pkg.start()) or {}
+    custom = meta.get("custom") or {}
     if "id" not in custom:
         if package.startswith(CONTROL_PACKAGE_ROOT + ".") and not package.endswith("_test"):
             raise PolicyError(f"{path}:1: control package {package} has no METADATA custom.id")
@@ -203,8 +203,8 @@ def read_metadata(path: Path, source: str, package_offset: int) -> dict[str, Any
         meta = yaml.load("\n".join(lines), Loader=_YAML_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        line = start + 2 + (mark.line if mark else 0)
-        raise PolicyError(f"{path}:{line}: METADATA is not valid YAML: {getattr(e, 'problem', e)}") from None
+        where = start + 2 + (mark.line if mark else 0)
+        raise PolicyError(f"{path}:{where}: METADATA is not valid YAML: {getattr(e, 'problem', e)}") from None
     if not isinstance(meta, dict):
         raise PolicyError(f"{path}:{start + 1}: METADATA is not a mapping")
     return meta

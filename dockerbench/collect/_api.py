@@ -74,11 +74,13 @@ class DockerApi:
 
     @cached_property
     def info(self) -> dict[str, Any]:
-        return self.raw.info()
+        answer: dict[str, Any] = self.raw.info()
+        return answer
 
     @cached_property
     def version(self) -> dict[str, Any]:
-        return self.raw.version()
+        answer: dict[str, Any] = self.raw.version()
+        return answer
 
     def close(self) -> None:
         self._client.close()

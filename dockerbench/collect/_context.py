@@ -91,7 +91,7 @@ def env_looks_secret(name: str, value: str | None = None) -> bool:
     """A hint that an environment variable holds a secret, from its name (and value shape)."""
     if redact.is_secret_name(name):
         return True
-    return bool(value) and value.startswith(("-----BEGIN", "ghp_", "AKIA", "xox"))
+    return value is not None and value.startswith(("-----BEGIN", "ghp_", "AKIA", "xox"))
 
 
 def split_env(entries: list[str] | None, include_values: bool) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ import posixpath
 import tarfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from .._snapshot import SpecialFile
 
@@ -75,7 +75,7 @@ def special_files(stream: IO[bytes]) -> list[SpecialFile]:
     Raises ``tarfile.TarError`` or ``ValueError`` when the stream is not an image archive.
     """
     layers: dict[str, LayerSummary] = {}
-    manifest: list[dict] | None = None
+    manifest: list[dict[str, Any]] | None = None
     with tarfile.open(fileobj=stream, mode="r|", bufsize=_BUFFER) as outer:
         for member in outer:
             if not member.isfile():

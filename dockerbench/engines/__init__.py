@@ -46,7 +46,9 @@ def make_engine(
         if unknown:
             raise UsageError(f"unknown option {unknown[0]!r} for the opa-server engine "
                              "(it takes url, token, ca_cert, client_cert)")
-        return OpaServerEngine(**options, **({"timeout": timeout} if timeout is not None else {}))
+        if timeout is not None:
+            options["timeout"] = timeout
+        return OpaServerEngine(**options)
     if options:
         raise UsageError(f"engine {name!r} takes no option {sorted(options)[0]!r}")
     if workers == 0:

@@ -39,14 +39,15 @@ class ModuleGraph:
             code = _NOISE.sub(" ", source)
             package = _PACKAGE.search(code)
             self._package[name] = package.group(1) if package else None
-            refs: set[str] | None = set()
+            refs: set[str] = set()
+            computed = False  # data[...] with a computed key: any module may be read
             for m in _DATA_REF.finditer(code):
                 path = re.sub(r"\s+", "", m.group(1)).lstrip(".")
                 if not path:
-                    refs = None
+                    computed = True
                     break
                 refs.add(path)
-            self._refs[name] = None if refs is None else frozenset(refs)
+            self._refs[name] = None if computed else frozenset(refs)
 
     def defining(self, path: str) -> set[str]:
         """Modules that can contribute to data.<path>: its package, a parent's or a child's."""

@@ -243,7 +243,8 @@ class _Worker:
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
             try:
                 if self._recv.poll(left if left is None else min(left, 1.0)):
-                    return self._recv.recv()
+                    answer: tuple[Any, ...] = self._recv.recv()
+                    return answer
             except (EOFError, OSError):
                 code = self._proc.wait() if self._proc is not None else None
                 raise EngineError(f"the {self._inner} engine process died evaluating {what} "
@@ -307,7 +308,8 @@ def _answer_eval(inner: Any, send: Connection, paths: list[str], text: str | Non
 
     def many(group: list[str], text: str | None) -> dict[str, Any]:
         if native:
-            return inner.evaluate_many_json(group, text, alone=not batch)
+            answers: dict[str, Any] = inner.evaluate_many_json(group, text, alone=not batch)
+            return answers
         return inner.evaluate_many(group, value) if batch else Engine.evaluate_many(inner, group, value)
 
     if batch:
