@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 import dockerbench
 from dockerbench import _config, cli
@@ -394,8 +395,6 @@ def test_waivers_and_attestations_pass_through_opaque(tmp_path, text, value):
 
 
 def test_the_schema_accepts_the_example_and_rejects_what_the_loader_rejects():
-    import yaml
-
     jsonschema.validate(yaml.safe_load(EXAMPLE), SCHEMA)
     for text, _ in BROKEN:
         if "YAML" in _ or "twice" in _:
@@ -410,3 +409,19 @@ def test_the_file_takes_the_choices_the_flags_take():
     for key, option in (("fail_on", "fail_on"), ("engine", "engine"), ("format", "fmt")):
         literal = [a for a in fields[key].annotation.__args__ if a is not type(None)][0]
         assert list(literal.__args__) == choices[option], key
+
+
+def test_the_readme_example_is_what_config_show_prints(tmp_path):
+    readme = (REPO / "README.md").read_text()
+    section = readme[readme.index("## Configuration file"):]
+    example = section[section.index("# dockerbench.yaml\n"):section.index("```", section.index("# dockerbench.yaml\n"))]
+    shown_block = section[section.index("$ dockerbench config show --fail-on never\n"):]
+    shown_block = shown_block[:shown_block.index("```")].splitlines()[1:]
+    _write(tmp_path / "dockerbench.yaml", example)
+    _write(tmp_path / "params.yaml", "trusted_users: [alice]\n")
+    jsonschema.validate(yaml.safe_load(example), SCHEMA)
+    proc = run("config", "show", "--fail-on", "never", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    # the columns are as wide as the longest path: compare the words of each line
+    printed = proc.stdout.replace(str(tmp_path), "/srv/audit").splitlines()
+    assert [line.split() for line in printed] == [line.split() for line in shown_block]
