@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ._errors import DockerbenchError, SnapshotError
 from ._text import json_printable
 
-SCHEMA_VERSION = "1.1"  # 1.1: inspect-only facts are null when inspected is false; host.interfaces
+SCHEMA_VERSION = "1.2"  # 1.1: inspect-only facts are null when inspected is false; host.interfaces; 1.2: meta.auditor_container_id
 
 ErrorKind = Literal["missing", "permission", "timeout", "unsupported", "engine_error", "invalid"]
 
@@ -64,6 +64,10 @@ class Meta(_Model):
         default=False, description="True only when the caller opted in to keep env values"
     )
     api_calls: int = Field(default=0, description="Docker Engine API requests made")
+    auditor_container_id: str | None = Field(
+        default=None, pattern=r"^[0-9a-f]{64}$",
+        description="Id of the container dockerbench ran in (from its /proc/self/cgroup or mountinfo); "
+                    "null when it did not run in a container. Container controls leave that container out")
     errors: list[FactError] = Field(default_factory=list)
 
 

@@ -3,10 +3,14 @@
 Exit codes (stable, documented in the README):
     0  nothing at or above --fail-on
     1  a control at or above --fail-on (default: a failing control)
-    2  bad usage or input: unreadable or malformed snapshot/report/params, unknown control id
+    2  bad usage or input: unreadable or malformed snapshot/report/params/configuration file,
+       unknown control id
     3  collection or engine failure: the daemon is unreachable, the Rego engine failed on any
        control (a builtin error, a crash, a timeout), whatever --fail-on says
   130  interrupted (Ctrl-C): the engine's worker processes are stopped first
+
+Settings come from the command line, else ``dockerbench.yaml`` (``--config FILE``, or the working
+directory's unless ``--no-config``), else the defaults; ``dockerbench config show`` prints them.
 
 Every error is one line on stderr; ``--debug`` shows the traceback. Reports go to stdout (or
 ``-o FILE``) and progress to stderr, so the output can be piped.
@@ -21,6 +25,7 @@ import re
 import sys
 import warnings
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -28,6 +33,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from ._config import CONFIG_NAME, FORMATS, ConfigFile, find_config
 from ._diff import Diff, diff
 from ._errors import CollectionError, DockerbenchError, PolicyWarning, SnapshotError, UsageError
 from ._evaluate import evaluate as evaluate_snapshot, prepare
@@ -39,7 +45,7 @@ from ._version import __version__
 from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
 
-FORMAT_NAMES = ("table", "json", "sarif", "junit", "html", "csv", "markdown")
+FORMAT_NAMES = FORMATS  # the report formats (dockerbench.yaml's `format` takes the same)
 _CONTROL_ID = re.compile(r"^\d+(\.\d+)+$")
 FAIL_ON = {"warn": ("warn", "fail", "error"), "fail": ("fail", "error"), "error": ("error",), "never": ()}
 
@@ -158,24 +164,111 @@ def _collect_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-def _evaluate_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    for option in reversed([
-        click.option("--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True),
-        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout."),
-        click.option("--controls", "-c", multiple=True, metavar="SEL", help="Only these controls: ids (5.4), sections (5), globs (5.*); comma-separated or repeated."),
-        click.option("--exclude", "-x", multiple=True, metavar="SEL", help="Leave out these controls (same forms as --controls)."),
-        click.option("--level", type=click.IntRange(1, 2), help="Only controls of this CIS level or lower."),
-        click.option("--scored-only", is_flag=True, help="Only scored controls."),
-        click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True, help="Exit 1 when a control has this status or a worse one (warn < fail < error)."),
-        click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True, help="Rego engine: embedded regorus, real OPA in-process, or an OPA server (with --opa-url)."),
-        click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS", help="Stop a control's evaluation after this long; it is then an error (exit 3)."),
-        click.option("--opa-url", metavar="URL", help="OPA server URL (implies --engine opa-server)."),
-        click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
-        click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
-        click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra policy directory (adds or replaces controls by id)."),
-    ]):
-        fn = option(fn)
+#: The options of the commands that evaluate (audit, evaluate), by parameter name.
+_EVALUATE_OPTIONS: dict[str, Callable[[Callable[..., Any]], Callable[..., Any]]] = {
+    "fmt": click.option("--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True),
+    "output": click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout."),
+    "controls": click.option("--controls", "-c", multiple=True, metavar="SEL", help="Only these controls: ids (5.4), sections (5), globs (5.*); comma-separated or repeated."),
+    "exclude": click.option("--exclude", "-x", multiple=True, metavar="SEL", help="Leave out these controls (same forms as --controls)."),
+    "level": click.option("--level", type=click.IntRange(1, 2), help="Only controls of this CIS level or lower."),
+    "scored_only": click.option("--scored-only", is_flag=True, help="Only scored controls."),
+    "fail_on": click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True, help="Exit 1 when a control has this status or a worse one (warn < fail < error)."),
+    "engine": click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True, help="Rego engine: embedded regorus, real OPA in-process, or an OPA server (with --opa-url)."),
+    "timeout": click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS", help="Stop a control's evaluation after this long; it is then an error (exit 3)."),
+    "opa_url": click.option("--opa-url", metavar="URL", help="OPA server URL (implies --engine opa-server)."),
+    "opa_token": click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
+    "params_file": click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
+    "policy_dir": click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra policy directory (adds or replaces controls by id)."),
+}
+
+
+def _evaluate_options(fn: Callable[..., Any], only: Sequence[str] | None = None) -> Callable[..., Any]:
+    """The evaluation options (``only``: just those parameters, for ``config show``)."""
+    for name, option in reversed(_EVALUATE_OPTIONS.items()):
+        if only is None or name in only:
+            fn = option(fn)
     return fn
+
+
+def _config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--config FILE and --no-config: which dockerbench.yaml the command reads (see :func:`_configure`)."""
+    fn = click.option("--no-config", is_flag=True, help=f"Ignore ./{CONFIG_NAME}.")(fn)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+                        help=f"Configuration file (default: ./{CONFIG_NAME} when there is one).")(fn)
+
+
+# ----------------------------------------------------------------------------- configuration
+
+#: Each dockerbench.yaml key and the command option it sets (None: no option of its own; the
+#: value reaches the command as options[key]). A flag given on the command line beats the file.
+_OPTION_OF: dict[str, str | None] = {
+    "params": "params_file", "policy_dirs": "policy_dir", "waivers": None, "attestations": None,
+    "controls": "controls", "exclude": "exclude", "fail_on": "fail_on", "engine": "engine",
+    "opa_url": "opa_url", "format": "fmt", "output": "output",
+}
+_EVALUATE_KEYS = tuple(_OPTION_OF)
+_TUPLE_KEYS = ("policy_dirs", "controls", "exclude")  # repeatable options hold tuples
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """One merged setting: its value and where it came from ("flag", "file" or "default")."""
+
+    value: Any
+    source: str
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """What a command runs with: the configuration file read (None: none), each key's setting."""
+
+    config: ConfigFile | None
+    values: dict[str, _Setting]
+    ignored: bool  # --no-config
+
+
+def _configure(options: dict[str, Any], keys: Sequence[str] = _EVALUATE_KEYS) -> _Settings:
+    """Merge the configuration file into the command's options, in place: a flag given on the
+    command line beats the file, the file beats the option's default. Takes out the
+    --config/--no-config options; sets options[key] for the keys without an option of their
+    own (waivers, attestations: their value or None). Refuses (exit 2, one line) a file that
+    cannot be read or holds an unknown key or a wrong type, before the command does anything."""
+    config = find_config(options.pop("config_file"), ignore_cwd=options["no_config"])
+    ignored = options.pop("no_config")
+    ctx = click.get_current_context()
+    values: dict[str, _Setting] = {}
+    for key in keys:
+        option = _OPTION_OF[key]
+        flagged = option is not None and ctx.get_parameter_source(option) in (
+            click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
+        if flagged:
+            setting = _Setting(options[option], "flag")
+        elif config is not None and key in config.values:
+            value = config.values[key]
+            setting = _Setting(tuple(value) if key in _TUPLE_KEYS else value, "file")
+        else:
+            setting = _Setting(options.get(option) if option else None, "default")
+        values[key] = setting
+        options[option or key] = setting.value
+    return _Settings(config, values, ignored)
+
+
+def _apply_waivers_option(waivers: Path | dict[str, Any] | None,
+                          attestations: Path | list[Any] | dict[str, Any] | None) -> None:
+    """The one place the configuration's waivers and attestations reach the audit.
+
+    ``waivers``: the path of a waivers file (absolute when it came from dockerbench.yaml:
+    resolved against the file's directory) or the waivers document inline (a mapping, as the
+    file holds it); ``attestations``: a path, or the attestations inline (a list, or a mapping
+    holding one); None when not set. Both are opaque here: their contents are the waivers
+    support's to validate (issue 10 items 1-4), which replaces this body with its loader and
+    passes the result to the evaluation. Until then a configuration that sets either is
+    refused rather than silently not applied.
+    """
+    given = [name for name, value in (("waivers", waivers), ("attestations", attestations)) if value is not None]
+    if given:
+        raise UsageError(f"{' and '.join(given)} in the configuration file need waivers support, "
+                         "which this dockerbench does not have yet")
 
 
 def _split(selectors: Sequence[str]) -> list[str] | None:
@@ -210,9 +303,12 @@ def _read_snapshot(path: Path) -> Snapshot:
         raise SnapshotError(str(e).replace("<bytes>", "<stdin>", 1)) from None
 
 
-def _read_params(path: Path | None) -> dict[str, Any]:
+def _read_params(path: Path | dict[str, Any] | None) -> dict[str, Any]:
+    """The parameters of --params FILE, or of dockerbench.yaml (a path, or a mapping inline)."""
     if path is None:
         return {}
+    if isinstance(path, dict):
+        return validate_params(path, where=f"{CONFIG_NAME}: params")
     import yaml
 
     try:
@@ -305,14 +401,17 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
 @_collect_options
 @_evaluate_options
 @click.option("--save-snapshot", type=click.Path(dir_okay=False, path_type=Path), help="Also write the snapshot here.")
+@_config_options
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
               no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
     """Snapshot the live host and evaluate every control."""
+    _configure(options)
     _check_writable(options["output"], save_snapshot)
     params = _read_params(options.pop("params_file"))
+    _apply_waivers_option(options.pop("waivers"), options.pop("attestations"))
     with _opened_engine(options) as engine:
         engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
         prepare(engine, controls=_split(options["controls"]), exclude=_split(options["exclude"]),
@@ -330,14 +429,17 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
 @main.command("evaluate")
 @click.argument("snapshot_file", metavar="SNAPSHOT", type=click.Path(dir_okay=False, path_type=Path))
 @_evaluate_options
+@_config_options
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
     """Evaluate every control over a saved snapshot ('-' reads it from stdin)."""
+    _configure(options)
     _check_writable(options["output"])
     snap = _read_snapshot(snapshot_file)
     params = _read_params(options.pop("params_file"))
+    _apply_waivers_option(options.pop("waivers"), options.pop("attestations"))
     with _opened_engine(options) as engine:
         code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
     sys.exit(code)
@@ -351,12 +453,19 @@ def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
 @click.option("--scored-only", is_flag=True)
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_config_options
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...], exclude: tuple[str, ...],
-                 level: int | None, scored_only: bool, policy_dir: tuple[Path, ...], fmt: str) -> None:
-    """List the controls (all, a section such as 5, a glob such as "5.*"), or show one (5.4)."""
+                 level: int | None, scored_only: bool, policy_dir: tuple[Path, ...], fmt: str,
+                 config_file: Path | None, no_config: bool) -> None:
+    """List the controls (all, a section such as 5, a glob such as "5.*"), or show one (5.4).
+
+    Of dockerbench.yaml only policy_dirs applies: --controls/--exclude here filter the listing."""
+    options = {"policy_dir": policy_dir, "config_file": config_file, "no_config": no_config}
+    _configure(options, ("policy_dirs",))
+    policy_dir = options["policy_dir"]
     policies = load_policies(policy_dir)
     if control_id is not None and not _CONTROL_ID.match(control_id):  # a section or a glob: list those
         controls, control_id = (control_id, *controls), None
@@ -397,15 +506,81 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 @click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
 @click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@_config_options
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
-def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str,
-             params_file: Path | None, policy_dir: tuple[Path, ...]) -> None:
-    """Compare two snapshots or two reports (resources, statuses, findings). Exit 1 when they differ."""
-    result = diff(before, after, engine=engine, params=_read_params(params_file), policy_dirs=policy_dir)
+def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str, params_file: Path | None,
+             policy_dir: tuple[Path, ...], config_file: Path | None, no_config: bool) -> None:
+    """Compare two snapshots or two reports (resources, statuses, findings). Exit 1 when they differ.
+
+    Of dockerbench.yaml, params and policy_dirs apply (snapshots are evaluated with them)."""
+    options = {"params_file": params_file, "policy_dir": policy_dir, "config_file": config_file, "no_config": no_config}
+    _configure(options, ("params", "policy_dirs"))
+    result = diff(before, after, engine=engine, params=_read_params(options["params_file"]),
+                  policy_dirs=options["policy_dir"])
     _print_diff(state, result, fmt)
     sys.exit(0 if result.empty else 1)
+
+
+@main.group("config")
+def config_group() -> None:
+    """The configuration file (dockerbench.yaml): what an audit would use, and from where."""
+
+
+@config_group.command("show")
+@functools.partial(_evaluate_options, only=[o for o in _OPTION_OF.values() if o and o != "fmt"])
+@_config_options
+@click.option("--format", "-f", "show_fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="How to print the settings (the report format is dockerbench.yaml's `format`).")
+@_global_options(after_verb=True)
+@click.pass_obj
+@_guarded
+def config_show_cmd(state: _State, show_fmt: str, **options: Any) -> None:
+    """Print the merged settings of an audit: each key, its value, and where it came from
+    (a flag, the configuration file, or the default). The flags are those of `audit`."""
+    options["fmt"] = "table"  # audit's default: here --format is how the settings are printed
+    settings = _configure(options)
+    _read_params(settings.values["params"].value)  # a broken parameters file shows here as in an audit
+    where = settings.config.path if settings.config is not None else None
+    if show_fmt == "json":
+        click.echo(json.dumps({"config_file": where, "settings": {
+            key: {"value": _json_value(s.value), "source": s.source} for key, s in settings.values.items()}},
+            indent=2, default=_json_scalar))
+        return
+    none = "none (--no-config)" if settings.ignored else f"none (no {CONFIG_NAME} here)"
+    lines = [f"config file: {printable(where) if where is not None else none}"]
+    rows = [(key, printable(_shown(key, s.value)), printable(where) if s.source == "file" else s.source)
+            for key, s in settings.values.items()]
+    widths = [max(len(row[i]) for row in rows) for i in (0, 1)]
+    lines += [f"{key:<{widths[0]}}  {value:<{widths[1]}}  {source}".rstrip() for key, value, source in rows]
+    click.echo("\n".join(lines))
+
+
+def _json_scalar(value: Any) -> Any:
+    """What YAML reads that JSON has no type for: dates (``expires: 2027-06-30``) as ISO text."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, (tuple, list)):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def _shown(key: str, value: Any) -> str:
+    """A setting's value on one line: paths as they are, inline documents as compact JSON."""
+    if value is None or value == ():
+        return {"controls": "all", "output": "stdout"}.get(key, "none")
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, (dict, list)):
+        return f"inline {json.dumps(value, separators=(',', ':'), sort_keys=True, default=_json_scalar)}"
+    return str(value)
 
 
 # ----------------------------------------------------------------------------- helpers

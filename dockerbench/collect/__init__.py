@@ -10,6 +10,7 @@ One module per source, each returning its part of the snapshot and recording in 
     images.py      GET /images/json + one inspect (+ history, + layer scan) per image
     containers.py  GET /containers/json?all=1 + one inspect per container (+ top when running)
     swarm.py       /info Swarm, nodes, secrets, services, swarm certificates
+    auditor.py     the container dockerbench itself runs in (its /proc/self), left out of the controls
 
 Collection is read-only and never runs anything inside a container.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 from .._errors import CollectionError, UsageError
 from .._snapshot import Container, Daemon, Meta, Snapshot
 from .._version import __version__
-from . import containers, daemon, files, host, images, networks, swarm
+from . import auditor, containers, daemon, files, host, images, networks, swarm
 from ._api import DockerApi, connect
 from ._engine import ENGINE_ERRORS
 from ._context import Context, ProgressCallback
@@ -87,6 +88,7 @@ def snapshot(
         duration_seconds=round(time.monotonic() - started, 3),
         include_env_values=include_env_values,
         api_calls=api.calls if api else 0,
+        auditor_container_id=auditor.container_id(),
         errors=sorted(ctx.errors, key=lambda e: (e.section, e.item)),
     )
     snap = Snapshot(meta=meta, host=host_part, daemon=daemon_part, files=file_part,

@@ -3,9 +3,10 @@
 # description: |
 #   `listed` is every container, running or stopped (docker ps --all); `running` the running
 #   ones, `running_count` how many they are; `inspected` those whose inspect succeeded. The
-#   auditor's own container (label dockerbench.auditor=true) is excluded. `collected` is false
-#   when the snapshot could not list containers: controls then report the fact as missing
-#   (status error), never pass.
+#   auditor's own container is excluded: the one labelled dockerbench.auditor=true, and the one
+#   dockerbench ran in (meta.auditor_container_id, found from its own /proc/self). `collected`
+#   is false when the snapshot could not list containers: controls then report the fact as
+#   missing (status error), never pass.
 #   `port_mapping` writes a published port the same way in every message.
 package lib.containers
 
@@ -33,6 +34,13 @@ has_auditor if {
 }
 
 is_auditor(c) if c.labels["dockerbench.auditor"] == "true"
+
+# The container the collector ran in; null (not in a container) or absent matches nothing.
+is_auditor(c) if {
+	own := input.meta.auditor_container_id
+	is_string(own)
+	c.id == own
+}
 
 # running: the listed containers that run (the scope of controls on running containers).
 running := [c | some c in listed; c.running == true]

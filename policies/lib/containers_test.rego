@@ -110,3 +110,51 @@ test_a_list_as_long_as_the_daemon_count_or_longer_is_not_missing if {
 	containers.missing_list == set() with input.containers as [one] with input.daemon.info as {"containers": 0}
 	containers.missing_list == set() with input.containers as [one] with input.daemon.info as null
 }
+
+# The container dockerbench ran in (meta.auditor_container_id), unlabelled, is left out too.
+own_id := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+own := {"id": own_id, "name": "/audit-run", "labels": {}, "running": true, "inspected": true}
+
+test_the_container_dockerbench_runs_in_is_excluded if {
+	w := web
+	j := job
+	doc := containers with input as {"meta": {"auditor_container_id": own_id}, "containers": [web, own, job]}
+	doc.listed == [w, j]
+	doc.running == [w]
+	doc.running_count == 1
+	doc.inspected == [w, j]
+}
+
+test_an_uninspected_own_container_is_not_missing if {
+	inp := {"meta": {"auditor_container_id": own_id}, "containers": [web, object.union(own, {"inspected": false})]}
+	containers.missing_listed == set() with input as inp
+}
+
+test_only_the_own_container_is_no_containers if {
+	containers.none_listed == "there are no containers on this host" with input as {"meta": {"auditor_container_id": own_id}, "containers": [own]}
+}
+
+test_no_own_container_excludes_nothing if {
+	cs := [web, own]
+	containers.listed == cs with input as {"meta": {"auditor_container_id": null}, "containers": cs}
+	containers.listed == cs with input as {"meta": {}, "containers": cs}
+	containers.listed == cs with input as {"containers": cs}
+}
+
+test_another_container_id_excludes_nothing if {
+	cs := [web, own]
+	other := concat("", ["f", substring(own_id, 1, -1)])
+	containers.listed == cs with input as {"meta": {"auditor_container_id": other}, "containers": cs}
+}
+
+test_the_own_container_and_the_labelled_auditor_are_both_excluded if {
+	w := web
+	containers.listed == [w] with input as {"meta": {"auditor_container_id": own_id}, "containers": [me, web, own]}
+}
+
+test_an_uncollected_list_with_an_own_container_is_still_missing if {
+	doc := containers with input as {"meta": {"auditor_container_id": own_id}, "containers": null}
+	doc.listed == []
+	doc.missing_listed == {"containers (the container list could not be collected)"}
+}
