@@ -1,7 +1,8 @@
 """JSON Schemas generated from the models: ``python -m dockerbench.schemas`` rewrites them.
 
-``schemas/snapshot.schema.json``, ``report.schema.json`` and ``params.schema.json`` are committed so tools in
-other languages can validate dockerbench documents; a test fails when they are stale.
+``schemas/snapshot.schema.json``, ``report.schema.json``, ``params.schema.json`` and
+``waivers.schema.json`` are committed so tools in other languages can validate dockerbench
+documents (and editors check a waivers file as it is written); a test fails when they are stale.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from pathlib import Path
 from ._params import Params
 from ._report import Report
 from ._snapshot import Snapshot
+from ._waivers import Waivers
 
-SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params}
+SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params,
+           "waivers.schema.json": Waivers}
 
 
 def schema_text(model: type) -> str:
