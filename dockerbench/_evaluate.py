@@ -27,7 +27,7 @@ from ._errors import DockerbenchError, SnapshotError, UsageError
 from ._policies import Control, PolicySet, load_policies
 from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score, WaiverReport, count_reason
 from ._params import validate_params
-from ._waivers import Waivers, apply as apply_waivers, as_of_day, load_waivers, resolve as resolve_waivers
+from ._waivers import Waivers, apply as apply_waivers, load_waivers, parse_as_of, resolve as resolve_waivers
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from .engines import Engine, make_engine
@@ -63,13 +63,12 @@ def evaluate(
     """
     snap = _as_snapshot(snapshot)
     waiver_set = load_waivers(waivers) if waivers is not None else None
+    day = parse_as_of(as_of)
     eng = make_engine(engine)
     own_engine = not isinstance(engine, Engine)
     try:
         policies, selected = _load(eng, controls, exclude, level, scored_only, params, policy_dirs)
         plan = resolve_waivers(waiver_set, policies) if waiver_set is not None else None
-        if plan is not None:
-            as_of = as_of_day(snap, as_of)  # a bad as_of is refused before the evaluation
         docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, progress)
         description = eng.describe()
     finally:
@@ -78,7 +77,7 @@ def evaluate(
     results = [decide(c, docs[c.id]) for c in selected]
     applied = None
     if plan is not None:
-        results, applied = apply_waivers(results, snap, plan, as_of)
+        results, applied = apply_waivers(results, snap, plan, day)
     return build_report(results, snap, description, waivers=applied)
 
 

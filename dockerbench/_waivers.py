@@ -61,7 +61,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._snapshot import Snapshot
 
 __all__ = ["Waivers", "Waiver", "Attestation", "ResourceSelector", "load_waivers", "resolve", "apply", "check",
-           "check_outcomes", "parse_day", "Problem"]
+           "check_outcomes", "parse_day", "parse_as_of", "Problem"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -343,19 +343,27 @@ def _attestation_subject(a: Attestation, index: int) -> str:
 # ----------------------------------------------------------------------------- applying
 
 
-def as_of_day(snap: "Snapshot", as_of: date | datetime | str | None) -> date:
-    """The day expiry is judged against: ``as_of``, else the snapshot's collection date (UTC)."""
+def parse_as_of(as_of: date | datetime | str | None, *, name: str = "as_of") -> date | None:
+    """``as_of`` as a day (a date, a datetime's date, or 'YYYY-MM-DD'); UsageError otherwise."""
     if as_of is None:
-        collected = snap.meta.collected_at
-        if collected.tzinfo is not None:
-            collected = collected.astimezone(timezone.utc)
-        return collected.date()
+        return None
     if isinstance(as_of, datetime):
         return as_of.date()
     try:
         return parse_day(as_of)  # type: ignore[return-value]
     except ValueError as e:
-        raise UsageError(f"as_of {e}") from None
+        raise UsageError(f"{name} {e}") from None
+
+
+def as_of_day(snap: "Snapshot", as_of: date | datetime | str | None) -> date:
+    """The day expiry is judged against: ``as_of``, else the snapshot's collection date (UTC)."""
+    day = parse_as_of(as_of)
+    if day is not None:
+        return day
+    collected = snap.meta.collected_at
+    if collected.tzinfo is not None:
+        collected = collected.astimezone(timezone.utc)
+    return collected.date()
 
 
 def apply(results: list[ControlResult], snap: "Snapshot", plan: Plan,

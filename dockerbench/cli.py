@@ -3,10 +3,14 @@
 Exit codes (stable, documented in the README):
     0  nothing at or above --fail-on
     1  a control at or above --fail-on (default: a failing control)
-    2  bad usage or input: unreadable or malformed snapshot/report/params, unknown control id
+    2  bad usage or input: unreadable or malformed snapshot/report/params/waivers, unknown control id
+       (a malformed waivers file stops an audit before anything is collected)
     3  collection or engine failure: the daemon is unreachable, the Rego engine failed on any
        control (a builtin error, a crash, a timeout), whatever --fail-on says
   130  interrupted (Ctrl-C): the engine's worker processes are stopped first
+
+``dockerbench waivers check FILE`` exits 0 when the file has no problem (warnings allowed), 1
+when it has one (each printed as a line), 2 when it cannot be read or the usage is wrong.
 
 Every error is one line on stderr; ``--debug`` shows the traceback. Reports go to stdout (or
 ``-o FILE``) and progress to stderr, so the output can be piped.
@@ -21,6 +25,7 @@ import re
 import sys
 import warnings
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -36,6 +41,7 @@ from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
 from ._text import json_printable, printable
 from ._version import __version__
+from ._waivers import Waivers, check as check_waivers, check_outcomes, load_waivers, parse_as_of
 from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
 
@@ -158,6 +164,12 @@ def _collect_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+_waiver_options = [
+    click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON waivers and attestations (schemas/waivers.schema.json); a malformed file stops at once (exit 2)."),
+    click.option("--as-of", "as_of", metavar="DATE", help="Judge waiver and attestation dates on this day (YYYY-MM-DD) instead of the snapshot's collection date."),
+]
+
+
 def _evaluate_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed([
         click.option("--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True),
@@ -173,6 +185,7 @@ def _evaluate_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
         click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
         click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra policy directory (adds or replaces controls by id)."),
+        *_waiver_options,
     ]):
         fn = option(fn)
     return fn
@@ -208,6 +221,12 @@ def _read_snapshot(path: Path) -> Snapshot:
         return load_snapshot(sys.stdin.buffer.read())
     except SnapshotError as e:
         raise SnapshotError(str(e).replace("<bytes>", "<stdin>", 1)) from None
+
+
+def _read_waivers(options: dict[str, Any]) -> tuple[Waivers | None, date | None]:
+    """The --waivers file and the --as-of day (taken out of options), or UsageError (exit 2)."""
+    path, as_of = options.pop("waivers_file"), options.pop("as_of")
+    return (load_waivers(path) if path is not None else None), parse_as_of(as_of, name="--as-of")
 
 
 def _read_params(path: Path | None) -> dict[str, Any]:
@@ -312,16 +331,18 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
               no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
     """Snapshot the live host and evaluate every control."""
     _check_writable(options["output"], save_snapshot)
+    waivers, as_of = _read_waivers(options)  # a malformed waivers file: exit 2 before anything is collected
     params = _read_params(options.pop("params_file"))
     with _opened_engine(options) as engine:
         engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
         prepare(engine, controls=_split(options["controls"]), exclude=_split(options["exclude"]),
                 level=options["level"], scored_only=options["scored_only"], params=params,
-                policy_dirs=options["policy_dir"])
+                policy_dirs=options["policy_dir"], waivers=waivers)
         snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
         if save_snapshot is not None:
             snap.save(save_snapshot)
-        code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
+        code = _evaluate_and_render(state, snap, engine=engine, params=params, waivers=waivers, as_of=as_of,
+                                    **options)
     if failure is not None:
         _fail(state, failure, failure.exit_code)
     sys.exit(code)
@@ -336,10 +357,12 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
 def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
     """Evaluate every control over a saved snapshot ('-' reads it from stdin)."""
     _check_writable(options["output"])
+    waivers, as_of = _read_waivers(options)
     snap = _read_snapshot(snapshot_file)
     params = _read_params(options.pop("params_file"))
     with _opened_engine(options) as engine:
-        code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
+        code = _evaluate_and_render(state, snap, engine=engine, params=params, waivers=waivers, as_of=as_of,
+                                    **options)
     sys.exit(code)
 
 
@@ -397,15 +420,76 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 @click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
 @click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@_waiver_options[0]
+@_waiver_options[1]
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str,
-             params_file: Path | None, policy_dir: tuple[Path, ...]) -> None:
-    """Compare two snapshots or two reports (resources, statuses, findings). Exit 1 when they differ."""
-    result = diff(before, after, engine=engine, params=_read_params(params_file), policy_dirs=policy_dir)
+             params_file: Path | None, policy_dir: tuple[Path, ...], **options: Any) -> None:
+    """Compare two snapshots or two reports (resources, statuses, findings, waivers). Exit 1 when they differ.
+
+    Two snapshots are evaluated with the same --waivers, each judged on its own collection date
+    unless --as-of is given."""
+    waivers, as_of = _read_waivers(options)
+    result = diff(before, after, engine=engine, params=_read_params(params_file), policy_dirs=policy_dir,
+                  waivers=waivers, as_of=as_of)
     _print_diff(state, result, fmt)
     sys.exit(0 if result.empty else 1)
+
+
+@main.group("waivers")
+def waivers_group() -> None:
+    """Check a waivers file (waivers and attestations)."""
+
+
+@waivers_group.command("check")
+@click.argument("waivers_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--snapshot", "snapshot_file", metavar="SNAPSHOT", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also evaluate this snapshot: a waiver that matches nothing in it is an error.")
+@click.option("--within", default="30d", show_default=True, metavar="DAYS",
+              help="Warn about waivers and attestations ending within this long (30d, 2w, 45).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Judge dates on this day (YYYY-MM-DD) instead of today.")
+@click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra policy directory (its control ids are known).")
+@click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Organisation parameters for evaluating --snapshot.")
+@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@_global_options(after_verb=True)
+@click.pass_obj
+@_guarded
+def waivers_check_cmd(state: _State, waivers_file: Path, snapshot_file: Path | None, within: str,
+                      as_of: str | None, policy_dir: tuple[Path, ...], params_file: Path | None, engine: str) -> None:
+    """Check FILE: exit 1 on a malformed entry, missing reason/owner/expires, an unknown control
+    id, a duplicate id, a past date, or (with --snapshot) a waiver that matches nothing; entries
+    ending within --within are warnings. Exit 2 when FILE cannot be read."""
+    day = parse_as_of(as_of, name="--as-of")
+    within_days = _days(within)
+    params = _read_params(params_file)
+    snap = _read_snapshot(snapshot_file) if snapshot_file is not None else None
+    policies = load_policies(policy_dir)
+    problems, usable = check_waivers(waivers_file, policies, today=day or date.today(), within_days=within_days)
+    if snap is not None and usable is not None:
+        report = evaluate_snapshot(snap, engine=engine, params=params, policy_dirs=policy_dir, waivers=usable, as_of=day)
+        problems += check_outcomes(report)
+    for problem in problems:
+        click.echo(printable(f"{waivers_file}: {problem}"))
+    errors = sum(1 for p in problems if p.level == "error")
+    if not state.quiet:
+        entries = (f"{len(usable.waivers)} valid waiver{'s' * (len(usable.waivers) != 1)}, "
+                   f"{len(usable.attestations)} valid attestation{'s' * (len(usable.attestations) != 1)}"
+                   if usable is not None else "no valid entry")
+        warnings_ = len(problems) - errors
+        state.err.print(printable(f"{waivers_file}: {entries}; {errors} error{'s' * (errors != 1)}, "
+                                  f"{warnings_} warning{'s' * (warnings_ != 1)}"), markup=False, soft_wrap=True)
+    sys.exit(1 if errors else 0)
+
+
+def _days(text: str) -> int:
+    match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text)
+    if not match:
+        raise UsageError(f"--within takes a number of days such as 30d, 2w or 45, got {text!r}")
+    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -426,11 +510,12 @@ def _collect(state: _State, docker_host: str | None, host_root: str, include_env
 def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Path | None,
                          controls: tuple[str, ...], exclude: tuple[str, ...], level: int | None,
                          scored_only: bool, fail_on: str, engine: Any, params: dict[str, Any],
-                         policy_dir: tuple[Path, ...]) -> int:
+                         policy_dir: tuple[Path, ...], waivers: Waivers | None = None,
+                         as_of: date | None = None) -> int:
     with _Progress(state) as progress:
         report = evaluate_snapshot(snap, engine=engine, controls=_split(controls), exclude=_split(exclude),
                                    level=level, scored_only=scored_only, params=params,
-                                   policy_dirs=policy_dir, progress=progress)
+                                   policy_dirs=policy_dir, progress=progress, waivers=waivers, as_of=as_of)
     if fmt == "table" and output is None:
         from .report import print_table
 
@@ -440,11 +525,7 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
 
         _emit(state, render(report, fmt), output)
     if not state.quiet:
-        c = report.counts
-        state.err.print(
-            f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
-            f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error; "
-            f"score {report.score.percent_text} ({printable(report.engine)})", markup=False, soft_wrap=True)
+        state.err.print(summary_line(report), markup=False, soft_wrap=True)
     failed = [r.id for r in report.results if r.engine_failed]
     if failed:
         click.echo(f"dockerbench: error: the Rego engine failed on {len(failed)} control{'s' * (len(failed) != 1)}: "
@@ -452,6 +533,20 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
         return 3
     bad = FAIL_ON[fail_on]
     return 1 if any(r.status in bad for r in report.results) else 0
+
+
+def summary_line(report: Any) -> str:
+    """'105 controls: 27 pass, 41 fail, … 0 error; score 33.3% (engine)'; with waivers also the
+    waived controls and what the waivers did ('; waivers as of 2026-11-01: 1 applied …')."""
+    from .report._common import waiver_summary
+
+    c = report.counts
+    waived = f", {c['waived']} waived" if report.waivers is not None or c.get("waived") else ""
+    line = (f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
+            f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error{waived}; "
+            f"score {report.score.percent_text} ({report.engine})")
+    text = waiver_summary(report)
+    return printable(line + (f"; {text}" if text else ""))
 
 
 def _emit(state: _State, text: str, output: Path | None) -> None:
@@ -484,6 +579,10 @@ def _print_diff(state: _State, d: Diff, fmt: str) -> None:
                             for s in d.status_changes]),
         ("New findings", [finding(f) for f in d.new_findings]),
         ("Resolved findings", [finding(f) for f in d.resolved_findings]),
+        ("Newly waived findings", [f"{finding(f)}  [{show(f.waiver.note if f.waiver else 'waived')}]"
+                                   for f in d.newly_waived]),
+        ("Newly expired waivers", [f"{show(w.id)}: {show(w.detail)}" for w in d.newly_expired]),
+        ("Newly stale waivers", [f"{show(w.id)}: {show(w.detail)}" for w in d.newly_stale]),
     ):
         if rows:
             lines.append(f"\n{'### ' if md else ''}{title} ({len(rows)})")
