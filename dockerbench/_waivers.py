@@ -601,45 +601,46 @@ def check(source: "str | Path | Mapping[str, Any]", policies: "PolicySet", *, to
             return [Problem("error", "", str(e).removeprefix(f"{name}: "))], None
     if not isinstance(data, dict):
         return [Problem("error", "", _not_a_mapping(data))], None
-    problems: list[Problem] = []
+    found: list[tuple[tuple[int, int], Problem]] = []  # (where in the file, problem): listed in file order
     top = {k: v for k, v in data.items() if k not in ("waivers", "attestations")}
     for key in ("waivers", "attestations"):
         if key in data and not isinstance(data[key], list):
-            problems.append(Problem("error", "", f"{key}: must be a list, got {type(data[key]).__name__}"))
+            found.append(((0, 0), Problem("error", "", f"{key}: must be a list, got {type(data[key]).__name__}")))
     try:
         Waivers.model_validate(top)
     except ValidationError as e:
-        problems += [Problem("error", "", p) for p in _problems(e, top)]
-    good_waivers = _entries(data, "waivers", Waiver, policies, problems)
-    good_attestations = _entries(data, "attestations", Attestation, policies, problems)
-    for w in good_waivers:
+        found += [((0, 0), Problem("error", "", p)) for p in _problems(e, top)]
+    good_waivers = _entries(data, "waivers", Waiver, policies, found)
+    good_attestations = _entries(data, "attestations", Attestation, policies, found)
+    for i, w in good_waivers:
         if w.expires == "never":
             continue
         if w.expires < today:
-            problems.append(Problem("error", f"waiver {w.id}", f"expired {w.expires} (today is {today})"))
+            found.append(((1, i), Problem("error", f"waiver {w.id}", f"expired {w.expires} (as of {today})")))
         elif (w.expires - today).days < within_days:
-            problems.append(Problem("warning", f"waiver {w.id}", f"expires {w.expires}, within {within_days} days"))
-    for i, a in enumerate(good_attestations):
+            found.append(((1, i), Problem("warning", f"waiver {w.id}", f"expires {w.expires}, within {within_days} days")))
+    for i, a in good_attestations:
         subject = _attestation_subject(a, i)
         if a.attested_on > today:
-            problems.append(Problem("error", subject, f"attested_on {a.attested_on} is after today ({today})"))
+            found.append(((2, i), Problem("error", subject, f"attested_on {a.attested_on} is after {today}")))
         elif a.valid_through < today:
-            problems.append(Problem("error", subject, f"expired {a.valid_through} (today is {today})"))
+            found.append(((2, i), Problem("error", subject, f"expired {a.valid_through} (as of {today})")))
         elif (a.valid_through - today).days < within_days:
-            problems.append(Problem("warning", subject, f"expires {a.valid_through}, within {within_days} days"))
+            found.append(((2, i), Problem("warning", subject, f"expires {a.valid_through}, within {within_days} days")))
     usable = None
     if good_waivers or good_attestations:
-        usable = Waivers(version=1, waivers=good_waivers, attestations=good_attestations)
+        usable = Waivers(version=1, waivers=[w for _, w in good_waivers], attestations=[a for _, a in good_attestations])
         usable._source = name
-    return problems, usable
+    return [p for _, p in sorted(found, key=lambda item: item[0])], usable
 
 
 def _entries(data: dict[str, Any], key: str, model: type, policies: "PolicySet",
-             problems: list[Problem]) -> list[Any]:
-    """The entries of data[key] that are valid, resolvable and not a duplicate id."""
+             found: list[tuple[tuple[int, int], Problem]]) -> list[tuple[int, Any]]:
+    """(index, entry) of the entries of data[key] that are valid, resolvable and not a duplicate id."""
     raw = data.get(key)
     if not isinstance(raw, list):
         return []
+    section = 1 if key == "waivers" else 2
     ids = [e.get("id") for e in raw if isinstance(e, dict) and isinstance(e.get("id"), str)]
     good = []
     reported: set[str] = set()
@@ -647,20 +648,21 @@ def _entries(data: dict[str, Any], key: str, model: type, policies: "PolicySet",
         try:
             item = model.model_validate(entry)
         except ValidationError as e:
-            problems += [Problem("error", "", p) for p in _problems(e, {key: {i: entry}}, prefix=(key, i))]
+            found += [((section, i), Problem("error", "", p)) for p in _problems(e, {key: {i: entry}}, prefix=(key, i))]
             continue
         subject = f"{key[:-1]} {item.id}" if item.id else f"{key}[{i}]"
         if item.id is not None and ids.count(item.id) > 1:
             if item.id not in reported:
                 reported.add(item.id)
-                problems.append(Problem("error", subject, f"the id is used {ids.count(item.id)} times (ids are unique)"))
+                found.append(((section, i), Problem("error", subject,
+                                                    f"the id is used {ids.count(item.id)} times (ids are unique)")))
             continue
         try:
             control_ids(item.controls, policies)
         except UsageError as e:
-            problems.append(Problem("error", subject, str(e)))
+            found.append(((section, i), Problem("error", subject, str(e))))
             continue
-        good.append(item)
+        good.append((i, item))
     return good
 
 
@@ -673,8 +675,11 @@ def check_outcomes(report: Report) -> list[Problem]:
     where = f"on host {report.snapshot_meta.hostname or 'unnamed'}"
     out = []
     for w in report.waivers.waivers:
-        if w.status == "stale" or (w.status == "expired" and w.findings == 0):
-            out.append(Problem("error", f"waiver {w.id}", f"matches nothing {where}: {w.detail}"))
+        if w.status == "stale":
+            statuses = ", ".join(f"{cid} {next(r.status for r in report.results if r.id == cid)}" for cid in w.controls)
+            out.append(Problem("error", f"waiver {w.id}", f"matches nothing {where} ({statuses})"))
+        elif w.status == "expired" and w.findings == 0:
+            out.append(Problem("error", f"waiver {w.id}", f"matches nothing {where} (and expired {w.expires})"))
         elif w.status == "not_applicable":
             out.append(Problem("warning", f"waiver {w.id}", f"does not apply {where}: {w.detail}"))
     for i, a in enumerate(report.waivers.attestations):
