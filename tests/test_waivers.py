@@ -601,3 +601,13 @@ def test_a_finding_resource_is_never_needed_from_the_snapshot_to_match_by_name()
                    policies)
     (after,), _ = apply([result], SNAP, plan)
     assert after.status == "waived" and after.findings[0].resource == Resource(**finding["resource"])
+
+
+def test_the_readme_example_is_a_valid_waivers_file(tmp_path):
+    readme = open(f"{ROOT}/README.md", encoding="utf-8").read()
+    section = readme.split("## Waivers and attestations", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    loaded = load_waivers(write(tmp_path, example))
+    assert [w.id for w in loaded.waivers] == ["W-0042"] and loaded.attestations[0].valid_through == date(2026, 12, 29)
+    schema = json.loads(open(f"{ROOT}/schemas/waivers.schema.json").read())
+    jsonschema.validate(json.loads(json.dumps(yaml.safe_load(example), default=str)), schema)
