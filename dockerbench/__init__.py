@@ -3,6 +3,7 @@
     snapshot = dockerbench.snapshot()          # collect the live host (typed, schema-valid)
     report = dockerbench.evaluate(snapshot)    # 105 Rego policies -> one result per control
     report = dockerbench.audit()               # both at once
+    report = dockerbench.evaluate(snapshot, waivers="waivers.yaml")   # accepted exceptions, counted
     report.to_pandas()                         # one row per finding (extra: pandas)
 
 Errors the library raises derive from :class:`DockerbenchError`. Names are imported lazily,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._snapshot import SCHEMA_VERSION, Snapshot, load_snapshot
     from .collect import snapshot
     from .engines import Engine, make_engine
+    from ._waivers import Waivers, load_waivers
 
 _LAZY = {
     "CollectionError": "._errors", "DockerbenchError": "._errors", "EngineError": "._errors",
@@ -36,7 +38,7 @@ _LAZY = {
     "Score": "._report", "Status": "._report", "load_report": "._report",
     "SCHEMA_VERSION": "._snapshot", "Snapshot": "._snapshot", "load_snapshot": "._snapshot",
     "snapshot": ".collect", "Engine": ".engines", "make_engine": ".engines",
-    "diff": "._diff", "Diff": "._diff",
+    "diff": "._diff", "Diff": "._diff", "Waivers": "._waivers", "load_waivers": "._waivers",
 }
 
 __all__ = sorted([*_LAZY, "__version__", "audit"])
@@ -51,19 +53,24 @@ def __getattr__(name: str) -> Any:
 
 
 def audit(*, engine: "Engine | str | None" = None, controls: "list[str] | None" = None,
-          params: "dict[str, Any] | None" = None, policy_dirs: Any = (), **snapshot_options: Any) -> "Report":
+          params: "dict[str, Any] | None" = None, policy_dirs: Any = (), waivers: Any = None,
+          as_of: Any = None, **snapshot_options: Any) -> "Report":
     """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``.
-    The engine starts, and compiles the policies, while the snapshot is collected."""
+    The engine starts, and compiles the policies, while the snapshot is collected. Malformed
+    ``waivers`` (or ones naming an unknown control) raise before anything is collected."""
     from ._evaluate import evaluate, prepare
+    from ._waivers import load_waivers, parse_as_of
     from .collect import snapshot
     from .engines import Engine as _Engine, make_engine
 
+    waiver_set = load_waivers(waivers) if waivers is not None else None
+    day = parse_as_of(as_of)
     eng = make_engine(engine)
     eng.start()
     try:
-        prepare(eng, controls=controls, params=params, policy_dirs=policy_dirs)
+        prepare(eng, controls=controls, params=params, policy_dirs=policy_dirs, waivers=waiver_set)
         return evaluate(snapshot(**snapshot_options), engine=eng, controls=controls, params=params,
-                        policy_dirs=policy_dirs)
+                        policy_dirs=policy_dirs, waivers=waiver_set, as_of=day)
     finally:
         if not isinstance(engine, _Engine):
             eng.close()

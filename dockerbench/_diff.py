@@ -1,8 +1,13 @@
 """Compare two snapshots or two reports: what changed on the host, and in the findings.
 
 Two snapshots are compared as resources (containers, images, networks, files) and, after
-evaluating both with the same engine and policies, as reports. Findings are matched by
-(control, resource kind, resource id, message).
+evaluating both with the same engine, policies and waivers, as reports. Findings are matched
+by (control, resource kind, resource id, message).
+
+Waivers are compared too: findings newly waived, waivers newly expired (their findings fail
+again) and waivers newly stale (they match nothing any more). Two snapshots are each judged
+on their own collection date unless ``as_of`` is given, so a waiver that ran out between them
+shows up as newly expired.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any, Callable
 from pydantic import BaseModel, ConfigDict, Field
 
 from ._errors import SnapshotError, UsageError
-from ._report import Finding, Report, load_report
+from ._report import Finding, Report, WaiverOutcome, load_report
 from ._snapshot import Snapshot, load_snapshot
 
 
@@ -45,10 +50,14 @@ class Diff(_Model):
     status_changes: list[StatusChange] = Field(default_factory=list)
     new_findings: list[Finding] = Field(default_factory=list)
     resolved_findings: list[Finding] = Field(default_factory=list)
+    newly_waived: list[Finding] = Field(default_factory=list, description="Findings waived after that were not before")
+    newly_expired: list[WaiverOutcome] = Field(default_factory=list, description="Waivers expired after that were not before")
+    newly_stale: list[WaiverOutcome] = Field(default_factory=list, description="Waivers stale after that were not before")
 
     @property
     def empty(self) -> bool:
-        return not (self.resources or self.status_changes or self.new_findings or self.resolved_findings)
+        return not (self.resources or self.status_changes or self.new_findings or self.resolved_findings
+                    or self.newly_waived or self.newly_expired or self.newly_stale)
 
 
 def load_document(path: str | Path) -> Snapshot | Report:
@@ -72,9 +81,15 @@ def diff_reports(before: Report, after: Report, names: tuple[str, str] = ("befor
                for cid in new if cid in old and old[cid].status != new[cid].status]
     old_f = {_key(f): f for f in before.findings}
     new_f = {_key(f): f for f in after.findings}
+    old_w = {w.id: w.status for w in (before.waivers.waivers if before.waivers else [])}
+    new_w = after.waivers.waivers if after.waivers else []
     return Diff(before=names[0], after=names[1], resources=resources or [], status_changes=changes,
                 new_findings=[f for k, f in new_f.items() if k not in old_f],
-                resolved_findings=[f for k, f in old_f.items() if k not in new_f])
+                resolved_findings=[f for k, f in old_f.items() if k not in new_f],
+                newly_waived=[f for k, f in new_f.items() if f.status == "waived"
+                              and (k not in old_f or old_f[k].status != "waived")],
+                newly_expired=[w for w in new_w if w.status == "expired" and old_w.get(w.id) != "expired"],
+                newly_stale=[w for w in new_w if w.status == "stale" and old_w.get(w.id) != "stale"])
 
 
 def diff_snapshots(before: Snapshot, after: Snapshot, evaluate: Callable[[Snapshot], Report],
@@ -109,19 +124,28 @@ def _key(f: Finding) -> tuple[str, str, str, str]:
 
 
 def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str | Path, *,
-         engine: Any = None, params: dict[str, Any] | None = None, policy_dirs: Any = ()) -> Diff:
-    """Compare two snapshots (evaluated with the same engine and policies) or two reports.
+         engine: Any = None, params: dict[str, Any] | None = None, policy_dirs: Any = (),
+         waivers: Any = None, as_of: Any = None) -> Diff:
+    """Compare two snapshots (evaluated with the same engine, policies and waivers) or two reports.
 
-    Arguments are Snapshot/Report objects or paths to their JSON.
+    Arguments are Snapshot/Report objects or paths to their JSON. ``waivers`` and ``as_of`` are
+    those of :func:`dockerbench.evaluate` (for two snapshots; reports carry their own).
     """
     from ._evaluate import evaluate
+    from ._waivers import load_waivers, parse_as_of
+
+    waiver_set = load_waivers(waivers) if waivers is not None else None
+    day = parse_as_of(as_of)
 
     a = load_document(before) if isinstance(before, (str, Path)) else before
     b = load_document(after) if isinstance(after, (str, Path)) else after
     names = (str(before) if isinstance(before, (str, Path)) else "before",
              str(after) if isinstance(after, (str, Path)) else "after")
     if isinstance(a, Snapshot) and isinstance(b, Snapshot):
-        return diff_snapshots(a, b, lambda s: evaluate(s, engine=engine, params=params, policy_dirs=policy_dirs), names)
+        return diff_snapshots(a, b, lambda s: evaluate(s, engine=engine, params=params, policy_dirs=policy_dirs,
+                                                       waivers=waiver_set, as_of=day), names)
     if isinstance(a, Report) and isinstance(b, Report):
+        if waiver_set is not None or day is not None:
+            raise UsageError("waivers and as_of apply to two snapshots; two reports carry the waivers they were made with")
         return diff_reports(a, b, names)
     raise UsageError("diff compares two snapshots or two reports, not one of each")

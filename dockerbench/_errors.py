@@ -10,7 +10,8 @@ the boundary; their text is kept in the message, which is always a single line.
     ├── CollectionError    the live host could not be collected (e.g. the daemon is unreachable)
     ├── PolicyError        a Rego file or its METADATA is broken (names file and line)
     ├── EngineError        the Rego engine failed or is not installed
-    └── UsageError         the caller asked for something that does not exist (unknown control id)
+    └── UsageError         the caller asked for something that does not exist (unknown control id),
+                           or gave malformed parameters or waivers
 
 Warnings (``warnings.warn``; the CLI prints each as one ``dockerbench: warning:`` line):
 

@@ -11,19 +11,23 @@ Every control package answers with the same small contract (see policies/README.
     checked         number of resources examined            -> status pass when nothing above
 
 A package that defines none of these produced no decision: that is an error, never a pass.
+
+An organisation's waivers and attestations (``dockerbench/_waivers.py``) are applied to the
+decided results here, after ``decide()`` and outside Rego: the policies never see them.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ._errors import DockerbenchError, SnapshotError, UsageError
-from ._policies import Control, load_policies
-from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score
+from ._policies import Control, PolicySet, load_policies
+from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score, WaiverReport, count_reason
 from ._params import validate_params
+from ._waivers import Waivers, apply as apply_waivers, load_waivers, parse_as_of, resolve as resolve_waivers
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from .engines import Engine, make_engine
@@ -42,6 +46,8 @@ def evaluate(
     params: Mapping[str, Any] | None = None,
     policy_dirs: Iterable[str | Path] = (),
     progress: Any = None,
+    waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
+    as_of: date | datetime | str | None = None,
 ) -> Report:
     """Evaluate the CIS controls over a snapshot and return the Report.
 
@@ -49,19 +55,30 @@ def evaluate(
     or a name: ``embedded`` (default, regorus) or ``opa`` (real OPA in-process). ``controls`` and
     ``exclude`` take ids ('5.4'), sections ('5') and globs ('5.*'). ``params`` become
     ``data.dockerbench.params`` (organisation inputs such as ``trusted_registries``).
+
+    ``waivers`` is a waivers file (YAML/JSON path), a mapping of one, or :class:`Waivers`; they
+    are applied after the policies decided, their expiry judged on ``as_of`` (a date; default:
+    the snapshot's collection date). A malformed file, or one naming an unknown control, is a
+    :class:`UsageError` before anything is evaluated.
     """
     snap = _as_snapshot(snapshot)
+    waiver_set = load_waivers(waivers) if waivers is not None else None
+    day = parse_as_of(as_of)
     eng = make_engine(engine)
     own_engine = not isinstance(engine, Engine)
     try:
-        selected = _load(eng, controls, exclude, level, scored_only, params, policy_dirs)
+        policies, selected = _load(eng, controls, exclude, level, scored_only, params, policy_dirs)
+        plan = resolve_waivers(waiver_set, policies) if waiver_set is not None else None
         docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, progress)
         description = eng.describe()
     finally:
         if own_engine:
             eng.close()
     results = [decide(c, docs[c.id]) for c in selected]
-    return build_report(results, snap, description)
+    applied = None
+    if plan is not None:
+        results, applied = apply_waivers(results, snap, plan, day)
+    return build_report(results, snap, description, waivers=applied)
 
 
 def prepare(
@@ -73,23 +90,28 @@ def prepare(
     scored_only: bool = False,
     params: Mapping[str, Any] | None = None,
     policy_dirs: Iterable[str | Path] = (),
+    waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
 ) -> None:
     """Load the selected controls into engine and let it compile them in the background, so
     that evaluate() with the same selection finds them ready (audit does this while it reads
-    the host). Broken policies raise here as they would in evaluate()."""
-    selected = _load(engine, controls, exclude, level, scored_only, params, policy_dirs)
+    the host). Broken policies, and waivers that are malformed or name an unknown control,
+    raise here as they would in evaluate()."""
+    policies, selected = _load(engine, controls, exclude, level, scored_only, params, policy_dirs)
+    if waivers is not None:
+        resolve_waivers(load_waivers(waivers), policies)
     engine.prepare([c.package for c in selected])
 
 
 def _load(eng: Engine, controls: Sequence[str] | None, exclude: Sequence[str] | None, level: int | None,
-          scored_only: bool, params: Mapping[str, Any] | None, policy_dirs: Iterable[str | Path]) -> list[Control]:
-    """Load the policies into eng and return the selected controls, in order."""
+          scored_only: bool, params: Mapping[str, Any] | None,
+          policy_dirs: Iterable[str | Path]) -> tuple[PolicySet, list[Control]]:
+    """Load the policies into eng and return them and the selected controls, in order."""
     policies = load_policies(policy_dirs)
     selected = policies.select(controls, exclude, level, scored_only)
     if not selected:
         raise UsageError("no control matches the selection")
     eng.load(policies.modules, {"dockerbench": {"params": validate_params(params)}})
-    return selected
+    return policies, selected
 
 
 def _as_snapshot(snapshot: Snapshot | str | Path | Mapping[str, Any]) -> Snapshot:
@@ -141,9 +163,9 @@ def decide(control: Control, doc: Any) -> ControlResult:
     if isinstance(doc.get("not_applicable"), str):
         return ControlResult(**base, **common, status="not_applicable", reason=doc["not_applicable"])
     if violations:
-        return ControlResult(**base, **common, status="fail", reason=_count_reason(violations, "violate"))
+        return ControlResult(**base, **common, status="fail", reason=count_reason(violations, "violate"))
     if reviews:
-        return ControlResult(**base, **common, status="warn", reason=_count_reason(reviews, "need review"))
+        return ControlResult(**base, **common, status="warn", reason=count_reason(reviews, "need review"))
     if isinstance(doc.get("manual"), str):
         return ControlResult(**base, **common, status="manual", reason=doc["manual"])
     checked = doc.get("checked")
@@ -198,24 +220,18 @@ def _finding(control_id: str, status: str, v: Any) -> Finding:
     )
 
 
-def _count_reason(findings: list[Finding], verb: str) -> str:
-    kinds = sorted({f.resource.kind for f in findings})
-    n = len({(f.resource.kind, f.resource.id) for f in findings})
-    noun = kinds[0] if len(kinds) == 1 else "resource"
-    return f"{n} {noun}{'s' if n != 1 else ''} {verb if n != 1 else _singular(verb)}"
-
-
-def _singular(verb: str) -> str:
-    return {"violate": "violates", "need review": "needs review"}.get(verb, verb)
-
-
-def build_report(results: list[ControlResult], snap: Snapshot, engine: str) -> Report:
+def build_report(results: list[ControlResult], snap: Snapshot, engine: str,
+                 waivers: WaiverReport | None = None) -> Report:
+    """The Report of these results. The score leaves out waived controls (counted in
+    ``score.waived``), as it leaves out manual and not applicable ones."""
     counts: dict[str, int] = {s: 0 for s in ("pass", "fail", "warn", "manual", "not_applicable", "error", "waived")}
     for r in results:
         counts[r.status] += 1
     considered = [r for r in results if r.scored and r.status in ("pass", "fail", "warn", "error")]
     passed = sum(1 for r in considered if r.status == "pass")
     score = Score(passed=passed, considered=len(considered),
-                  percent=round(100.0 * passed / len(considered), 1) if considered else None)
+                  percent=round(100.0 * passed / len(considered), 1) if considered else None,
+                  waived=sum(1 for r in results if r.scored and r.status == "waived"))
     return Report(tool_version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0),
-                  engine=engine, snapshot_meta=snap.meta, results=results, counts=counts, score=score)
+                  engine=engine, snapshot_meta=snap.meta, results=results, counts=counts, score=score,
+                  waivers=waivers)

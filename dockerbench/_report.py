@@ -6,7 +6,7 @@ Jupyter (``_repr_html_``) and flattens to one row per finding (``to_pandas``).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,7 +16,9 @@ from ._errors import ReportError, UsageError
 from ._snapshot import Meta
 from ._text import json_printable
 
-REPORT_SCHEMA_VERSION = "1.1"  # 1.1: score.percent is null when no scored control was decided
+# 1.1: score.percent is null when no scored control was decided.
+# 1.2: waivers and attestations: finding.waiver, result.attestation, report.waivers, score.waived.
+REPORT_SCHEMA_VERSION = "1.2"
 
 Status = Literal["pass", "fail", "warn", "manual", "not_applicable", "error", "waived"]
 
@@ -36,8 +38,34 @@ class Resource(_Model):
     name: str | None = None
 
 
+#: A waiver's end: its last valid day, or "never" (only with ``allow_permanent: true``).
+Expiry = date | Literal["never"]
+
+
+class FindingWaiver(_Model):
+    """The waiver that covers a finding (``expired: false``, the finding is ``waived``) or
+    covered it until it expired (``expired: true``: the finding keeps its status)."""
+
+    id: str
+    reason: str
+    owner: str
+    ticket: str | None = None
+    expires: Expiry
+    expired: bool
+
+    @property
+    def note(self) -> str:
+        """'waived by W-0042 (team-billing@example.com, until 2027-06-30)', or, once past its
+        date, 'waiver W-0042 expired 2027-06-30'."""
+        if self.expired:
+            return f"waiver {self.id} expired {self.expires}"
+        until = "permanent" if self.expires == "never" else f"until {self.expires}"
+        return f"waived by {self.id} ({self.owner}, {until})"
+
+
 class Finding(_Model):
-    """One resource that violates (``fail``) or needs review under (``warn``) a control."""
+    """One resource that violates (``fail``) or needs review under (``warn``) a control, or
+    whose violation an organisation's waiver accepts (``waived``)."""
 
     control_id: str
     status: Literal["fail", "warn", "waived"]
@@ -45,6 +73,27 @@ class Finding(_Model):
     message: str
     actual: Any = None
     expected: Any = None
+    waiver: FindingWaiver | None = Field(None, description="The waiver that covers this finding, or covered it until it expired")
+
+
+class ControlAttestation(_Model):
+    """A person's decision of a manual control (from the waivers file's ``attestations``)."""
+
+    id: str | None = None
+    status: Literal["pass", "fail"] = Field(description="What the person attested")
+    explanation: str
+    attested_by: str
+    attested_on: date
+    valid_through: date = Field(description="Last day the attestation holds (attested_on + valid_for_days - 1)")
+    expired: bool = Field(description="True when it no longer holds: the control stays manual")
+
+    @property
+    def note(self) -> str:
+        """'attested pass by alice@example.com on 2026-10-01 (valid through 2026-12-29)', or
+        'attestation by alice@example.com on 2026-01-01 expired 2026-03-31'."""
+        if self.expired:
+            return f"attestation by {self.attested_by} on {self.attested_on} expired {self.valid_through}"
+        return f"attested {self.status} by {self.attested_by} on {self.attested_on} (valid through {self.valid_through})"
 
 
 #: How the reason of a control the engine failed on begins.
@@ -70,6 +119,17 @@ class ControlResult(_Model):
     remediation: str = ""
     references: list[str] = Field(default_factory=list)
     cis_v1_6_0: str | None = None
+    attestation: ControlAttestation | None = Field(
+        None, description="The attestation that decided this manual control, or one that expired")
+
+    @property
+    def waivers(self) -> list[FindingWaiver]:
+        """The distinct waivers on this control's findings (active and expired), first seen first."""
+        seen: dict[tuple[str, bool], FindingWaiver] = {}
+        for f in self.findings:
+            if f.waiver is not None:
+                seen.setdefault((f.waiver.id, f.waiver.expired), f.waiver)
+        return list(seen.values())
 
     @property
     def engine_failed(self) -> bool:
@@ -89,11 +149,62 @@ class Score(_Model):
     passed: int
     considered: int = Field(description="Scored controls whose status is pass, fail, warn or error")
     percent: float | None = Field(description="100 * passed / considered, one decimal; null when considered is 0")
+    waived: int = Field(0, description="Scored controls left out of the score because every finding is waived")
 
     @property
     def percent_text(self) -> str:
         """'83.1%', or 'n/a' when no scored control was decided."""
         return "n/a" if self.percent is None else f"{self.percent:.1f}%"
+
+
+class WaiverOutcome(_Model):
+    """What one waiver of the waivers file did in this evaluation.
+
+    ``applied``: it waives findings; ``expired``: past its date (as of ``WaiverReport.as_of``), it
+    waives nothing and the findings it matches keep their status; ``stale``: in force for this
+    host but it matches no finding of its controls; ``not_applicable``: meant for other hosts,
+    none of its controls was evaluated, or they could not be decided (error).
+    """
+
+    id: str
+    status: Literal["applied", "expired", "stale", "not_applicable"]
+    findings: int = Field(description="Findings it matches (waived when applied; left failing when expired)")
+    controls: list[str] = Field(description="Evaluated controls it names")
+    detail: str = Field(description="Why this status, in one sentence")
+    reason: str
+    owner: str
+    ticket: str | None = None
+    expires: Expiry
+
+
+class AttestationOutcome(_Model):
+    """What one attestation of the waivers file did in this evaluation.
+
+    ``applied``: it decides a manual control; ``expired``/``not_yet_valid``: outside the days it
+    holds, the control stays manual; ``not_applicable``: other hosts, its controls not evaluated,
+    or not manual here (decided by their policy).
+    """
+
+    id: str | None = None
+    status: Literal["applied", "expired", "not_yet_valid", "not_applicable"]
+    controls: list[str] = Field(description="Controls it decided (applied), or the evaluated controls it names")
+    detail: str
+    result: Literal["pass", "fail"] = Field(description="The status it attests")
+    attested_by: str
+    attested_on: date
+    valid_through: date
+
+
+class WaiverReport(_Model):
+    """The waivers and attestations an evaluation was given, and what each of them did."""
+
+    source: str = Field(description="Where they came from: a file path, or where the mapping came from")
+    as_of: date = Field(description="The day expiry was judged against: the snapshot's collection date or --as-of")
+    waivers: list[WaiverOutcome] = Field(default_factory=list)
+    attestations: list[AttestationOutcome] = Field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for w in self.waivers if w.status == status)
 
 
 class Report(_Model):
@@ -108,6 +219,7 @@ class Report(_Model):
     results: list[ControlResult]
     counts: dict[str, int] = Field(description="Number of controls per status")
     score: Score
+    waivers: WaiverReport | None = Field(None, description="The waivers and attestations applied; null when none was given")
 
     def result(self, control_id: str) -> ControlResult:
         """The result of one control; :class:`UsageError` for an id not in this report."""
@@ -138,6 +250,15 @@ class Report(_Model):
         from .report import html_fragment
 
         return html_fragment.report(self)
+
+
+def count_reason(findings: list[Finding], verb: str) -> str:
+    """'3 containers violate', '1 image needs review', '2 resources violate'."""
+    kinds = sorted({f.resource.kind for f in findings})
+    n = len({(f.resource.kind, f.resource.id) for f in findings})
+    noun = kinds[0] if len(kinds) == 1 else "resource"
+    singular = {"violate": "violates", "need review": "needs review"}.get(verb, verb)
+    return f"{n} {noun}{'s' if n != 1 else ''} {verb if n != 1 else singular}"
 
 
 def load_report(source: str | Path | bytes) -> Report:

@@ -3,14 +3,17 @@
 Exit codes (stable, documented in the README):
     0  nothing at or above --fail-on
     1  a control at or above --fail-on (default: a failing control)
-    2  bad usage or input: unreadable or malformed snapshot/report/params/configuration file,
-       unknown control id
+    2  bad usage or input: unreadable or malformed snapshot/report/params/waivers/configuration
+       file, unknown control id (a malformed waivers file stops an audit before anything is collected)
     3  collection or engine failure: the daemon is unreachable, the Rego engine failed on any
        control (a builtin error, a crash, a timeout), whatever --fail-on says
   130  interrupted (Ctrl-C): the engine's worker processes are stopped first
 
 Settings come from the command line, else ``dockerbench.yaml`` (``--config FILE``, or the working
 directory's unless ``--no-config``), else the defaults; ``dockerbench config show`` prints them.
+
+``dockerbench waivers check FILE`` exits 0 when the file has no problem (warnings allowed), 1
+when it has one (each printed as a line), 2 when it cannot be read or the usage is wrong.
 
 Every error is one line on stderr; ``--debug`` shows the traceback. Reports go to stdout (or
 ``-o FILE``) and progress to stderr, so the output can be piped.
@@ -26,6 +29,7 @@ import sys
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -42,6 +46,7 @@ from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
 from ._text import json_printable, printable
 from ._version import __version__
+from ._waivers import Waivers, check as check_waivers, check_outcomes, load_waivers, parse_as_of
 from .engines import DEFAULT_TIMEOUT
 from .collect import snapshot as collect_snapshot
 
@@ -179,7 +184,10 @@ _EVALUATE_OPTIONS: dict[str, Callable[[Callable[..., Any]], Callable[..., Any]]]
     "opa_token": click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
     "params_file": click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
     "policy_dir": click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra policy directory (adds or replaces controls by id)."),
+    "waivers": click.option("--waivers", "waivers", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON waivers and attestations (schemas/waivers.schema.json); a malformed file stops at once (exit 2)."),
+    "as_of": click.option("--as-of", "as_of", metavar="DATE", help="Judge waiver and attestation dates on this day (YYYY-MM-DD) instead of the snapshot's collection date."),
 }
+_waiver_options = [_EVALUATE_OPTIONS["waivers"], _EVALUATE_OPTIONS["as_of"]]
 
 
 def _evaluate_options(fn: Callable[..., Any], only: Sequence[str] | None = None) -> Callable[..., Any]:
@@ -202,7 +210,7 @@ def _config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 #: Each dockerbench.yaml key and the command option it sets (None: no option of its own; the
 #: value reaches the command as options[key]). A flag given on the command line beats the file.
 _OPTION_OF: dict[str, str | None] = {
-    "params": "params_file", "policy_dirs": "policy_dir", "waivers": None, "attestations": None,
+    "params": "params_file", "policy_dirs": "policy_dir", "waivers": "waivers", "attestations": None,
     "controls": "controls", "exclude": "exclude", "fail_on": "fail_on", "engine": "engine",
     "opa_url": "opa_url", "format": "fmt", "output": "output",
 }
@@ -253,24 +261,6 @@ def _configure(options: dict[str, Any], keys: Sequence[str] = _EVALUATE_KEYS) ->
     return _Settings(config, values, ignored)
 
 
-def _apply_waivers_option(waivers: Path | dict[str, Any] | None,
-                          attestations: Path | list[Any] | dict[str, Any] | None) -> None:
-    """The one place the configuration's waivers and attestations reach the audit.
-
-    ``waivers``: the path of a waivers file (absolute when it came from dockerbench.yaml:
-    resolved against the file's directory) or the waivers document inline (a mapping, as the
-    file holds it); ``attestations``: a path, or the attestations inline (a list, or a mapping
-    holding one); None when not set. Both are opaque here: their contents are the waivers
-    support's to validate (issue 10 items 1-4), which replaces this body with its loader and
-    passes the result to the evaluation. Until then a configuration that sets either is
-    refused rather than silently not applied.
-    """
-    given = [name for name, value in (("waivers", waivers), ("attestations", attestations)) if value is not None]
-    if given:
-        raise UsageError(f"{' and '.join(given)} in the configuration file need waivers support, "
-                         "which this dockerbench does not have yet")
-
-
 def _split(selectors: Sequence[str]) -> list[str] | None:
     """Comma-separated or repeated selectors; None when none was given."""
     out = [s.strip() for sel in selectors for s in sel.split(",") if s.strip()]
@@ -301,6 +291,37 @@ def _read_snapshot(path: Path) -> Snapshot:
         return load_snapshot(sys.stdin.buffer.read())
     except SnapshotError as e:
         raise SnapshotError(str(e).replace("<bytes>", "<stdin>", 1)) from None
+
+
+def _read_waivers(options: dict[str, Any]) -> tuple[Waivers | None, date | None]:
+    """The waivers and attestations (--waivers FILE, or dockerbench.yaml's, a path or inline) and
+    the --as-of day, taken out of options; UsageError (exit 2) before anything else is done."""
+    source, attestations, as_of = options.pop("waivers"), options.pop("attestations", None), options.pop("as_of")
+    if attestations is not None:  # dockerbench.yaml's own key: joined to the waivers document
+        document = _waivers_document(source)
+        listed = _waivers_document(attestations) if isinstance(attestations, (Path, str)) else attestations
+        document["attestations"] = [*document.get("attestations", []),
+                                    *(listed.get("attestations", []) if isinstance(listed, dict) else listed)]
+        source = document
+    where = f"{CONFIG_NAME}: waivers" if isinstance(source, dict) else None
+    return (load_waivers(source, where=where) if source is not None else None), parse_as_of(as_of, name="--as-of")
+
+
+def _waivers_document(source: Path | str | dict[str, Any] | None) -> dict[str, Any]:
+    """A waivers document as a mapping, to join dockerbench.yaml's attestations to it."""
+    if source is None:
+        return {"version": 1}
+    if isinstance(source, dict):
+        return dict(source)
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(source).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise UsageError(f"{source}: cannot read waivers: {' '.join(str(e).split())}") from None
+    if not isinstance(data, (dict, list)):
+        raise UsageError(f"{source}: waivers must be a mapping")
+    return data if isinstance(data, dict) else {"version": 1, "attestations": data}
 
 
 def _read_params(path: Path | dict[str, Any] | None) -> dict[str, Any]:
@@ -410,17 +431,18 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
     """Snapshot the live host and evaluate every control."""
     _configure(options)
     _check_writable(options["output"], save_snapshot)
+    waivers, as_of = _read_waivers(options)  # a malformed waivers file: exit 2 before anything is collected
     params = _read_params(options.pop("params_file"))
-    _apply_waivers_option(options.pop("waivers"), options.pop("attestations"))
     with _opened_engine(options) as engine:
         engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
         prepare(engine, controls=_split(options["controls"]), exclude=_split(options["exclude"]),
                 level=options["level"], scored_only=options["scored_only"], params=params,
-                policy_dirs=options["policy_dir"])
+                policy_dirs=options["policy_dir"], waivers=waivers)
         snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
         if save_snapshot is not None:
             snap.save(save_snapshot)
-        code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
+        code = _evaluate_and_render(state, snap, engine=engine, params=params, waivers=waivers, as_of=as_of,
+                                    **options)
     if failure is not None:
         _fail(state, failure, failure.exit_code)
     sys.exit(code)
@@ -437,11 +459,12 @@ def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
     """Evaluate every control over a saved snapshot ('-' reads it from stdin)."""
     _configure(options)
     _check_writable(options["output"])
+    waivers, as_of = _read_waivers(options)
     snap = _read_snapshot(snapshot_file)
     params = _read_params(options.pop("params_file"))
-    _apply_waivers_option(options.pop("waivers"), options.pop("attestations"))
     with _opened_engine(options) as engine:
-        code = _evaluate_and_render(state, snap, engine=engine, params=params, **options)
+        code = _evaluate_and_render(state, snap, engine=engine, params=params, waivers=waivers, as_of=as_of,
+                                    **options)
     sys.exit(code)
 
 
@@ -507,18 +530,22 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 @click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @_config_options
+@_waiver_options[0]
+@_waiver_options[1]
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str, params_file: Path | None,
-             policy_dir: tuple[Path, ...], config_file: Path | None, no_config: bool) -> None:
-    """Compare two snapshots or two reports (resources, statuses, findings). Exit 1 when they differ.
+             policy_dir: tuple[Path, ...], **options: Any) -> None:
+    """Compare two snapshots or two reports (resources, statuses, findings, waivers). Exit 1 when they differ.
 
-    Of dockerbench.yaml, params and policy_dirs apply (snapshots are evaluated with them)."""
-    options = {"params_file": params_file, "policy_dir": policy_dir, "config_file": config_file, "no_config": no_config}
-    _configure(options, ("params", "policy_dirs"))
+    Two snapshots are evaluated with the same --waivers, each judged on its own collection date
+    unless --as-of is given. Of dockerbench.yaml, params, policy_dirs, waivers and attestations apply."""
+    options.update(params_file=params_file, policy_dir=policy_dir)
+    _configure(options, ("params", "policy_dirs", "waivers", "attestations"))
+    waivers, as_of = _read_waivers(options)
     result = diff(before, after, engine=engine, params=_read_params(options["params_file"]),
-                  policy_dirs=options["policy_dir"])
+                  policy_dirs=options["policy_dir"], waivers=waivers, as_of=as_of)
     _print_diff(state, result, fmt)
     sys.exit(0 if result.empty else 1)
 
@@ -583,6 +610,60 @@ def _shown(key: str, value: Any) -> str:
     return str(value)
 
 
+@main.group("waivers")
+def waivers_group() -> None:
+    """Check a waivers file (waivers and attestations)."""
+
+
+@waivers_group.command("check")
+@click.argument("waivers_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--snapshot", "snapshot_file", metavar="SNAPSHOT", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also evaluate this snapshot: a waiver that matches nothing in it is an error.")
+@click.option("--within", default="30d", show_default=True, metavar="DAYS",
+              help="Warn about waivers and attestations ending within this long (30d, 2w, 45).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Judge dates on this day (YYYY-MM-DD) instead of today.")
+@click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra policy directory (its control ids are known).")
+@click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Organisation parameters for evaluating --snapshot.")
+@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@_global_options(after_verb=True)
+@click.pass_obj
+@_guarded
+def waivers_check_cmd(state: _State, waivers_file: Path, snapshot_file: Path | None, within: str,
+                      as_of: str | None, policy_dir: tuple[Path, ...], params_file: Path | None, engine: str) -> None:
+    """Check FILE: exit 1 on a malformed entry, missing reason/owner/expires, an unknown control
+    id, a duplicate id, a past date, or (with --snapshot) a waiver that matches nothing; entries
+    ending within --within are warnings. Exit 2 when FILE cannot be read."""
+    day = parse_as_of(as_of, name="--as-of")
+    within_days = _days(within)
+    params = _read_params(params_file)
+    snap = _read_snapshot(snapshot_file) if snapshot_file is not None else None
+    policies = load_policies(policy_dir)
+    problems, usable = check_waivers(waivers_file, policies, today=day or date.today(), within_days=within_days)
+    if snap is not None and usable is not None:
+        report = evaluate_snapshot(snap, engine=engine, params=params, policy_dirs=policy_dir, waivers=usable, as_of=day)
+        problems += check_outcomes(report)
+    for problem in problems:
+        click.echo(printable(f"{waivers_file}: {problem}"))
+    errors = sum(1 for p in problems if p.level == "error")
+    if not state.quiet:
+        entries = (f"{len(usable.waivers)} valid waiver{'s' * (len(usable.waivers) != 1)}, "
+                   f"{len(usable.attestations)} valid attestation{'s' * (len(usable.attestations) != 1)}"
+                   if usable is not None else "no valid entry")
+        warnings_ = len(problems) - errors
+        state.err.print(printable(f"{waivers_file}: {entries}; {errors} error{'s' * (errors != 1)}, "
+                                  f"{warnings_} warning{'s' * (warnings_ != 1)}"), markup=False, soft_wrap=True)
+    sys.exit(1 if errors else 0)
+
+
+def _days(text: str) -> int:
+    match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text)
+    if not match:
+        raise UsageError(f"--within takes a number of days such as 30d, 2w or 45, got {text!r}")
+    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+
+
 # ----------------------------------------------------------------------------- helpers
 
 
@@ -601,11 +682,12 @@ def _collect(state: _State, docker_host: str | None, host_root: str, include_env
 def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Path | None,
                          controls: tuple[str, ...], exclude: tuple[str, ...], level: int | None,
                          scored_only: bool, fail_on: str, engine: Any, params: dict[str, Any],
-                         policy_dir: tuple[Path, ...]) -> int:
+                         policy_dir: tuple[Path, ...], waivers: Waivers | None = None,
+                         as_of: date | None = None) -> int:
     with _Progress(state) as progress:
         report = evaluate_snapshot(snap, engine=engine, controls=_split(controls), exclude=_split(exclude),
                                    level=level, scored_only=scored_only, params=params,
-                                   policy_dirs=policy_dir, progress=progress)
+                                   policy_dirs=policy_dir, progress=progress, waivers=waivers, as_of=as_of)
     if fmt == "table" and output is None:
         from .report import print_table
 
@@ -616,11 +698,7 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
         options = {"warn_as_failure": True} if fmt == "junit" and fail_on == "warn" else {}  # as the exit code
         _emit(state, render(report, fmt, **options), output)
     if not state.quiet:
-        c = report.counts
-        state.err.print(
-            f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
-            f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error; "
-            f"score {report.score.percent_text} ({printable(report.engine)})", markup=False, soft_wrap=True)
+        state.err.print(summary_line(report), markup=False, soft_wrap=True)
     failed = [r.id for r in report.results if r.engine_failed]
     if failed:
         click.echo(f"dockerbench: error: the Rego engine failed on {len(failed)} control{'s' * (len(failed) != 1)}: "
@@ -628,6 +706,20 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
         return 3
     bad = FAIL_ON[fail_on]
     return 1 if any(r.status in bad for r in report.results) else 0
+
+
+def summary_line(report: Any) -> str:
+    """'105 controls: 27 pass, 41 fail, … 0 error; score 33.3% (engine)'; with waivers also the
+    waived controls and what the waivers did ('; waivers as of 2026-11-01: 1 applied …')."""
+    from .report._common import waiver_summary
+
+    c = report.counts
+    waived = f", {c['waived']} waived" if report.waivers is not None or c.get("waived") else ""
+    line = (f"{len(report.results)} controls: {c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
+            f"{c['manual']} manual, {c['not_applicable']} n/a, {c['error']} error{waived}; "
+            f"score {report.score.percent_text} ({report.engine})")
+    text = waiver_summary(report)
+    return printable(line + (f"; {text}" if text else ""))
 
 
 def _emit(state: _State, text: str, output: Path | None) -> None:
@@ -660,6 +752,10 @@ def _print_diff(state: _State, d: Diff, fmt: str) -> None:
                             for s in d.status_changes]),
         ("New findings", [finding(f) for f in d.new_findings]),
         ("Resolved findings", [finding(f) for f in d.resolved_findings]),
+        ("Newly waived findings", [f"{finding(f)}  [{show(f.waiver.note if f.waiver else 'waived')}]"
+                                   for f in d.newly_waived]),
+        ("Newly expired waivers", [f"{show(w.id)}: {show(w.detail)}" for w in d.newly_expired]),
+        ("Newly stale waivers", [f"{show(w.id)}: {show(w.detail)}" for w in d.newly_stale]),
     ):
         if rows:
             lines.append(f"\n{'### ' if md else ''}{title} ({len(rows)})")

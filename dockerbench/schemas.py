@@ -1,7 +1,8 @@
 """JSON Schemas generated from the models: ``python -m dockerbench.schemas`` rewrites them.
 
-``schemas/snapshot.schema.json``, ``report.schema.json``, ``params.schema.json`` and ``config.schema.json``
-(dockerbench.yaml) are committed so tools in other languages can validate dockerbench documents;
+``schemas/snapshot.schema.json``, ``report.schema.json``, ``params.schema.json``,
+``config.schema.json`` (dockerbench.yaml) and ``waivers.schema.json`` are committed so tools in
+other languages can validate dockerbench documents (and editors check a file as it is written);
 a test fails when they are stale.
 """
 
@@ -15,9 +16,10 @@ from ._config import Config
 from ._params import Params
 from ._report import Report
 from ._snapshot import Snapshot
+from ._waivers import Waivers
 
 SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params,
-           "config.schema.json": Config}
+           "config.schema.json": Config, "waivers.schema.json": Waivers}
 
 
 def schema_text(model: type) -> str:

@@ -317,7 +317,7 @@ UNSCORED = ("--controls", "3.9,4.8")
 def test_no_scored_control_decided_is_score_null_in_json(snapshot_file):
     proc = run("-q", "evaluate", str(snapshot_file), *UNSCORED, "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["score"] == {"passed": 0, "considered": 0, "percent": None}
+    assert json.loads(proc.stdout)["score"] == {"passed": 0, "considered": 0, "percent": None, "waived": 0}
 
 
 def test_no_scored_control_decided_is_score_na_in_the_summary_line_and_the_table(snapshot_file):

@@ -370,11 +370,33 @@ def test_hostile_text_in_the_file_is_shown_escaped(tmp_path):
 # ----------------------------------------------------------------------------- waivers and attestations
 
 
-def test_waivers_in_the_file_are_refused_until_waivers_are_supported(tmp_path, snapshot_file):
-    # Never silently not applied. The waivers support replaces cli._apply_waivers_option (and this test).
-    _write(tmp_path / "dockerbench.yaml", "waivers: waivers.yaml\n")
-    assert "waivers in the configuration file need waivers support" in _one_error_line(
-        run("evaluate", str(snapshot_file), cwd=tmp_path))
+WAIVER = ("{id: W-1, controls: ['2.7'], reason: tuned ulimits, owner: ops@example.com, "
+          "expires: 2099-01-01}")
+ATTESTATION = ("{controls: ['1.2'], status: pass, explanation: own LVM volume, attested_by: alice@example.com, "
+               "attested_on: 2026-10-01, valid_for_days: 90}")
+
+
+@pytest.mark.parametrize("where", ["inline", "file"])
+def test_waivers_and_attestations_of_the_file_are_applied(tmp_path, snapshot_file, where):
+    if where == "inline":
+        _write(tmp_path / "dockerbench.yaml", f"waivers: {{version: 1, waivers: [{WAIVER}]}}\n"
+                                              f"attestations: [{ATTESTATION}]\n")
+    else:
+        _write(tmp_path / "w" / "waivers.yaml", f"version: 1\nwaivers: [{WAIVER}]\n")
+        _write(tmp_path / "w" / "attestations.yaml", f"[{ATTESTATION}]\n")
+        _write(tmp_path / "dockerbench.yaml", "waivers: w/waivers.yaml\nattestations: w/attestations.yaml\n")
+    proc = run("evaluate", str(snapshot_file), "--format", "json", "--controls", "2.7,1.2", "--as-of", "2026-11-01",
+               cwd=tmp_path)
+    statuses = {r["id"]: r["status"] for r in json.loads(proc.stdout)["results"]}
+    assert statuses == {"1.2": "pass", "2.7": "waived"}, proc.stderr
+
+
+def test_a_waivers_flag_beats_the_file(tmp_path, snapshot_file):
+    _write(tmp_path / "dockerbench.yaml", "waivers: missing.yaml\n")
+    _write(tmp_path / "none.yaml", "version: 1\nwaivers: []\n")
+    proc = run("evaluate", str(snapshot_file), "--controls", "2.7", "--waivers", str(tmp_path / "none.yaml"),
+               "--format", "json", cwd=tmp_path)
+    assert [r["status"] for r in json.loads(proc.stdout)["results"]] == ["warn"], proc.stderr
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -16,6 +16,7 @@ from typing import Any
 import dockerbench
 from dockerbench._evaluate import build_report, decide
 from dockerbench._report import ControlResult, Report
+from dockerbench._waivers import apply, load_waivers, resolve
 from dockerbench._snapshot import (Container, Daemon, EngineInfo, FactError, FileFact, Host, Image, Meta,
                                    Network, OsInfo, Snapshot)
 
@@ -95,27 +96,31 @@ def _docs() -> dict[str, Any]:
     }
 
 
-def _waive(result: ControlResult) -> ControlResult:
-    findings = [f.model_copy(update={"status": "waived"}) for f in result.findings]
-    return result.model_copy(update={"status": "waived", "findings": findings,
-                                     "reason": "waived until 2025-01-01: " + QUOTES})
+#: The organisation's waivers of the synthetic report, applied by the real _waivers.apply (the
+#: snapshot is dated 2024-05-17): 6.1 wholly waived (its reason carries markup), the review of
+#: container batch under 5.4 waived for good, an expired waiver on 2.1 and a stale one on 3.9.
+SYNTHETIC_WAIVERS = {"version": 1, "waivers": [
+    {"id": "W-0061", "controls": ["6.1"], "reason": "legacy host until the migration: " + QUOTES,
+     "owner": "ops@example.com", "ticket": "SEC-61", "expires": "2025-01-01"},
+    {"id": "W-0054", "controls": ["5.4"], "resources": [{"kind": "container", "name": "batch"}],
+     "reason": "batch jobs run privileged by design", "owner": "batch@example.com", "expires": "never",
+     "allow_permanent": True},
+    {"id": "W-0021", "controls": ["2.1"], "reason": "icc needed by the legacy stack", "owner": "net@example.com",
+     "expires": "2024-01-31"},
+    {"id": "W-0039", "controls": ["3.9"], "reason": "no TLS yet", "owner": "ops@example.com", "expires": "2025-06-30"},
+]}
 
 
 @lru_cache(maxsize=1)
 def synthetic_report() -> Report:
-    docs = _docs()
-    results = []
-    for control in dockerbench.load_policies().ordered():
-        doc = docs.get(control.id, {"checked": 3})
-        result = decide(control, doc)
-        if control.id == "6.1":  # a whole control waived by the organisation, with its findings
-            result = _waive(decide(control, {"violations": [finding(container("legacy", 20), "old image")]}))
-        if control.id == "5.4":  # one finding of a failing control waived
-            f = result.findings[-1]
-            result = result.model_copy(update={"findings": [*result.findings[:-1], f.model_copy(update={"status": "waived"})]})
-        results.append(result)
+    docs = {**_docs(), "6.1": {"violations": [finding(container("legacy", 20), "old image")]}}
+    policies = dockerbench.load_policies()
+    results = [decide(control, docs.get(control.id, {"checked": 3})) for control in policies.ordered()]
     errors = [FactError(section="host", item="auditctl -l", kind="permission", message="needs root " + SCRIPT)]
-    return build_report(results, Snapshot(meta=meta(errors=errors)), "embedded (regorus test)")
+    snap = Snapshot(meta=meta(errors=errors))
+    plan = resolve(load_waivers(SYNTHETIC_WAIVERS, where="synthetic-waivers.yaml"), policies)
+    results, waivers = apply(results, snap, plan)
+    return build_report(results, snap, "embedded (regorus test)", waivers=waivers)
 
 
 @lru_cache(maxsize=1)

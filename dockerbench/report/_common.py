@@ -174,11 +174,62 @@ def host_name(report: Report) -> str:
 
 
 def score_text(report: Report) -> str:
-    """'83.1% (64 of 77 scored controls pass)', or 'n/a' when no scored control was decided."""
+    """'83.1% (64 of 77 scored controls pass)', or 'n/a' when no scored control was decided;
+    '…; 2 waived, not counted)' when scored controls were left out because they are waived."""
     s = report.score
+    waived = f"; {s.waived} waived, not counted" if s.waived else ""
     if s.percent is None or not s.considered:
-        return "n/a (no scored control was decided)"
-    return f"{s.percent_text} ({s.passed} of {s.considered} scored controls pass)"
+        return f"n/a (no scored control was decided{waived})"
+    return f"{s.percent_text} ({s.passed} of {s.considered} scored controls pass{waived})"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def waiver_summary(report: Report) -> str | None:
+    """What the waivers did, in one line, or None when the evaluation was given none:
+    'waivers as of 2026-11-01: 1 applied (2 findings waived), 1 expired (W-2: 3 findings not
+    waived), 1 stale (W-3)'."""
+    w = report.waivers
+    if w is None:
+        return None
+    parts = []
+    by = {s: [x for x in w.waivers if x.status == s] for s in ("applied", "expired", "stale", "not_applicable")}
+    if by["applied"]:
+        parts.append(f"{len(by['applied'])} applied ({_plural(sum(x.findings for x in by['applied']), 'finding')} waived)")
+    if by["expired"]:
+        n = sum(x.findings for x in by["expired"])
+        parts.append(f"{len(by['expired'])} expired ({', '.join(x.id for x in by['expired'])}: "
+                     f"{_plural(n, 'finding')} not waived)")
+    if by["stale"]:
+        parts.append(f"{len(by['stale'])} stale ({', '.join(x.id for x in by['stale'])})")
+    if by["not_applicable"]:
+        parts.append(f"{len(by['not_applicable'])} not for this host or selection")
+    atts = {s: [a for a in w.attestations if a.status == s] for s in ("applied", "expired", "not_yet_valid", "not_applicable")}
+    names = {s: ", ".join(a.id or "/".join(a.controls) or "?" for a in atts[s]) for s in atts}
+    if atts["applied"]:
+        parts.append(f"{_plural(len(atts['applied']), 'attestation')} applied")
+    for status, label in (("expired", "expired"), ("not_yet_valid", "not yet valid")):
+        if atts[status]:
+            parts.append(f"{_plural(len(atts[status]), 'attestation')} {label} ({names[status]})")
+    if atts["not_applicable"]:
+        parts.append(f"{_plural(len(atts['not_applicable']), 'attestation')} not for this host or selection")
+    return f"waivers as of {w.as_of}: " + (", ".join(parts) if parts else "none given")
+
+
+def waiver_notes(result: ControlResult) -> list[tuple[str, bool]]:
+    """One line per waiver on the control's findings and for its attestation, each with whether
+    it lapsed: ('waived by W-1 (team@x, until 2027-06-30): 2 findings', False),
+    ('waiver W-2 expired 2026-06-30: 3 findings', True),
+    ('attested pass by alice on 2026-10-01 (valid through 2026-12-29)', False)."""
+    notes = []
+    for w in result.waivers:
+        n = sum(1 for f in result.findings if f.waiver == w)
+        notes.append((f"{w.note}: {_plural(n, 'finding')}", w.expired))
+    if result.attestation is not None:
+        notes.append((result.attestation.note, result.attestation.expired))
+    return notes
 
 
 def counts(report: Report) -> dict[str, int]:

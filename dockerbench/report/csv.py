@@ -3,7 +3,10 @@
 A control without findings gives one row with empty resource columns and its reason as the
 message. ``status`` is the control's status; ``finding_status`` the finding's own (``fail``,
 ``warn`` or ``waived``; empty on a row without a finding). ``actual``/``expected`` are the
-text of a string value, else compact JSON.
+text of a string value, else compact JSON. The ``waiver_*`` columns name the waiver that covers
+the finding (``waiver_expired`` false, ``finding_status`` waived) or covered it until it expired
+(``waiver_expired`` true: the finding keeps its status); they are empty when none does. An
+attested control's row says who attested it and when in ``message`` (its reason).
 
 Cells are untrusted text from the snapshot, and a CSV file is read by people (a spreadsheet,
 ``cat``, ``column``), so by default it is made safe in two ways:
@@ -25,13 +28,17 @@ import csv
 import io
 import re
 
-from .._report import Report
+from .._report import Finding, Report
 from .._text import printable as printable_text
 from ._common import value_text
 from .interface import Format
 
 COLUMNS = ("control_id", "title", "section", "level", "scored", "severity", "status", "finding_status",
-           "resource_kind", "resource_id", "resource_name", "message", "actual", "expected")
+           "resource_kind", "resource_id", "resource_name", "message", "actual", "expected",
+           "waiver_id", "waiver_expires", "waiver_expired", "waiver_owner", "waiver_reason")
+
+_NO_WAIVER = {"waiver_id": None, "waiver_expires": None, "waiver_expired": None, "waiver_owner": None,
+              "waiver_reason": None}
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
@@ -70,10 +77,20 @@ def rows(report: Report) -> list[dict[str, object]]:
                    "scored": r.scored, "severity": r.severity, "status": r.status}
         if not r.findings:
             out.append({**control, "finding_status": None, "resource_kind": None, "resource_id": None,
-                        "resource_name": None, "message": r.reason, "actual": None, "expected": None})
+                        "resource_name": None, "message": r.reason, "actual": None, "expected": None,
+                        **_NO_WAIVER})
         for f in r.findings:
             out.append({**control, "finding_status": f.status, "resource_kind": f.resource.kind,
                         "resource_id": f.resource.id, "resource_name": f.resource.name,
                         "message": f.message, "actual": value_text(f.actual),
-                        "expected": value_text(f.expected)})
+                        "expected": value_text(f.expected), **waiver_columns(f)})
     return out
+
+
+def waiver_columns(f: Finding | None) -> dict[str, object]:
+    """The waiver_* columns of a finding (None each when no waiver covers it, or no finding)."""
+    w = f.waiver if f is not None else None
+    if w is None:
+        return dict(_NO_WAIVER)
+    return {"waiver_id": w.id, "waiver_expires": str(w.expires), "waiver_expired": w.expired,
+            "waiver_owner": w.owner, "waiver_reason": w.reason}

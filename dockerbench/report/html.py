@@ -27,7 +27,7 @@ from .._report import ControlResult, Report
 from .._text import printable
 from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, group_by_resource,
                       host_name, iso_time, pretty_json, resource_label, score_text, sections, short_id,
-                      value_text)
+                      value_text, waiver_summary)
 from .interface import Format
 
 #: Status order in the stacked bars, worst first from the left.
@@ -59,6 +59,8 @@ def render_html(report: Report) -> str:
         score=_score(report),
         chart=_chart(report),
         controls=[_control(r) for r in report.results],
+        waivers=report.waivers,
+        waiver_summary=waiver_summary(report) or "",
         css=Markup(css),
         js=Markup(js),
         csp=Markup(_csp(css, js)),
@@ -157,7 +159,8 @@ def _chart(report: Report) -> dict[str, Any]:
 def _control(r: ControlResult) -> dict[str, Any]:
     groups = group_by_resource(r.findings)
     search = " ".join([r.id, r.title, r.status, LABELS[r.status], r.reason, r.section_title,
-                       *(f"{g.resource.kind} {g.resource.name or ''} {g.resource.id}" for g in groups)])
+                       *(f"{g.resource.kind} {g.resource.name or ''} {g.resource.id}" for g in groups),
+                       *(w.id for w in r.waivers)])
     refs = [{"href": ref if ref.startswith(("https://", "http://")) else None, "text": ref} for ref in r.references]
     return {
         "r": r,

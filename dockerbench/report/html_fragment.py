@@ -12,7 +12,7 @@ from html import escape
 from .._report import ControlResult, Report
 from .._text import printable
 from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, host_name, iso_time, score_text,
-                      value_text)
+                      value_text, waiver_summary)
 
 _TABLE = 'style="border-collapse:collapse;font-size:13px"'
 _CELL = 'style="text-align:left;padding:2px 8px;vertical-align:top"'
@@ -47,6 +47,7 @@ def report(rep: Report) -> str:
         f"host {_u(host_name(rep))} · engine {_u(rep.engine)} · {_e(iso_time(rep))} · "
         f"score <strong>{_e(score_text(rep))}</strong></p>"
         f"<p>{summary or 'no controls'}</p>"
+        + (f"<p>{_u(waiver_summary(rep))}</p>" if rep.waivers is not None else "") +
         f"<table {_TABLE}><thead><tr><th {_CELL}>ID</th><th {_CELL}>Status</th><th {_CELL}>Title</th>"
         f"<th {_CELL}>Resources</th><th {_CELL}>Reason</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
@@ -58,16 +59,19 @@ def control_result(result: ControlResult) -> str:
         f"<tr><td {_CELL}>{_badge(f.status)}</td><td {_CELL}>{_u(f.resource.kind)}</td>"
         f"<td {_CELL}>{_u(f.resource.name or f.resource.id)}</td><td {_CELL}>{_u(f.message)}</td>"
         f"<td {_CELL}><code>{_u(value_text(f.actual))}</code></td>"
-        f"<td {_CELL}><code>{_u(value_text(f.expected))}</code></td></tr>"
+        f"<td {_CELL}><code>{_u(value_text(f.expected))}</code></td>"
+        f"<td {_CELL}>{_u(f.waiver.note if f.waiver else '')}</td></tr>"
         for f in result.findings
     )
     table = (
         f"<table {_TABLE}><thead><tr><th {_CELL}>Status</th><th {_CELL}>Kind</th><th {_CELL}>Resource</th>"
-        f"<th {_CELL}>Message</th><th {_CELL}>Actual</th><th {_CELL}>Expected</th></tr></thead>"
+        f"<th {_CELL}>Message</th><th {_CELL}>Actual</th><th {_CELL}>Expected</th><th {_CELL}>Waiver</th></tr></thead>"
         f"<tbody>{findings}</tbody></table>"
         if findings else ""
     )
     missing = f"<p>Missing: {_u('; '.join(result.missing))}</p>" if result.missing else ""
+    if result.attestation is not None:
+        missing += f"<p><em>Attestation:</em> {_u(result.attestation.note)}: {_u(result.attestation.explanation)}</p>"
     remediation = f"<p><em>Remediation:</em> {_u(result.remediation)}</p>" if result.remediation else ""
     return (
         f'<div class="dockerbench-control"><p><strong>{_u(result.id)}</strong> {_badge(result.status)} '

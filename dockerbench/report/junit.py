@@ -9,17 +9,22 @@ How each control maps to testcases:
 status         testcases
 ============== ===================================================================================
 pass           one passed testcase (the reason in ``<system-out>``)
-fail / warn    one testcase per affected resource, named ``<id> <title> [container web]``:
-               ``<failure type="fail">`` when any finding about it fails; a warn-only resource is
+fail / warn /  one testcase per affected resource, named ``<id> <title> [container web]``:
+waived         ``<failure type="fail">`` when any finding about it fails; a warn-only resource is
                a *passed* testcase whose ``<system-out>`` starts with ``WARN:`` (warn means
                "a person should look", not "the build is broken"), or a ``<failure type="warn">``
-               with ``warn_as_failure=True``; a waived-only resource is ``<skipped>``.
-               (A fail/warn control without findings is one testcase treated the same way.)
+               with ``warn_as_failure=True``; a resource whose every finding is waived is
+               ``<skipped message="waived W-0042 (owner, until 2027-06-30): reason">``.
+               (A control without findings is one testcase treated the same way.)
 error          one testcase with ``<error>`` (the reason; missing facts in the body)
 manual         one ``<skipped message="manual: ...">`` testcase
 not_applicable one ``<skipped message="not applicable: ...">`` testcase
-waived         one ``<skipped message="waived: ...">`` testcase
 ============== ===================================================================================
+
+A finding's line in a body names its waiver: ``[waived] container web: … [waived by W-0042
+(owner, until 2027-06-30)]``, or ``[fail] … [waiver W-0042 expired 2027-06-30]``, and so does a
+failure's message when its waiver expired. An attested control's reason says who attested it
+and when. With waivers, every testsuite has a ``waivers`` property saying what they did.
 
 CI views show these strings to people, so every one goes through
 :func:`~dockerbench._text.printable` (an ESC in a container name is written as ``\\x1b``).
@@ -33,7 +38,7 @@ from typing import Iterable
 from .._report import ControlResult, Finding, Report
 from .._text import printable
 from ._common import (BENCHMARK_SLUG, group_by_resource, iso_time, one_line, resource_label, sections,
-                      value_text, xml_safe)
+                      value_text, waiver_summary, xml_safe)
 from .interface import Format
 
 
@@ -58,7 +63,8 @@ class JUnitFormat(Format):
             props = ET.SubElement(suite, "properties")
             for key, value in (("benchmark", report.benchmark), ("section", section.number),
                                ("section_title", section.title), ("engine", report.engine),
-                               ("tool_version", report.tool_version)):
+                               ("tool_version", report.tool_version),
+                               *([("waivers", waiver_summary(report))] if report.waivers is not None else [])):
                 ET.SubElement(props, "property", {"name": key, "value": _s(value)})
             classname = f"{BENCHMARK_SLUG}.section_{section.number}"
             counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
@@ -79,7 +85,7 @@ class JUnitFormat(Format):
 
     def _cases(self, r: ControlResult, classname: str) -> Iterable[tuple[ET.Element, str | None]]:
         base = f"{r.id} {one_line(r.title)}"
-        if r.status in ("fail", "warn") and r.findings:
+        if r.status in ("fail", "warn", "waived") and r.findings:
             for group in group_by_resource(r.findings):
                 name = f"{base} [{resource_label(group.resource)}]"
                 yield self._finding_case(classname, name, r, group.findings)
@@ -98,7 +104,7 @@ class JUnitFormat(Format):
             if r.findings:
                 _out(case, "\n".join(_finding_line(f) for f in r.findings))
             yield case, "skipped"
-        else:  # fail / warn without findings
+        else:  # fail / warn / waived without findings
             yield self._finding_case(classname, base, r, [])
 
     def _finding_case(self, classname: str, name: str, r: ControlResult,
@@ -106,7 +112,9 @@ class JUnitFormat(Format):
         case = _case(classname, name)
         statuses = {f.status for f in findings} or {r.status}
         lines = "\n".join(_finding_line(f) for f in findings) or r.reason
-        first = next((f.message for f in findings if f.status in ("fail", "warn")), r.reason)
+        unwaived = next((f for f in findings if f.status in ("fail", "warn")), None)
+        first = r.reason if unwaived is None else unwaived.message + (
+            f" [{unwaived.waiver.note}]" if unwaived.waiver is not None else "")
         if "fail" in statuses or ("warn" in statuses and self.warn_as_failure):
             kind = "fail" if "fail" in statuses else "warn"
             failure = ET.SubElement(case, "failure", {"type": kind, "message": _s(one_line(first))})
@@ -115,7 +123,13 @@ class JUnitFormat(Format):
         if "warn" in statuses:
             _out(case, f"WARN: {lines}" + (f"\n\nRemediation: {r.remediation}" if r.remediation else ""))
             return case, None
-        ET.SubElement(case, "skipped", {"message": _s(f"waived: {one_line(first)}")})
+        waiver = next((f.waiver for f in findings if f.waiver is not None), None)
+        if waiver is not None:
+            until = "permanent" if waiver.expires == "never" else f"until {waiver.expires}"
+            message = f"waived {waiver.id} ({waiver.owner}, {until}): {waiver.reason}"
+        else:  # a waived finding without its waiver (a report not made by evaluate())
+            message = f"waived: {first}"
+        ET.SubElement(case, "skipped", {"message": _s(one_line(message))})
         _out(case, lines)
         return case, "skipped"
 
@@ -132,6 +146,8 @@ def _finding_line(f: Finding) -> str:
     line = f"[{f.status}] {resource_label(f.resource)}: {one_line(f.message)}"
     if f.actual is not None or f.expected is not None:
         line += f" (actual: {value_text(f.actual)}; expected: {value_text(f.expected)})"
+    if f.waiver is not None:
+        line += f" [{f.waiver.note}]"
     return printable(line)  # one line: a newline in a value cannot start a line of its own
 
 

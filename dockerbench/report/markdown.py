@@ -2,8 +2,13 @@
 
 A summary table of counts, a table of the controls that did not pass (error, fail, warn) with
 their finding counts, then one collapsible ``<details>`` block of findings per control.
-Error controls get a block too (the reason and the missing facts). Controls needing a person
-(manual) are listed by id in one more collapsed block.
+Error controls get a block too (the reason and the missing facts), and so do waived controls.
+Controls needing a person (manual) are listed by id in one more collapsed block.
+
+With waivers, the head says what they did and a table lists each waiver (applied, expired,
+stale, not applicable) and each attestation; every finding a waiver covers names it
+(``🔕 waived by W-0042 (owner, until 2027-06-30)``), and so does one whose waiver expired
+(``⏰ waiver W-0042 expired 2027-06-30``).
 
 The text stays under ``max_bytes`` (default 60 000 bytes; GitHub's comment limit is 65 536
 characters): findings lists are cut to ``max_findings`` per control with "… and N more", the
@@ -20,12 +25,16 @@ from __future__ import annotations
 
 from .._report import ControlResult, Finding, Report
 from .._text import printable
-from ._common import LABELS, SUMMARY_ORDER, counts, host_name, iso_time, one_line, score_text, value_text
+from ._common import (LABELS, SUMMARY_ORDER, counts, host_name, iso_time, one_line, score_text, value_text,
+                      waiver_summary)
 from .interface import Format
 
 ICONS = {"pass": "✅", "fail": "❌", "warn": "⚠️", "error": "💥", "manual": "📝",
          "not_applicable": "➖", "waived": "🔕"}
 NOT_PASSING = ("error", "fail", "warn")
+WAIVER_ICONS = {"applied": "🔕", "expired": "⏰", "stale": "🧹", "not_applicable": "➖", "not_yet_valid": "⏳"}
+#: Rows of the waivers and attestations tables at most (the rest are counted).
+MAX_WAIVER_ROWS = 50
 #: Inline Markdown/HTML punctuation (md() output never starts a line, so "1." "-" "#" are safe).
 _ESCAPE = set("\\`*_[]<>|~")
 
@@ -57,6 +66,7 @@ class MarkdownFormat(Format):
     def render(self, report: Report) -> str:
         head = _head(report)
         detailed = [r for r in _not_passing(report) if r.findings or r.status == "error"]
+        detailed += [r for r in report.results if r.status == "waived" and r.findings]
         cap = self.max_findings
         while True:
             blocks = [_details(r, cap) for r in detailed]
@@ -94,6 +104,7 @@ def _head(report: Report) -> str:
         "",
         "**Score: {}** ({}".format(*score_text(report).split(" (", 1)),  # bold the number only
         "",
+        *([f"**Waivers** {md(str(waiver_summary(report)).removeprefix('waivers '))}", ""] if report.waivers is not None else []),
         "| Status | Controls |",
         "|---|---:|",
         *(f"| {ICONS[s]} {LABELS[s]} | {c[s]} |" for s in SUMMARY_ORDER),
@@ -120,7 +131,36 @@ def _head(report: Report) -> str:
         lines += ["Every decided control passes. 🎉", ""]
     else:
         lines += ["No control was evaluated.", ""]
+    lines += _waiver_tables(report)
     return "\n".join(lines)
+
+
+def _waiver_tables(report: Report) -> list[str]:
+    w = report.waivers
+    if w is None:
+        return []
+    lines: list[str] = []
+    if w.waivers:
+        lines += [f"### Waivers (as of {w.as_of})", "",
+                  "| Waiver | Status | Findings | Controls | Owner | Expires | Detail |",
+                  "|---|---|---:|---|---|---|---|"]
+        lines += [f"| {md(x.id)} | {WAIVER_ICONS[x.status]} {md(x.status.replace('_', ' '))} | {x.findings} | "
+                  f"{md(', '.join(x.controls))} | {md(x.owner)} | {md(x.expires)} | {md(x.detail)} |"
+                  for x in w.waivers[:MAX_WAIVER_ROWS]]
+        if len(w.waivers) > MAX_WAIVER_ROWS:
+            lines.append(f"| … and {len(w.waivers) - MAX_WAIVER_ROWS} more | | | | | | |")
+        lines.append("")
+    if w.attestations:
+        lines += ["### Attestations", "",
+                  "| Attestation | Status | Controls | Result | Attested by | On | Valid through |",
+                  "|---|---|---|---|---|---|---|"]
+        lines += [f"| {md(a.id or '—')} | {WAIVER_ICONS[a.status]} {md(a.status.replace('_', ' '))} | "
+                  f"{md(', '.join(a.controls))} | {ICONS[a.result]} {a.result} | {md(a.attested_by)} | "
+                  f"{a.attested_on} | {a.valid_through} |" for a in w.attestations[:MAX_WAIVER_ROWS]]
+        if len(w.attestations) > MAX_WAIVER_ROWS:
+            lines.append(f"| … and {len(w.attestations) - MAX_WAIVER_ROWS} more | | | | | | |")
+        lines.append("")
+    return lines
 
 
 def _details(r: ControlResult, cap: int) -> str:
@@ -148,7 +188,10 @@ def _finding_line(f: Finding) -> str:
     line = f"- {ICONS[f.status]} **{md(res.kind)}** {md(name)}: {md(f.message)}"
     values = [f"{label} {md(_value(v))}" for label, v in (("actual", f.actual), ("expected", f.expected))
               if v is not None]
-    return line + (f" ({'; '.join(values)})" if values else "")
+    line += f" ({'; '.join(values)})" if values else ""
+    if f.waiver is not None:
+        line += f" — {'⏰' if f.waiver.expired else '🔕'} {md(f.waiver.note)}"
+    return line
 
 
 def _value(value: object) -> str:

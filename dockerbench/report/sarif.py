@@ -1,8 +1,13 @@
 """SARIF 2.1.0, for GitHub code scanning and every SARIF viewer.
 
 * One rule per control in ``tool.driver.rules`` (id = control id, e.g. ``5.4``).
-* One result per finding; level ``error`` for fail, ``warning`` for warn, ``note`` for waived
-  (a waived finding also carries an external, accepted suppression).
+* One result per finding; level ``error`` for fail, ``warning`` for warn, ``note`` for waived.
+  A waived finding carries ``suppressions: [{kind: external, status: accepted, justification}]``
+  (the justification names the waiver, its reason, owner, ticket and end; the waiver itself is
+  in the suppression's and the result's ``properties.waiver``). A finding whose waiver expired
+  is reported as it is, unsuppressed, its message ending "(waiver W-0042 expired 2027-06-30)".
+* Waivers that expired or are stale are ``toolConfigurationNotifications`` (level warning) of
+  the invocation; ``run.properties.waivers`` holds what every waiver and attestation did.
 * Locations: a file finding points at the host path relative to the ``ROOTPATH`` base
   (``file:///``, the host's root directory) at line 1. Every other resource (container, image,
   daemon, ...) has a logical location ``container/<name>``. GitHub code scanning requires a
@@ -71,6 +76,11 @@ def to_sarif(report: Report) -> dict[str, Any]:
         "endTimeUtc": iso_time(report),
         "toolExecutionNotifications": [_notification(r, index[r.id]) for r in errors],
     }
+    if report.waivers is not None:
+        invocation["toolConfigurationNotifications"] = [
+            {"level": "warning", "message": {"text": _sentence(f"Waiver {w.id} is {w.status}: {w.detail}")},
+             "properties": {"waiver": w.id, "status": w.status}}
+            for w in report.waivers.waivers if w.status in ("expired", "stale")]
     if meta.hostname:
         invocation["machine"] = meta.hostname
     semver = _semver(report.tool_version)
@@ -107,6 +117,8 @@ def to_sarif(report: Report) -> dict[str, Any]:
             "counts": dict(report.counts),
         },
     }
+    if report.waivers is not None:
+        run["properties"]["waivers"] = report.waivers.model_dump(mode="json")
     if semver:
         run["tool"]["driver"]["semanticVersion"] = semver
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
@@ -184,7 +196,10 @@ def _md(text: str) -> str:
 
 def _result(f: Finding, rule_index: int, fp: str) -> dict[str, Any]:
     res = f.resource
-    message = _sentence(f"{res.kind} {_display(res)}: {f.message}" if f.message else f"{res.kind} {_display(res)}")
+    text = f"{res.kind} {_display(res)}: {f.message}" if f.message else f"{res.kind} {_display(res)}"
+    if f.waiver is not None and f.waiver.expired:
+        text = f"{text.rstrip('.')}; {f.waiver.note}"
+    message = _sentence(text)
     result: dict[str, Any] = {
         "ruleId": f.control_id,
         "ruleIndex": rule_index,
@@ -199,10 +214,23 @@ def _result(f: Finding, rule_index: int, fp: str) -> dict[str, Any]:
             "expected": f.expected,
         },
     }
+    if f.waiver is not None:
+        result["properties"]["waiver"] = f.waiver.model_dump(mode="json")
     if f.status == "waived":
-        result["suppressions"] = [{"kind": "external", "status": "accepted",
-                                   "justification": "Waived by the organisation's policy."}]
+        result["suppressions"] = [_suppression(f)]
     return result
+
+
+def _suppression(f: Finding) -> dict[str, Any]:
+    """An external, accepted suppression: the organisation's waiver, named in the justification."""
+    w = f.waiver
+    if w is None:  # a waived finding of a report not made by evaluate(): no waiver to name
+        return {"kind": "external", "status": "accepted", "justification": "Waived by the organisation's policy."}
+    until = "permanent" if w.expires == "never" else f"until {w.expires}"
+    ticket = f", ticket {w.ticket}" if w.ticket else ""
+    return {"kind": "external", "status": "accepted",
+            "justification": one_line(f"Waiver {w.id} ({w.owner}{ticket}, {until}): {w.reason}"),
+            "properties": {"waiver": w.model_dump(mode="json")}}
 
 
 def _display(res: Resource) -> str:

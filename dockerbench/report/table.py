@@ -1,6 +1,8 @@
 """A terminal table: one row per control (id, coloured status, title, affected resources).
 
-An ``error`` row says why under its title; the caption gives the score, the counts and the
+An ``error`` row says why under its title, and a row with waived findings, an expired waiver
+or an attestation says which (``waived by W-0042 (owner, until 2027-06-30): 2 findings``); the
+caption gives the score, the counts, what the waivers did (applied, expired, stale) and the
 snapshot's collection errors (how many, and the first :data:`MAX_ERRORS` of them).
 
 ``render`` returns plain text (no ANSI codes) for logs and files; :func:`print_table` prints
@@ -22,7 +24,7 @@ from rich.text import Text
 from .._report import Report
 from .._text import printable
 from ._common import (LABELS, SUMMARY_ORDER, TERMINAL_STYLES, affected_resources, counts, host_name, iso_time,
-                      score_text)
+                      score_text, waiver_notes, waiver_summary)
 from .interface import Format
 
 #: Collection errors listed one per line under the table; the rest are counted.
@@ -51,9 +53,12 @@ def build_table(report: Report) -> Table:
     caption = Text("  ").join(
         Text(f"{LABELS[s]} {c[s]}", style=TERMINAL_STYLES[s]) for s in SUMMARY_ORDER if c[s]
     )
+    waivers = waiver_summary(report)
     table = Table(
         title=Text(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}")),
-        caption=Text.assemble(f"Score {score_text(report)}   ", caption, "\n", _errors(report)),
+        caption=Text.assemble(f"Score {score_text(report)}   ", caption, "\n",
+                              *([Text(printable(waivers[:1].upper() + waivers[1:])), "\n"] if waivers else []),
+                              _errors(report)),
         caption_justify="left",
         header_style="bold",
         expand=False,
@@ -68,6 +73,8 @@ def build_table(report: Report) -> Table:
         title = Text(printable(r.title))
         if r.status == "error":
             title.append(f"\nreason: {printable(r.reason)}", style=TERMINAL_STYLES["error"])
+        for note, lapsed in waiver_notes(r):
+            title.append(f"\n{printable(note)}", style=TERMINAL_STYLES["fail" if lapsed else "waived"])
         table.add_row(Text(printable(r.id)), Text(LABELS[r.status], style=TERMINAL_STYLES[r.status]),
                       title, Text(str(n) if n else ""))
     return table
