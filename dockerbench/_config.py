@@ -40,7 +40,8 @@ CONFIG_NAME = "dockerbench.yaml"
 FORMATS = ("table", "json", "sarif", "junit", "html", "csv", "markdown")
 PathText = Annotated[str, StringConstraints(min_length=1)]
 Selector = Annotated[str, StringConstraints(min_length=1)]
-Selectors = Annotated[list[Selector] | Selector, Field(description="Ids (\"5.4\"), sections (\"5\") or globs (\"5.*\"): a list, or one comma-separated string")]
+Selectors = Annotated[list[Selector] | Selector, Field(
+    description="Ids (\"5.4\"), sections (\"5\") or globs (\"5.*\"): a list, or one comma-separated string")]
 
 
 class Config(BaseModel):
@@ -122,7 +123,7 @@ def load_config(path: str | Path) -> ConfigFile:
     except UnicodeDecodeError:
         raise UsageError(f"{where}: the configuration file is not UTF-8 text") from None
     try:
-        data = yaml.load(text, Loader=_unique_key_loader())  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_unique_key_loader())
     except yaml.YAMLError as e:
         raise UsageError(f"{where}: the configuration file is not valid YAML: {' '.join(str(e).split())}") from None
     return ConfigFile(where, resolve(validate_config(data, where), Path(path).absolute().parent))

@@ -13,8 +13,9 @@ shows up as newly expired.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -116,7 +117,7 @@ def _index(items: list[Any] | None, name: Callable[[Any], str]) -> dict[str, str
 
 
 def _image_name(image: Any) -> str:
-    return image.repo_tags[0] if image.repo_tags else image.id[:19]
+    return str(image.repo_tags[0] if image.repo_tags else image.id[:19])
 
 
 def _key(f: Finding) -> tuple[str, str, str, str]:

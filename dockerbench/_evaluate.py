@@ -19,20 +19,23 @@ decided results here, after ``decide()`` and outside Rego: the policies never se
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from ._errors import DockerbenchError, SnapshotError, UsageError
+from ._params import validate_params
 from ._policies import Control, PolicySet, load_policies
 from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score, WaiverReport, count_reason
-from ._params import validate_params
-from ._waivers import Waivers, apply as apply_waivers, load_waivers, parse_as_of, resolve as resolve_waivers
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
+from ._waivers import Waivers, load_waivers, parse_as_of
+from ._waivers import apply as apply_waivers
+from ._waivers import resolve as resolve_waivers
 from .engines import Engine, make_engine
 
-__all__ = ["evaluate", "decide", "prepare"]
+__all__ = ["decide", "evaluate", "prepare"]
 
 
 def evaluate(
@@ -156,7 +159,7 @@ def decide(control: Control, doc: Any) -> ControlResult:
         return ControlResult(**base, status="error", reason=f"policy output is malformed: {e}")
     evidence = doc.get("evidence") if isinstance(doc.get("evidence"), dict) else {}
     findings = sorted(violations + reviews, key=lambda f: (f.status, f.resource.kind, f.resource.name or "", f.resource.id, f.message))
-    common = {"findings": findings, "evidence": evidence, "missing": missing}
+    common: dict[str, Any] = {"findings": findings, "evidence": evidence, "missing": missing}
     if missing:
         return ControlResult(**base, **common, status="error",
                              reason="facts missing from the snapshot: " + "; ".join(missing))
@@ -213,7 +216,7 @@ def _finding(control_id: str, status: str, v: Any) -> Finding:
         raise ValueError(f"finding without a resource: {json.dumps(v)[:120]}")
     res = v["resource"]
     return Finding(
-        control_id=control_id, status=status,  # type: ignore[arg-type]
+        control_id=control_id, status=status, waiver=None,  # type: ignore[arg-type]
         resource=Resource(kind=res["kind"], id=str(res["id"]),
                           name=None if res.get("name") is None else str(res["name"])),
         message=str(v.get("message", "")), actual=v.get("actual"), expected=v.get("expected"),

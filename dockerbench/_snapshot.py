@@ -23,9 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from typing_extensions import Self
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing_extensions import Self
 
 from ._errors import DockerbenchError, SnapshotError
 from ._text import json_printable

@@ -49,19 +49,49 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError,
-                      model_validator)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from ._errors import UsageError
-from ._report import (AttestationOutcome, ControlAttestation, ControlResult, Finding, FindingWaiver, Report,
-                      Resource, WaiverOutcome, WaiverReport, count_reason)
+from ._report import (
+    AttestationOutcome,
+    ControlAttestation,
+    ControlResult,
+    Finding,
+    FindingWaiver,
+    Report,
+    Resource,
+    WaiverOutcome,
+    WaiverReport,
+    count_reason,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._policies import PolicySet
     from ._snapshot import Snapshot
 
-__all__ = ["Waivers", "Waiver", "Attestation", "ResourceSelector", "load_waivers", "resolve", "apply", "check",
-           "check_outcomes", "parse_day", "parse_as_of", "Problem"]
+__all__ = [
+    "Attestation",
+    "Problem",
+    "ResourceSelector",
+    "Waiver",
+    "Waivers",
+    "apply",
+    "check",
+    "check_outcomes",
+    "load_waivers",
+    "parse_as_of",
+    "parse_day",
+    "resolve",
+]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -110,7 +140,7 @@ class ResourceSelector(_Model):
                                                             "and its value match (a glob)")
 
     @model_validator(mode="after")
-    def _labels_need_a_labelled_kind(self) -> "ResourceSelector":
+    def _labels_need_a_labelled_kind(self) -> ResourceSelector:
         if self.labels is not None and self.kind not in ("container", "image"):
             raise ValueError(f"labels select containers and images only, not a {self.kind}")
         return self
@@ -135,7 +165,7 @@ class Waiver(_Model):
     allow_permanent: bool = False
 
     @model_validator(mode="after")
-    def _never_needs_allow_permanent(self) -> "Waiver":
+    def _never_needs_allow_permanent(self) -> Waiver:
         if self.expires == "never" and not self.allow_permanent:
             raise ValueError('expires: "never" needs allow_permanent: true (a waiver should end)')
         return self
@@ -167,7 +197,7 @@ class Waivers(_Model):
     _source: str = PrivateAttr(default="<mapping>")
 
     @model_validator(mode="after")
-    def _ids_are_unique(self) -> "Waivers":
+    def _ids_are_unique(self) -> Waivers:
         for what, ids in (("waiver", [w.id for w in self.waivers]),
                           ("attestation", [a.id for a in self.attestations if a.id is not None])):
             twice = sorted({i for i in ids if ids.count(i) > 1})
@@ -184,7 +214,7 @@ class Waivers(_Model):
 # ----------------------------------------------------------------------------- loading
 
 
-def load_waivers(source: "Waivers | str | Path | Mapping[str, Any]", *, where: str | None = None) -> Waivers:
+def load_waivers(source: Waivers | str | Path | Mapping[str, Any], *, where: str | None = None) -> Waivers:
     """The waivers of a file (YAML or JSON) or of a mapping already parsed (a config file's
     inline ``waivers:``); :class:`~dockerbench.UsageError` with one line naming the first problem.
     ``where`` names a mapping's origin in messages and in the report (default ``<mapping>``)."""
@@ -308,7 +338,7 @@ class Plan:
     attestation_controls: tuple[tuple[str, ...], ...]
 
 
-def resolve(waivers: Waivers, policies: "PolicySet") -> Plan:
+def resolve(waivers: Waivers, policies: PolicySet) -> Plan:
     """Expand every entry's ``controls`` to control ids; :class:`UsageError` for an unknown id
     or section, or a glob that matches no control (naming the file and the entry)."""
 
@@ -325,7 +355,7 @@ def resolve(waivers: Waivers, policies: "PolicySet") -> Plan:
     )
 
 
-def control_ids(selectors: list[str], policies: "PolicySet") -> tuple[str, ...]:
+def control_ids(selectors: list[str], policies: PolicySet) -> tuple[str, ...]:
     """The ids the selectors name, in control order; each selector must name one at least."""
     chosen: set[str] = set()
     for sel in selectors:
@@ -355,7 +385,7 @@ def parse_as_of(as_of: date | datetime | str | None, *, name: str = "as_of") -> 
         raise UsageError(f"{name} {e}") from None
 
 
-def as_of_day(snap: "Snapshot", as_of: date | datetime | str | None) -> date:
+def as_of_day(snap: Snapshot, as_of: date | datetime | str | None) -> date:
     """The day expiry is judged against: ``as_of``, else the snapshot's collection date (UTC)."""
     day = parse_as_of(as_of)
     if day is not None:
@@ -366,7 +396,7 @@ def as_of_day(snap: "Snapshot", as_of: date | datetime | str | None) -> date:
     return collected.date()
 
 
-def apply(results: list[ControlResult], snap: "Snapshot", plan: Plan,
+def apply(results: list[ControlResult], snap: Snapshot, plan: Plan,
           as_of: date | datetime | str | None = None) -> tuple[list[ControlResult], WaiverReport]:
     """The results with attestations and then waivers applied, and what each of them did."""
     day = as_of_day(snap, as_of)
@@ -385,14 +415,14 @@ def _other_host(hosts: list[str], hostname: str | None) -> str:
     return f"meant for hosts {', '.join(hosts)}; this host is {hostname or 'unnamed'}"
 
 
-def _attest(results: list[ControlResult], snap: "Snapshot", plan: Plan,
+def _attest(results: list[ControlResult], snap: Snapshot, plan: Plan,
             day: date) -> tuple[list[ControlResult], list[AttestationOutcome]]:
     hostname = snap.meta.hostname
     by_id = {r.id: r for r in results}
     decided: dict[str, ControlAttestation] = {}
     lapsed: dict[str, ControlAttestation] = {}
     outcomes = []
-    for a, ids in zip(plan.waivers.attestations, plan.attestation_controls):
+    for a, ids in zip(plan.waivers.attestations, plan.attestation_controls, strict=True):
         evaluated = [cid for cid in ids if cid in by_id]
         manual = [cid for cid in evaluated if by_id[cid].status == "manual"]
         record = ControlAttestation(id=a.id, status=a.status, explanation=a.explanation, attested_by=a.attested_by,
@@ -431,7 +461,7 @@ def _attest(results: list[ControlResult], snap: "Snapshot", plan: Plan,
             if att.status == "fail":
                 name = hostname or "host"
                 findings = [Finding(control_id=r.id, status="fail", resource=Resource(kind="host", id=name, name=name),
-                                    message=f"{att.note}: {att.explanation}")]
+                                    message=f"{att.note}: {att.explanation}", waiver=None)]
             r = r.model_copy(update={"status": att.status, "attestation": att, "findings": findings,
                                      "reason": f"{att.note}: {att.explanation}"})
         elif r.id in lapsed:
@@ -443,7 +473,7 @@ def _attest(results: list[ControlResult], snap: "Snapshot", plan: Plan,
 class _Index:
     """What a selector needs about a finding's resource that the finding does not carry."""
 
-    def __init__(self, snap: "Snapshot") -> None:
+    def __init__(self, snap: Snapshot) -> None:
         self.labels: dict[tuple[str, str], dict[str, str]] = {}
         self.names: dict[tuple[str, str], list[str]] = {}
         for c in snap.containers or []:
@@ -479,13 +509,13 @@ def _covers(w: Waiver, f: Finding, index: _Index) -> bool:
     return w.resources is None or any(_selects(sel, f.resource, index) for sel in w.resources)
 
 
-def _waive(results: list[ControlResult], snap: "Snapshot", plan: Plan,
+def _waive(results: list[ControlResult], snap: Snapshot, plan: Plan,
            day: date) -> tuple[list[ControlResult], list[WaiverOutcome]]:
     waivers = plan.waivers.waivers
     hostname = snap.meta.hostname
     index = _Index(snap)
     in_force = [_host_ok(w.hosts, hostname) for w in waivers]
-    expired = [w.expires != "never" and day > w.expires for w in waivers]  # type: ignore[operator]
+    expired = [w.expires != "never" and day > w.expires for w in waivers]
     matched = [0] * len(waivers)
     matched_in: list[list[str]] = [[] for _ in waivers]
     decided = {r.id: r.status for r in results}
@@ -510,7 +540,7 @@ def _waive(results: list[ControlResult], snap: "Snapshot", plan: Plan,
             findings.append(f)
         out.append(_redecide(r, findings))
     outcomes = []
-    for i, (w, ids) in enumerate(zip(waivers, plan.waiver_controls)):
+    for i, (w, ids) in enumerate(zip(waivers, plan.waiver_controls, strict=True)):
         evaluated = [cid for cid in ids if cid in decided]
         n, s = matched[i], "s" if matched[i] != 1 else ""
         if not in_force[i]:
@@ -580,7 +610,7 @@ class Problem:
         return f"{self.level}: {self.subject + ': ' if self.subject else ''}{self.message}"
 
 
-def check(source: "str | Path | Mapping[str, Any]", policies: "PolicySet", *, today: date,
+def check(source: str | Path | Mapping[str, Any], policies: PolicySet, *, today: date,
           within_days: int = 30, where: str | None = None) -> tuple[list[Problem], Waivers | None]:
     """Every problem of a waivers file, and the usable part of it (its valid, uniquely named
     entries) to evaluate a snapshot with, or None when nothing of it is usable.
@@ -634,7 +664,7 @@ def check(source: "str | Path | Mapping[str, Any]", policies: "PolicySet", *, to
     return [p for _, p in sorted(found, key=lambda item: item[0])], usable
 
 
-def _entries(data: dict[str, Any], key: str, model: type, policies: "PolicySet",
+def _entries(data: dict[str, Any], key: str, model: Any, policies: PolicySet,
              found: list[tuple[tuple[int, int], Problem]]) -> list[tuple[int, Any]]:
     """(index, entry) of the entries of data[key] that are valid, resolvable and not a duplicate id."""
     raw = data.get(key)

@@ -27,11 +27,12 @@ import os
 import re
 import sys
 import warnings
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 import click
 from rich.console import Console
@@ -40,15 +41,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from ._config import CONFIG_NAME, FORMATS, ConfigFile, find_config
 from ._diff import Diff, diff
 from ._errors import CollectionError, DockerbenchError, PolicyWarning, SnapshotError, UsageError
-from ._evaluate import evaluate as evaluate_snapshot, prepare
+from ._evaluate import evaluate as evaluate_snapshot
+from ._evaluate import prepare
 from ._params import validate_params
 from ._policies import load_policies
 from ._snapshot import Snapshot, load_snapshot
 from ._text import json_printable, printable
 from ._version import __version__
-from ._waivers import Waivers, check as check_waivers, check_outcomes, load_waivers, parse_as_of
-from .engines import DEFAULT_TIMEOUT
+from ._waivers import Waivers, check_outcomes, load_waivers, parse_as_of
+from ._waivers import check as check_waivers
 from .collect import snapshot as collect_snapshot
+from .engines import DEFAULT_TIMEOUT
 
 FORMAT_NAMES = FORMATS  # the report formats (dockerbench.yaml's `format` takes the same)
 _CONTROL_ID = re.compile(r"^\d+(\.\d+)+$")
@@ -130,7 +133,7 @@ _GLOBAL_FLAGS = (
 
 def _enable_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:
-        ctx.find_object(_State).enable(param.name)  # type: ignore[union-attr,arg-type]
+        ctx.find_object(_State).enable(param.name)  # type: ignore[union-attr]
 
 
 def _global_options(*, after_verb: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -160,9 +163,12 @@ def main(ctx: click.Context, quiet: bool, no_color: bool, debug: bool) -> None:
 
 def _collect_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed([
-        click.option("--docker-host", metavar="URL", help="Daemon address (default: as the docker CLI: DOCKER_HOST, rootless socket, /var/run/docker.sock)."),
-        click.option("--host-root", metavar="DIR", default="/", show_default=True, help="Where the host's filesystem is mounted."),
-        click.option("--include-env-values", is_flag=True, help="Keep environment values in the snapshot (redacted by default)."),
+        click.option("--docker-host", metavar="URL",
+            help="Daemon address (default: as the docker CLI: DOCKER_HOST, rootless socket, /var/run/docker.sock)."),
+        click.option("--host-root", metavar="DIR", default="/", show_default=True,
+            help="Where the host's filesystem is mounted."),
+        click.option("--include-env-values", is_flag=True,
+            help="Keep environment values in the snapshot (redacted by default)."),
         click.option("--no-image-scan", is_flag=True, help="Do not read image layers for setuid/setgid files."),
     ]):
         fn = option(fn)
@@ -172,20 +178,32 @@ def _collect_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 #: The options of the commands that evaluate (audit, evaluate), by parameter name.
 _EVALUATE_OPTIONS: dict[str, Callable[[Callable[..., Any]], Callable[..., Any]]] = {
     "fmt": click.option("--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True),
-    "output": click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout."),
-    "controls": click.option("--controls", "-c", multiple=True, metavar="SEL", help="Only these controls: ids (5.4), sections (5), globs (5.*); comma-separated or repeated."),
-    "exclude": click.option("--exclude", "-x", multiple=True, metavar="SEL", help="Leave out these controls (same forms as --controls)."),
+    "output": click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the report here instead of stdout."),
+    "controls": click.option("--controls", "-c", multiple=True, metavar="SEL",
+        help="Only these controls: ids (5.4), sections (5), globs (5.*); comma-separated or repeated."),
+    "exclude": click.option("--exclude", "-x", multiple=True, metavar="SEL",
+        help="Leave out these controls (same forms as --controls)."),
     "level": click.option("--level", type=click.IntRange(1, 2), help="Only controls of this CIS level or lower."),
     "scored_only": click.option("--scored-only", is_flag=True, help="Only scored controls."),
-    "fail_on": click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True, help="Exit 1 when a control has this status or a worse one (warn < fail < error)."),
-    "engine": click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True, help="Rego engine: embedded regorus, real OPA in-process, or an OPA server (with --opa-url)."),
-    "timeout": click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS", help="Stop a control's evaluation after this long; it is then an error (exit 3)."),
+    "fail_on": click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
+        help="Exit 1 when a control has this status or a worse one (warn < fail < error)."),
+    "engine": click.option("--engine", type=click.Choice(["embedded", "opa", "opa-server"]), default="embedded", show_default=True,
+        help="Rego engine: embedded regorus, real OPA in-process, or an OPA server (with --opa-url)."),
+    "timeout": click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+                            show_default=True, metavar="SECONDS",
+        help="Stop a control's evaluation after this long; it is then an error (exit 3)."),
     "opa_url": click.option("--opa-url", metavar="URL", help="OPA server URL (implies --engine opa-server)."),
-    "opa_token": click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN", help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
-    "params_file": click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
-    "policy_dir": click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra policy directory (adds or replaces controls by id)."),
-    "waivers": click.option("--waivers", "waivers", type=click.Path(dir_okay=False, path_type=Path), help="YAML/JSON waivers and attestations (schemas/waivers.schema.json); a malformed file stops at once (exit 2)."),
-    "as_of": click.option("--as-of", "as_of", metavar="DATE", help="Judge waiver and attestation dates on this day (YYYY-MM-DD) instead of the snapshot's collection date."),
+    "opa_token": click.option("--opa-token", metavar="TOKEN", envvar="DOCKERBENCH_OPA_TOKEN",
+        help="Bearer token for the OPA server (or DOCKERBENCH_OPA_TOKEN)."),
+    "params_file": click.option("--params", "params_file", type=click.Path(dir_okay=False, path_type=Path),
+        help="YAML/JSON file of organisation parameters (data.dockerbench.params)."),
+    "policy_dir": click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+        help="Extra policy directory (adds or replaces controls by id)."),
+    "waivers": click.option("--waivers", "waivers", type=click.Path(dir_okay=False, path_type=Path),
+        help="YAML/JSON waivers and attestations (schemas/waivers.schema.json); a malformed file stops at once (exit 2)."),
+    "as_of": click.option("--as-of", "as_of", metavar="DATE",
+        help="Judge waiver and attestation dates on this day (YYYY-MM-DD) instead of the snapshot's collection date."),
 }
 _waiver_options = [_EVALUATE_OPTIONS["waivers"], _EVALUATE_OPTIONS["as_of"]]
 
@@ -249,7 +267,7 @@ def _configure(options: dict[str, Any], keys: Sequence[str] = _EVALUATE_KEYS) ->
         option = _OPTION_OF[key]
         flagged = option is not None and ctx.get_parameter_source(option) in (
             click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
-        if flagged:
+        if option is not None and flagged:
             setting = _Setting(options[option], "flag")
         elif config is not None and key in config.values:
             value = config.values[key]
@@ -376,7 +394,7 @@ class _Progress:
                                  console=state.err, transient=True)
         self._tasks: dict[str, Any] = {}
 
-    def __enter__(self) -> "_Progress":
+    def __enter__(self) -> _Progress:
         if self._bar is not None:
             self._bar.start()
         return self
@@ -398,7 +416,8 @@ class _Progress:
 
 @main.command("snapshot")
 @_collect_options
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the snapshot here instead of stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the snapshot here instead of stdout.")
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
@@ -486,14 +505,14 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
     """List the controls (all, a section such as 5, a glob such as "5.*"), or show one (5.4).
 
     Of dockerbench.yaml only policy_dirs applies: --controls/--exclude here filter the listing."""
-    options = {"policy_dir": policy_dir, "config_file": config_file, "no_config": no_config}
+    options: dict[str, Any] = {"policy_dir": policy_dir, "config_file": config_file, "no_config": no_config}
     _configure(options, ("policy_dirs",))
-    policy_dir = options["policy_dir"]
+    policy_dir = tuple(options["policy_dir"] or ())
     policies = load_policies(policy_dir)
     if control_id is not None and not _CONTROL_ID.match(control_id):  # a section or a glob: list those
         controls, control_id = (control_id, *controls), None
     chosen = policies.select([control_id] if control_id else _split(controls), _split(exclude), level, scored_only)
-    rows = [{"id": c.id, "title": c.title, "section": c.section, "section_title": c.section_title,
+    rows: list[dict[str, Any]] = [{"id": c.id, "title": c.title, "section": c.section, "section_title": c.section_title,
              "level": c.level, "scored": c.scored, "automated": c.automated, "severity": c.severity,
              "remediation": c.remediation, "cis_v1_6_0": c.cis_v1_6_0, "references": list(c.references),
              "policy": str(c.file)} for c in chosen]

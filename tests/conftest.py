@@ -17,9 +17,9 @@ import os
 import shutil
 import tarfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from _ci import unavailable
@@ -91,7 +91,7 @@ def docker_host(docker_engine: DockerEngine) -> str:
 
 
 @pytest.fixture(scope="session")
-def docker_client(docker_host: str) -> Iterator["docker.DockerClient"]:  # noqa: F821
+def docker_client(docker_host: str) -> Iterator[docker.DockerClient]:  # noqa: F821
     import docker
 
     client = docker.DockerClient(base_url=docker_host, version="auto", timeout=120)

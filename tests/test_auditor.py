@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+import synthetic
 
 import dockerbench
 from dockerbench.collect import auditor
-
-import synthetic
 
 ID = "27fcb18ad450201fd5783b28716d25b2ed25a0d0fd8f808f3ac238158fcf510c"
 OTHER = "74624da448a27e7bdfd7c2171ecfbd67db5743e6301e59035c0336a09e0f0103"
@@ -110,7 +109,7 @@ def test_the_snapshot_records_the_container_it_was_taken_in():
 def test_an_auditor_container_id_that_is_not_an_id_is_rejected():
     doc = json.loads(synthetic.snapshot(1).to_json())
     doc["meta"]["auditor_container_id"] = "web"
-    with pytest.raises(dockerbench.SnapshotError, match="meta.auditor_container_id"):
+    with pytest.raises(dockerbench.SnapshotError, match=r"meta\.auditor_container_id"):
         dockerbench.load_snapshot(json.dumps(doc))
 
 

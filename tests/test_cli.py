@@ -9,10 +9,9 @@ import subprocess
 import sys
 
 import pytest
+import synthetic
 
 import dockerbench
-
-import synthetic
 
 
 def run(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess[str]:

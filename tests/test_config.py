@@ -12,12 +12,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import synthetic
 import yaml
 
 import dockerbench
 from dockerbench import _config, cli
-
-import synthetic
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((REPO / "schemas" / "config.schema.json").read_text())
@@ -429,7 +428,7 @@ def test_the_file_takes_the_choices_the_flags_take():
     fields = _config.Config.model_fields
     choices = {p.name: list(p.type.choices) for p in cli.evaluate_cmd.params if hasattr(p.type, "choices")}
     for key, option in (("fail_on", "fail_on"), ("engine", "engine"), ("format", "fmt")):
-        literal = [a for a in fields[key].annotation.__args__ if a is not type(None)][0]
+        literal = next(a for a in fields[key].annotation.__args__ if a is not type(None))
         assert list(literal.__args__) == choices[option], key
 
 

@@ -12,8 +12,7 @@ import re
 
 import pytest
 from rich.console import Console
-from test_formats_data import (ODD_NAMES, SCRIPT, empty_report, evaluated_report, expected_resources, meta,
-                               synthetic_report)
+from test_formats_data import ODD_NAMES, SCRIPT, empty_report, evaluated_report, expected_resources, meta, synthetic_report
 
 import dockerbench
 from dockerbench._evaluate import build_report
@@ -35,7 +34,7 @@ def test_every_format_is_registered_under_its_name():
 
 
 def test_unknown_format_is_a_usage_error():
-    with pytest.raises(dockerbench.UsageError, match="unknown report format 'yaml'.*csv, html, json"):
+    with pytest.raises(dockerbench.UsageError, match=r"unknown report format 'yaml'.*csv, html, json"):
         render(synthetic_report(), "yaml")
 
 

@@ -16,9 +16,8 @@ from typing import Any
 import dockerbench
 from dockerbench._evaluate import build_report, decide
 from dockerbench._report import ControlResult, Report
+from dockerbench._snapshot import Container, Daemon, EngineInfo, FactError, FileFact, Host, Image, Meta, Network, OsInfo, Snapshot
 from dockerbench._waivers import apply, load_waivers, resolve
-from dockerbench._snapshot import (Container, Daemon, EngineInfo, FactError, FileFact, Host, Image, Meta,
-                                   Network, OsInfo, Snapshot)
 
 SCRIPT = "<script>alert('x')</script>"
 QUOTES = 'it\'s "quoted" & <b>bold</b>'

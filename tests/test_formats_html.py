@@ -86,7 +86,7 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
             for i in range(bpp, stride):
                 line[i] = (line[i] + line[i - bpp]) & 0xFF
         elif kind == 2:
-            line = bytearray((a + b) & 0xFF for a, b in zip(line, prev))
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, prev, strict=True))
         elif kind == 3:
             for i in range(stride):
                 left = line[i - bpp] if i >= bpp else 0
@@ -105,7 +105,7 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
 
 def ink(path: Path) -> tuple[int, float]:
     """(distinct colours, share of pixels not of the dominant colour), sampled every 2nd pixel."""
-    width, height, rows = read_png(path)
+    width, _, rows = read_png(path)
     channels = len(rows[0]) // width
     colours: Counter = Counter()
     for row in rows[::2]:

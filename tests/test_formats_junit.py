@@ -70,7 +70,7 @@ def test_one_testsuite_per_section_with_cis_classnames():
     sections = sorted({r.section for r in report.results}, key=int)
     suites = list(xml)
     assert len(suites) == len(sections)
-    for suite, section in zip(suites, sections):
+    for suite, section in zip(suites, sections, strict=True):
         assert {case.classname for case in suite} == {f"cis_docker_1_1_0.section_{section}"}
 
 

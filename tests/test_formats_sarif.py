@@ -118,7 +118,7 @@ def test_one_result_per_finding_with_the_level_of_its_status():
     report = synthetic_report()
     run = _sarif(report)["runs"][0]
     assert len(run["results"]) == len(report.findings)
-    for res, f in zip(run["results"], report.findings):
+    for res, f in zip(run["results"], report.findings, strict=True):
         assert res["ruleId"] == f.control_id
         assert run["tool"]["driver"]["rules"][res["ruleIndex"]]["id"] == f.control_id
         assert res["level"] == LEVEL_OF_STATUS[f.status]

@@ -156,7 +156,7 @@ def test_csv_carries_the_waiver_of_each_finding():
 
 def test_markdown_names_the_waiver_of_each_finding_and_tables_the_waivers():
     text = render(report(), "markdown")
-    assert f"— 🔕 waived by W-0042 (team-billing@&#8203;example.com, until 2027-06-30)" in text
+    assert "— 🔕 waived by W-0042 (team-billing@&#8203;example.com, until 2027-06-30)" in text
     assert f"— ⏰ {EXPIRED_NOTE}" in text
     assert "| W-0099 | 🧹 stale | 0 | 5.7 | ops@&#8203;example.com | 2027-01-31 | matches no finding: 5.7 pass |" in text
     assert "**Waivers** as of 2026-11-01: 1 applied" in text

@@ -16,13 +16,12 @@ import subprocess
 import sys
 
 import pytest
+import synthetic
 from test_formats_data import HOSTILE, HOSTILE_SHOWN, RAW_CONTROLS, hostile_report
 
 import dockerbench
 from dockerbench._text import printable
 from dockerbench.report import get_format, render
-
-import synthetic
 
 HUMAN_FORMATS = ("table", "markdown", "html", "csv", "junit")
 

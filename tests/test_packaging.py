@@ -21,6 +21,9 @@ def test_wheel_contains_policies_schemas_and_templates(tmp_path):
     assert expected_policies <= names
     assert {"dockerbench/_data/schemas/snapshot.schema.json", "dockerbench/_data/schemas/report.schema.json"} <= names
     assert "dockerbench/report/templates/report.html.j2" in names
+    assert "dockerbench/py.typed" in names  # PEP 561: type checkers read the package's annotations
+    schemas = {f"dockerbench/_data/schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")}
+    assert schemas <= names and len(schemas) == 5
 
 
 def test_explicit_host_wins():

@@ -12,17 +12,17 @@ import json
 import subprocess
 import sys
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import jsonschema
 import pytest
+import synthetic
 import yaml
 
 import dockerbench
 from dockerbench._evaluate import decide
 from dockerbench._report import Resource
 from dockerbench._waivers import apply, load_waivers, resolve
-
-import synthetic
 
 ROOT = synthetic.__file__.rsplit("/tests/", 1)[0]
 
@@ -122,7 +122,7 @@ def test_the_issue_example_loads_from_yaml_and_the_same_from_json(tmp_path):
 
 
 def test_the_published_schema_accepts_the_example_and_refuses_never_without_allow_permanent():
-    schema = json.loads(open(f"{ROOT}/schemas/waivers.schema.json").read())
+    schema = json.loads(Path(f"{ROOT}/schemas/waivers.schema.json").read_text())
     doc = json.loads(json.dumps(yaml.safe_load(EXAMPLE), default=str))
     jsonschema.validate(doc, schema)
     doc["waivers"][0]["expires"] = "never"
@@ -404,7 +404,7 @@ def test_the_report_with_waivers_is_valid_against_its_schema_and_loads_back():
     report = evaluate(waivers(waiver("W-1", ["5.11"], ticket="SEC-1"), waiver("W-2", ["5.10"], expires="2026-01-01"),
                               attestations=[attestation(["1.2"])]), ["5.10", "5.11", "1.2"])
     doc = json.loads(report.to_json())
-    jsonschema.validate(doc, json.loads(open(f"{ROOT}/schemas/report.schema.json").read()))
+    jsonschema.validate(doc, json.loads(Path(f"{ROOT}/schemas/report.schema.json").read_text()))
     assert doc["schema_version"] == "1.2"
     assert doc["results"][2]["findings"][0]["waiver"] == {
         "id": "W-1", "reason": "reason of W-1", "owner": "ops@example.com", "ticket": "SEC-1",
@@ -604,10 +604,10 @@ def test_a_finding_resource_is_never_needed_from_the_snapshot_to_match_by_name()
 
 
 def test_the_readme_example_is_a_valid_waivers_file(tmp_path):
-    readme = open(f"{ROOT}/README.md", encoding="utf-8").read()
+    readme = Path(f"{ROOT}/README.md").read_text(encoding="utf-8")
     section = readme.split("## Waivers and attestations", 1)[1]
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     loaded = load_waivers(write(tmp_path, example))
     assert [w.id for w in loaded.waivers] == ["W-0042"] and loaded.attestations[0].valid_through == date(2026, 12, 29)
-    schema = json.loads(open(f"{ROOT}/schemas/waivers.schema.json").read())
+    schema = json.loads(Path(f"{ROOT}/schemas/waivers.schema.json").read_text())
     jsonschema.validate(json.loads(json.dumps(yaml.safe_load(example), default=str)), schema)

@@ -27,8 +27,8 @@ from .._snapshot import Container, Daemon, Meta, Snapshot
 from .._version import __version__
 from . import auditor, containers, daemon, files, host, images, networks, swarm
 from ._api import DockerApi, connect
-from ._engine import ENGINE_ERRORS
 from ._context import Context, ProgressCallback
+from ._engine import ENGINE_ERRORS
 
 __all__ = ["snapshot"]
 

@@ -63,10 +63,7 @@ class LayerSummary:
         """True when this layer, laid over a lower one, makes the lower ``path`` disappear."""
         if path in self.entries or path in self.whiteouts:
             return True
-        for parent in _parents(path):
-            if parent in self.whiteouts or parent in self.opaque_dirs or self.entries.get(parent) is False:
-                return True
-        return False
+        return any(parent in self.whiteouts or parent in self.opaque_dirs or self.entries.get(parent) is False for parent in _parents(path))
 
 
 def special_files(stream: IO[bytes]) -> list[SpecialFile]:

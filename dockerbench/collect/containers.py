@@ -9,6 +9,7 @@ that container's (the auditor may see another PID namespace than dockerd).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import Any
 
@@ -35,8 +36,8 @@ from ._engine import (
     env_vars,
     healthcheck,
     inspect,
-    record_api_error,
     labels,
+    record_api_error,
     unix_time,
 )
 
@@ -250,7 +251,7 @@ def _exec_instances(ctx: Context, api: DockerApi, name: str, exec_ids: list[str]
     instances = []
     for exec_id in exec_ids or []:
         try:
-            raw = inspect(ctx, SECTION, f"container {name} exec {exec_id}", lambda: api.raw.exec_inspect(exec_id))
+            raw = inspect(ctx, SECTION, f"container {name} exec {exec_id}", functools.partial(api.raw.exec_inspect, exec_id))
         except Vanished:
             continue
         if raw is None:

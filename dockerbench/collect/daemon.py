@@ -22,8 +22,8 @@ from .._snapshot import (
     EngineVersion,
     IndexConfig,
 )
-from ._api import DockerApi, unix_socket_path
 from . import _redact as redact
+from ._api import DockerApi, unix_socket_path
 from ._context import Context, one_line
 from ._hostfs import (
     host_file,

@@ -11,8 +11,8 @@ import io
 from typing import Any
 
 from .._snapshot import HistoryEntry, Image, SpecialFile
-from ._api import DockerApi
 from . import _redact as redact
+from ._api import DockerApi
 from ._context import Context
 from ._engine import (
     ENGINE_ERRORS,
@@ -23,8 +23,8 @@ from ._engine import (
     fetch,
     healthcheck,
     inspect,
-    record_api_error,
     labels,
+    record_api_error,
     unix_time,
 )
 from ._layers import ChunkReader, special_files

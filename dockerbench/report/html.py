@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -25,9 +25,23 @@ from markupsafe import Markup, escape
 
 from .._report import ControlResult, Report
 from .._text import printable
-from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, group_by_resource,
-                      host_name, iso_time, pretty_json, resource_label, score_text, sections, short_id,
-                      value_text, waiver_summary)
+from ._common import (
+    COLORS,
+    LABELS,
+    SUMMARY_ORDER,
+    affected_resources,
+    counts,
+    group_by_resource,
+    host_name,
+    iso_time,
+    pretty_json,
+    resource_label,
+    score_text,
+    sections,
+    short_id,
+    value_text,
+    waiver_summary,
+)
 from .interface import Format
 
 #: Status order in the stacked bars, worst first from the left.
@@ -75,7 +89,7 @@ def _csp(css: str, js: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return (resources.files(__package__) / "templates" / name).read_text(encoding="utf-8")
 
@@ -112,8 +126,8 @@ def section_chart(report: Report) -> str:
 
 
 def _score(report: Report) -> dict[str, Any]:
-    pct = report.score.percent
-    decided = pct is not None and report.score.considered > 0
+    pct = report.score.percent if report.score.percent is not None else 0.0
+    decided = report.score.percent is not None and report.score.considered > 0
     circumference = 2 * 3.14159265 * 52
     color = (COLORS["not_applicable"] if not decided else COLORS["pass"] if pct >= 80
              else COLORS["warn"] if pct >= 50 else COLORS["fail"])
@@ -135,12 +149,12 @@ class _Segment:
 def _chart(report: Report) -> dict[str, Any]:
     """Stacked horizontal bars: one row per section, segment width proportional to the count."""
     label_w, bar_w, row_h, top = 250, 640, 34, 8
-    rows = []
+    rows: list[dict[str, Any]] = []
     secs = sections(report)
     largest = max((len(s.results) for s in secs), default=1)
     for i, s in enumerate(secs):
         x = float(label_w)
-        segs = []
+        segs: list[_Segment] = []
         for status in CHART_ORDER:
             n = s.count(status)
             if not n:

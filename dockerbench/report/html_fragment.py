@@ -11,8 +11,18 @@ from html import escape
 
 from .._report import ControlResult, Report
 from .._text import printable
-from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, host_name, iso_time, score_text,
-                      value_text, waiver_summary)
+from ._common import (
+    COLORS,
+    LABELS,
+    SUMMARY_ORDER,
+    affected_resources,
+    counts,
+    host_name,
+    iso_time,
+    score_text,
+    value_text,
+    waiver_summary,
+)
 
 _TABLE = 'style="border-collapse:collapse;font-size:13px"'
 _CELL = 'style="text-align:left;padding:2px 8px;vertical-align:top"'

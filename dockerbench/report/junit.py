@@ -33,12 +33,21 @@ CI views show these strings to people, so every one goes through
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from collections.abc import Iterable
 
 from .._report import ControlResult, Finding, Report
 from .._text import printable
-from ._common import (BENCHMARK_SLUG, group_by_resource, iso_time, one_line, resource_label, sections,
-                      value_text, waiver_summary, xml_safe)
+from ._common import (
+    BENCHMARK_SLUG,
+    group_by_resource,
+    iso_time,
+    one_line,
+    resource_label,
+    sections,
+    value_text,
+    waiver_summary,
+    xml_safe,
+)
 from .interface import Format
 
 
@@ -67,18 +76,18 @@ class JUnitFormat(Format):
                                *([("waivers", waiver_summary(report))] if report.waivers is not None else [])):
                 ET.SubElement(props, "property", {"name": key, "value": _s(value)})
             classname = f"{BENCHMARK_SLUG}.section_{section.number}"
-            counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+            counts: dict[str, int] = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
             for result in section.results:
                 for case, outcome in self._cases(result, classname):
                     suite.append(case)
                     counts["tests"] += 1
                     if outcome:
                         counts[outcome] += 1
-            for key, value in counts.items():
-                suite.set(key, str(value))
-                totals[key] += value
-        for key, value in totals.items():
-            root.set(key, str(value))
+            for key, count in counts.items():
+                suite.set(key, str(count))
+                totals[key] += count
+        for key, count in totals.items():
+            root.set(key, str(count))
         root.set("time", "0")
         ET.indent(root)
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
@@ -110,7 +119,7 @@ class JUnitFormat(Format):
     def _finding_case(self, classname: str, name: str, r: ControlResult,
                       findings: list[Finding]) -> tuple[ET.Element, str | None]:
         case = _case(classname, name)
-        statuses = {f.status for f in findings} or {r.status}
+        statuses: set[str] = {f.status for f in findings} or {r.status}
         lines = "\n".join(_finding_line(f) for f in findings) or r.reason
         unwaived = next((f for f in findings if f.status in ("fail", "warn")), None)
         first = r.reason if unwaived is None else unwaived.message + (

@@ -25,8 +25,17 @@ from __future__ import annotations
 
 from .._report import ControlResult, Finding, Report
 from .._text import printable
-from ._common import (LABELS, SUMMARY_ORDER, counts, host_name, iso_time, one_line, score_text, value_text,
-                      waiver_summary)
+from ._common import (
+    LABELS,
+    SUMMARY_ORDER,
+    counts,
+    host_name,
+    iso_time,
+    one_line,
+    score_text,
+    value_text,
+    waiver_summary,
+)
 from .interface import Format
 
 ICONS = {"pass": "✅", "fail": "❌", "warn": "⚠️", "error": "💥", "manual": "📝",
@@ -79,7 +88,7 @@ class MarkdownFormat(Format):
             blocks.pop()
             dropped += 1
             note = f"_… details of {dropped} more control{'s' if dropped != 1 else ''} omitted to fit the comment size limit._\n"
-            text = _join(head, blocks + [note], report)
+            text = _join(head, [*blocks, note], report)
         return text
 
 

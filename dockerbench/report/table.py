@@ -23,8 +23,18 @@ from rich.text import Text
 
 from .._report import Report
 from .._text import printable
-from ._common import (LABELS, SUMMARY_ORDER, TERMINAL_STYLES, affected_resources, counts, host_name, iso_time,
-                      score_text, waiver_notes, waiver_summary)
+from ._common import (
+    LABELS,
+    SUMMARY_ORDER,
+    TERMINAL_STYLES,
+    affected_resources,
+    counts,
+    host_name,
+    iso_time,
+    score_text,
+    waiver_notes,
+    waiver_summary,
+)
 from .interface import Format
 
 #: Collection errors listed one per line under the table; the rest are counted.
@@ -57,7 +67,7 @@ def build_table(report: Report) -> Table:
     table = Table(
         title=Text(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}")),
         caption=Text.assemble(f"Score {score_text(report)}   ", caption, "\n",
-                              *([Text(printable(waivers[:1].upper() + waivers[1:])), "\n"] if waivers else []),
+                              *([Text(printable(waivers[:1].upper() + waivers[1:])), Text("\n")] if waivers else []),
                               _errors(report)),
         caption_justify="left",
         header_style="bold",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import docker
 import docker.errors
@@ -31,15 +33,13 @@ def remove_run(client: docker.DockerClient, run: str, image_ids: Iterable[str]) 
     """Remove the containers, networks and images of one run, ignoring what is already gone."""
     mine = {"label": f"{TEST_LABEL}={run}"}
     for container in client.containers.list(all=True, filters=mine):
-        quietly(lambda: container.remove(force=True, v=True))
+        quietly(lambda c=container: c.remove(force=True, v=True))
     for network in client.networks.list(filters=mine):
         quietly(network.remove)
     for image_id in image_ids:
-        quietly(lambda: client.images.remove(image_id, force=True))
+        quietly(lambda i=image_id: client.images.remove(i, force=True))
 
 
 def quietly(action: Callable[[], Any]) -> None:
-    try:
+    with contextlib.suppress(docker.errors.NotFound, OSError):  # already gone, or (a cgroup, a mount) never made
         action()
-    except (docker.errors.NotFound, OSError):  # already gone, or (a cgroup, a mount) never made
-        pass

@@ -8,7 +8,7 @@ else; once per Docker Engine (20.10 and 26.1). Needs root, ``dockerd``, ``nsente
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import docker
 import pytest

@@ -26,10 +26,11 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import docker
 import docker.errors
@@ -643,7 +644,7 @@ def test_both_engines_decide_every_control_alike(request: pytest.FixtureRequest,
     request.getfixturevalue("live" if snapshot == "live" else "private")
     embedded, opa = (decisions(reports.get(snapshot, e, params, controls)) for e in ENGINES)
     assert len(embedded) == len(opa) == (len(embedded) if controls else 105)
-    differences = [(a, b) for a, b in zip(embedded, opa) if a != b]
+    differences = [(a, b) for a, b in zip(embedded, opa, strict=True) if a != b]
     assert differences == [], "\n".join(f"embedded {a}\n     opa {b}" for a, b in differences)
 
 

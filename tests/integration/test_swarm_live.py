@@ -10,9 +10,9 @@ scripts/engine26.sh unpacked). Needs root, ``dockerd``, ``nsenter`` and ``ip``.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import docker.types
 import pytest
