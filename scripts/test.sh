@@ -61,10 +61,16 @@ for _ in $(seq 1 60); do
 done
 DOCKER_HOST="$DOCKERBENCH_TEST_DOCKER_HOST" docker version >/dev/null || { tail -50 "$run_dir/dockerd.log"; echo "dockerd did not answer"; exit 1; }
 
+echo "== lint: ruff, mypy --strict (configuration in pyproject.toml)"
+lint_status=0
+python3 -m ruff check dockerbench tests benchmarks || lint_status=1
+python3 -m mypy || lint_status=1
+
 echo "== pytest"
 status=0
 python3 -m pytest -q --durations=15 "$@" || status=$?
 
 echo "== dockerbench audit of the 20.10 dockerd (first 20 lines)"
 dockerbench --no-color audit --docker-host "$DOCKERBENCH_TEST_DOCKER_HOST" --fail-on never 2>&1 | head -20 || true
+if [ "$status" -eq 0 ] && [ "$lint_status" -ne 0 ]; then status=1; fi
 exit "$status"
