@@ -1,7 +1,8 @@
 """JSON Schemas generated from the models: ``python -m dockerbench.schemas`` rewrites them.
 
-``schemas/snapshot.schema.json``, ``report.schema.json`` and ``params.schema.json`` are committed so tools in
-other languages can validate dockerbench documents; a test fails when they are stale.
+``schemas/snapshot.schema.json``, ``report.schema.json``, ``params.schema.json`` and ``profile.schema.json``
+(a benchmark profile file, ``profiles/*.yaml``) are committed so tools in other languages can validate
+dockerbench documents; a test fails when they are stale.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import sys
 from pathlib import Path
 
 from ._params import Params
+from ._profiles import ProfileFile
 from ._report import Report
 from ._snapshot import Snapshot
 
-SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params}
+SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params,
+           "profile.schema.json": ProfileFile}
 
 
 def schema_text(model: type) -> str:
