@@ -1,8 +1,9 @@
 """Compare two snapshots or two reports: what changed on the host, and in the findings.
 
 Two snapshots are compared as resources (containers, images, networks, files) and, after
-evaluating both with the same engine and policies, as reports. Findings are matched by
-(control, resource kind, resource id, message).
+evaluating both with the same engine, policies and benchmark, as reports. Findings are matched
+by (control, resource kind, resource id, message). Two reports of different benchmarks
+(profiles) are not compared: their control ids mean different things.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def load_document(path: str | Path) -> Snapshot | Report:
 
 def diff_reports(before: Report, after: Report, names: tuple[str, str] = ("before", "after"),
                  resources: list[ResourceChange] | None = None) -> Diff:
+    if before.benchmark_id != after.benchmark_id:
+        raise UsageError(f"cannot compare reports of different benchmarks: {names[0]} is {before.benchmark_id}, "
+                         f"{names[1]} is {after.benchmark_id} (evaluate both snapshots with the same --benchmark)")
     old = {r.id: r for r in before.results}
     new = {r.id: r for r in after.results}
     changes = [StatusChange(control_id=cid, title=new[cid].title, before=old[cid].status, after=new[cid].status)
@@ -109,8 +113,10 @@ def _key(f: Finding) -> tuple[str, str, str, str]:
 
 
 def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str | Path, *,
-         engine: Any = None, params: dict[str, Any] | None = None, policy_dirs: Any = ()) -> Diff:
-    """Compare two snapshots (evaluated with the same engine and policies) or two reports.
+         engine: Any = None, params: dict[str, Any] | None = None, policy_dirs: Any = (),
+         benchmark: str | None = None) -> Diff:
+    """Compare two snapshots (evaluated with the same engine, policies and ``benchmark``) or two
+    reports (of the same benchmark: :class:`UsageError` otherwise).
 
     Arguments are Snapshot/Report objects or paths to their JSON.
     """
@@ -121,7 +127,8 @@ def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str 
     names = (str(before) if isinstance(before, (str, Path)) else "before",
              str(after) if isinstance(after, (str, Path)) else "after")
     if isinstance(a, Snapshot) and isinstance(b, Snapshot):
-        return diff_snapshots(a, b, lambda s: evaluate(s, engine=engine, params=params, policy_dirs=policy_dirs), names)
+        return diff_snapshots(a, b, lambda s: evaluate(s, engine=engine, params=params, policy_dirs=policy_dirs,
+                                                        benchmark=benchmark), names)
     if isinstance(a, Report) and isinstance(b, Report):
         return diff_reports(a, b, names)
     raise UsageError("diff compares two snapshots or two reports, not one of each")
