@@ -24,6 +24,7 @@ v1.1.0 control (``--policy-dir``) replaces that check in every profile that shar
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Annotated, Literal
@@ -145,10 +146,8 @@ def _first_problem(e: ValidationError, doc: object) -> str:
     loc = list(first["loc"])
     where = ".".join(str(p) for p in loc)
     if len(loc) >= 2 and loc[0] == "controls" and isinstance(loc[1], int) and isinstance(doc, dict):
-        try:
+        with contextlib.suppress(KeyError, IndexError, TypeError):  # no id to name: the location as it is
             where = f"control {doc['controls'][loc[1]]['id']}" + "".join(f".{p}" for p in loc[2:])
-        except (KeyError, IndexError, TypeError):
-            pass
     more = f" (+{e.error_count() - 1} more)" if e.error_count() > 1 else ""
     return f"{where}: {first['msg']}{more}" if where else f"{first['msg']}{more}"
 

@@ -392,7 +392,8 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
             state.out.print(f"  {key:<16} {printable(c[key])}", markup=False)
         for key in ("level_source", "automated_source"):
             if c[key] is not None:
-                state.out.print(f"  {key:<16} {printable(c[key])}: {printable(sources.get(c[key], ''))}", markup=False)
+                source = sources.get(str(c[key]), "")
+                state.out.print(f"  {key:<16} {printable(c[key])}: {printable(source)}", markup=False)
         if c["note"] is not None:
             state.out.print(f"  {'note':<16} {printable(c['note'])}", markup=False)
         state.out.print(f"  {'remediation':<16} {printable(c['remediation'])}", markup=False)

@@ -196,7 +196,7 @@ def test_selection_takes_the_profiles_ids_levels_and_subsections() -> None:
     assert "1.1.7" not in {c.id for c in level1} and "1.1.6" in {c.id for c in level1}  # 1.1.7 is Level 2 there
     subsection = dockerbench.load_policies(benchmark="cis-docker-1.8.0").select(["1.1"])
     assert [c.id for c in subsection] == [f"1.1.{n}" for n in range(1, 19)]
-    with pytest.raises(UsageError, match="unknown control id '1.13'"):
+    with pytest.raises(UsageError, match=re.escape("unknown control id '1.13'")):
         dockerbench.load_policies(benchmark="cis-docker-1.8.0").select(["1.13"])
 
 
@@ -317,8 +317,8 @@ def test_html_markdown_and_table_name_the_profile(v180) -> None:
 
 
 def test_diff_refuses_reports_of_different_benchmarks() -> None:
-    with pytest.raises(UsageError, match="cannot compare reports of different benchmarks: before is cis-docker-1.1.0, "
-                                         "after is cis-docker-1.8.0"):
+    with pytest.raises(UsageError, match=re.escape("cannot compare reports of different benchmarks: before is "
+                                                   "cis-docker-1.1.0, after is cis-docker-1.8.0")):
         dockerbench.diff(report("cis-docker-1.1.0", "empty-host"), report("cis-docker-1.8.0", "empty-host"))
 
 

@@ -13,7 +13,6 @@ from typing import Any, Iterable
 from .._report import STATUS_ORDER, ControlResult, Finding, Report, Resource
 
 
-
 def benchmark_slug(report: Report) -> str:
     """The profile as an identifier: 'cis_docker_1_8_0' for cis-docker-1.8.0 (SARIF tags and
     category, JUnit classnames)."""

@@ -44,8 +44,8 @@ from _live import quietly, remove_run, wait_until_settled
 from conftest import BUSYBOX_BASE, TEST_LABEL, DockerEngine, build_image
 
 import dockerbench
-from dockerbench._snapshot import Container, Snapshot
 from dockerbench._policies import DEFAULT_BENCHMARK
+from dockerbench._snapshot import Container, Snapshot
 from dockerbench.collect._api import unix_socket_path
 from dockerbench.engines import available_engines
 
