@@ -296,6 +296,27 @@ def test_sarif_names_the_profile_in_the_tool_rules_and_category(v180) -> None:
     assert {r["ruleId"] for r in run["results"]} <= {r.id for r in v180.results}
 
 
+def test_a_v1_8_0_sarif_log_passes_the_sarif_multitool_validator(v180, tmp_path) -> None:
+    from test_formats_sarif import validate
+
+    path = tmp_path / "v180.sarif"
+    path.write_text(render(v180, "sarif"), encoding="utf-8")
+    found = validate(_multitool(), path)
+    assert (found["error"], found["warning"]) == ([], [])
+
+
+def _multitool() -> str:
+    import os
+
+    from _ci import unavailable
+
+    path = os.environ.get("DOCKERBENCH_SARIF_MULTITOOL")
+    if not path or not os.access(path, os.X_OK):
+        unavailable("the SARIF validator", "DOCKERBENCH_SARIF_MULTITOOL is not set to an executable "
+                                           "(scripts/test.sh installs @microsoft/sarif-multitool)")
+    return str(path)
+
+
 def test_junit_suite_names_and_classnames_name_the_profile(v180) -> None:
     import xml.etree.ElementTree as ET
 
