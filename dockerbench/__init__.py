@@ -1,7 +1,8 @@
-"""dockerbench: audit a Docker host against the CIS Docker CE Benchmark v1.1.0.
+"""dockerbench: audit a Docker host against the CIS Docker Benchmark (v1.1.0, v1.6.0, v1.8.0).
 
     snapshot = dockerbench.snapshot()          # collect the live host (typed, schema-valid)
     report = dockerbench.evaluate(snapshot)    # 105 Rego policies -> one result per control
+    report = dockerbench.evaluate(snapshot, benchmark="cis-docker-1.8.0")   # 118 controls
     report = dockerbench.audit()               # both at once
     report = dockerbench.evaluate(snapshot, waivers="waivers.yaml")   # accepted exceptions, counted
     report.to_pandas()                         # one row per finding (extra: pandas)
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from ._evaluate import evaluate
     from ._policies import Control, load_policies
+    from ._profiles import available_benchmarks
     from ._report import ControlResult, Finding, Report, Resource, Score, Status, load_report
     from ._snapshot import SCHEMA_VERSION, Snapshot, load_snapshot
     from ._waivers import Waivers, load_waivers
@@ -42,6 +44,7 @@ _LAZY = {
     "PolicyError": "._errors", "PolicyWarning": "._errors", "ReportError": "._errors",
     "SnapshotError": "._errors", "UsageError": "._errors",
     "evaluate": "._evaluate", "Control": "._policies", "load_policies": "._policies",
+    "available_benchmarks": "._profiles",
     "ControlResult": "._report", "Finding": "._report", "Report": "._report", "Resource": "._report",
     "Score": "._report", "Status": "._report", "load_report": "._report",
     "SCHEMA_VERSION": "._snapshot", "Snapshot": "._snapshot", "load_snapshot": "._snapshot",
@@ -73,6 +76,7 @@ __all__ = [
     "Waivers",
     "__version__",
     "audit",
+    "available_benchmarks",
     "diff",
     "evaluate",
     "load_policies",
@@ -94,10 +98,11 @@ def __getattr__(name: str) -> Any:
 
 def audit(*, engine: Engine | str | None = None, controls: list[str] | None = None,
           params: dict[str, Any] | None = None, policy_dirs: Any = (), waivers: Any = None,
-          as_of: Any = None, **snapshot_options: Any) -> Report:
-    """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``.
-    The engine starts, and compiles the policies, while the snapshot is collected. Malformed
-    ``waivers`` (or ones naming an unknown control) raise before anything is collected."""
+          as_of: Any = None, benchmark: str | None = None, **snapshot_options: Any) -> Report:
+    """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``
+    under ``benchmark`` (default ``cis-docker-1.1.0``). The engine starts, and compiles the
+    policies, while the snapshot is collected. Malformed ``waivers`` (or ones naming an unknown
+    control) raise before anything is collected."""
     from ._evaluate import evaluate, prepare
     from ._waivers import load_waivers, parse_as_of
     from .collect import snapshot
@@ -109,9 +114,10 @@ def audit(*, engine: Engine | str | None = None, controls: list[str] | None = No
     eng = make_engine(engine)
     eng.start()
     try:
-        prepare(eng, controls=controls, params=params, policy_dirs=policy_dirs, waivers=waiver_set)
+        prepare(eng, controls=controls, params=params, policy_dirs=policy_dirs, waivers=waiver_set,
+                benchmark=benchmark)
         return evaluate(snapshot(**snapshot_options), engine=eng, controls=controls, params=params,
-                        policy_dirs=policy_dirs, waivers=waiver_set, as_of=day)
+                        policy_dirs=policy_dirs, waivers=waiver_set, as_of=day, benchmark=benchmark)
     finally:
         if not isinstance(engine, _Engine):
             eng.close()

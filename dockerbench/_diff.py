@@ -1,8 +1,9 @@
 """Compare two snapshots or two reports: what changed on the host, and in the findings.
 
 Two snapshots are compared as resources (containers, images, networks, files) and, after
-evaluating both with the same engine, policies and waivers, as reports. Findings are matched
-by (control, resource kind, resource id, message).
+evaluating both with the same engine, policies, benchmark and waivers, as reports. Findings are
+matched by (control, resource kind, resource id, message). Two reports of different benchmarks
+(profiles) are not compared: their control ids mean different things.
 
 Waivers are compared too: findings newly waived, waivers newly expired (their findings fail
 again) and waivers newly stale (they match nothing any more). Two snapshots are each judged
@@ -76,6 +77,9 @@ def load_document(path: str | Path) -> Snapshot | Report:
 
 def diff_reports(before: Report, after: Report, names: tuple[str, str] = ("before", "after"),
                  resources: list[ResourceChange] | None = None) -> Diff:
+    if before.benchmark_id != after.benchmark_id:
+        raise UsageError(f"cannot compare reports of different benchmarks: {names[0]} is {before.benchmark_id}, "
+                         f"{names[1]} is {after.benchmark_id} (evaluate both snapshots with the same --benchmark)")
     old = {r.id: r for r in before.results}
     new = {r.id: r for r in after.results}
     changes = [StatusChange(control_id=cid, title=new[cid].title, before=old[cid].status, after=new[cid].status)
@@ -126,8 +130,9 @@ def _key(f: Finding) -> tuple[str, str, str, str]:
 
 def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str | Path, *,
          engine: Any = None, params: dict[str, Any] | None = None, policy_dirs: Any = (),
-         waivers: Any = None, as_of: Any = None) -> Diff:
-    """Compare two snapshots (evaluated with the same engine, policies and waivers) or two reports.
+         waivers: Any = None, as_of: Any = None, benchmark: str | None = None) -> Diff:
+    """Compare two snapshots (evaluated with the same engine, policies, waivers and ``benchmark``)
+    or two reports (of the same benchmark: :class:`UsageError` otherwise).
 
     Arguments are Snapshot/Report objects or paths to their JSON. ``waivers`` and ``as_of`` are
     those of :func:`dockerbench.evaluate` (for two snapshots; reports carry their own).
@@ -144,7 +149,7 @@ def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str 
              str(after) if isinstance(after, (str, Path)) else "after")
     if isinstance(a, Snapshot) and isinstance(b, Snapshot):
         return diff_snapshots(a, b, lambda s: evaluate(s, engine=engine, params=params, policy_dirs=policy_dirs,
-                                                       waivers=waiver_set, as_of=day), names)
+                                                       waivers=waiver_set, as_of=day, benchmark=benchmark), names)
     if isinstance(a, Report) and isinstance(b, Report):
         if waiver_set is not None or day is not None:
             raise UsageError("waivers and as_of apply to two snapshots; two reports carry the waivers they were made with")

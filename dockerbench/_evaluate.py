@@ -13,7 +13,8 @@ Every control package answers with the same small contract (see policies/README.
 A package that defines none of these produced no decision: that is an error, never a pass.
 
 An organisation's waivers and attestations (``dockerbench/_waivers.py``) are applied to the
-decided results here, after ``decide()`` and outside Rego: the policies never see them.
+decided results here, after ``decide()`` and outside Rego: the policies never see them. A
+control of a benchmark profile that no check decides yet is ``manual``, never a pass.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from typing import Any
 
 from ._errors import DockerbenchError, SnapshotError, UsageError
 from ._params import validate_params
-from ._policies import Control, PolicySet, load_policies
+from ._policies import DEFAULT_BENCHMARK, DEFAULT_TITLE, Control, PolicySet, load_policies
+from ._profiles import NOT_DECIDED_REASON
 from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score, WaiverReport, count_reason
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
@@ -51,13 +53,16 @@ def evaluate(
     progress: Any = None,
     waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
     as_of: date | datetime | str | None = None,
+    benchmark: str | None = None,
 ) -> Report:
     """Evaluate the CIS controls over a snapshot and return the Report.
 
     ``snapshot`` is a Snapshot, a path or JSON text of one, or a dict. ``engine`` is an Engine,
-    or a name: ``embedded`` (default, regorus) or ``opa`` (real OPA in-process). ``controls`` and
-    ``exclude`` take ids ('5.4'), sections ('5') and globs ('5.*'). ``params`` become
-    ``data.dockerbench.params`` (organisation inputs such as ``trusted_registries``).
+    or a name: ``embedded`` (default, regorus) or ``opa`` (real OPA in-process). ``benchmark`` is
+    the profile whose controls are decided: ``cis-docker-1.1.0`` (default), ``cis-docker-1.8.0``,
+    ... (``dockerbench.available_benchmarks()``); ids, levels and findings are that benchmark's.
+    ``controls`` and ``exclude`` take ids ('5.4'), sections ('5') and globs ('5.*'). ``params``
+    become ``data.dockerbench.params`` (organisation inputs such as ``trusted_registries``).
 
     ``waivers`` is a waivers file (YAML/JSON path), a mapping of one, or :class:`Waivers`; they
     are applied after the policies decided, their expiry judged on ``as_of`` (a date; default:
@@ -70,7 +75,7 @@ def evaluate(
     eng = make_engine(engine)
     own_engine = not isinstance(engine, Engine)
     try:
-        policies, selected = _load(eng, controls, exclude, level, scored_only, params, policy_dirs)
+        policies, selected = _load(eng, controls, exclude, level, scored_only, params, policy_dirs, benchmark)
         plan = resolve_waivers(waiver_set, policies) if waiver_set is not None else None
         docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, progress)
         description = eng.describe()
@@ -81,7 +86,8 @@ def evaluate(
     applied = None
     if plan is not None:
         results, applied = apply_waivers(results, snap, plan, day)
-    return build_report(results, snap, description, waivers=applied)
+    return build_report(results, snap, description, waivers=applied, benchmark=policies.benchmark,
+                        title=policies.title)
 
 
 def prepare(
@@ -94,27 +100,33 @@ def prepare(
     params: Mapping[str, Any] | None = None,
     policy_dirs: Iterable[str | Path] = (),
     waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
+    benchmark: str | None = None,
 ) -> None:
     """Load the selected controls into engine and let it compile them in the background, so
     that evaluate() with the same selection finds them ready (audit does this while it reads
     the host). Broken policies, and waivers that are malformed or name an unknown control,
     raise here as they would in evaluate()."""
-    policies, selected = _load(engine, controls, exclude, level, scored_only, params, policy_dirs)
+    policies, selected = _load(engine, controls, exclude, level, scored_only, params, policy_dirs, benchmark)
     if waivers is not None:
         resolve_waivers(load_waivers(waivers), policies)
-    engine.prepare([c.package for c in selected])
+    engine.prepare(_packages(selected))
 
 
 def _load(eng: Engine, controls: Sequence[str] | None, exclude: Sequence[str] | None, level: int | None,
-          scored_only: bool, params: Mapping[str, Any] | None,
-          policy_dirs: Iterable[str | Path]) -> tuple[PolicySet, list[Control]]:
-    """Load the policies into eng and return them and the selected controls, in order."""
-    policies = load_policies(policy_dirs)
+          scored_only: bool, params: Mapping[str, Any] | None, policy_dirs: Iterable[str | Path],
+          benchmark: str | None = None) -> tuple[PolicySet, list[Control]]:
+    """Load the policies into eng; the benchmark's policy set and its selected controls, in order."""
+    policies = load_policies(policy_dirs, benchmark)
     selected = policies.select(controls, exclude, level, scored_only)
     if not selected:
         raise UsageError("no control matches the selection")
     eng.load(policies.modules, {"dockerbench": {"params": validate_params(params)}})
     return policies, selected
+
+
+def _packages(selected: list[Control]) -> list[str]:
+    """The packages that decide the selected controls, each once (a control no check decides has none)."""
+    return list(dict.fromkeys(c.package for c in selected if c.package is not None))
 
 
 def _as_snapshot(snapshot: Snapshot | str | Path | Mapping[str, Any]) -> Snapshot:
@@ -137,15 +149,17 @@ def _evaluate_all(eng: Engine, input_doc: dict[str, Any], selected: list[Control
     """
     if progress is not None:
         progress("evaluating", 0, len(selected))
-    docs = eng.evaluate_many([c.package for c in selected], input_doc)
+    docs = eng.evaluate_many(_packages(selected), input_doc)
     if progress is not None:
         progress("evaluating", len(selected), len(selected))
-    return {c.id: docs.get(c.package) for c in selected}
+    return {c.id: None if c.package is None else docs.get(c.package) for c in selected}
 
 
 def decide(control: Control, doc: Any) -> ControlResult:
     """The status of one control from its package document (or the engine error it raised)."""
     base = _base(control)
+    if control.package is None:  # a profile's control that no check decides yet: a person does
+        return ControlResult(**base, status="manual", reason=NOT_DECIDED_REASON)
     if isinstance(doc, DockerbenchError):
         return ControlResult(**base, status="error", reason=f"{ENGINE_ERROR_PREFIX}{doc}")
     if not isinstance(doc, dict):
@@ -199,7 +213,8 @@ def _base(control: Control) -> dict[str, Any]:
         "section_title": control.section_title, "level": control.level, "scored": control.scored,
         "automated": control.automated, "severity": control.severity,
         "remediation": control.remediation, "references": list(control.references),
-        "cis_v1_6_0": control.cis_v1_6_0,
+        "cis_v1_6_0": control.cis_v1_6_0, "level_source": control.level_source,
+        "automated_source": control.automated_source,
     }
 
 
@@ -223,8 +238,9 @@ def _finding(control_id: str, status: str, v: Any) -> Finding:
     )
 
 
-def build_report(results: list[ControlResult], snap: Snapshot, engine: str,
-                 waivers: WaiverReport | None = None) -> Report:
+def build_report(results: list[ControlResult], snap: Snapshot, engine: str, *,
+                 waivers: WaiverReport | None = None, benchmark: str = DEFAULT_BENCHMARK,
+                 title: str = DEFAULT_TITLE) -> Report:
     """The Report of these results. The score leaves out waived controls (counted in
     ``score.waived``), as it leaves out manual and not applicable ones."""
     counts: dict[str, int] = {s: 0 for s in ("pass", "fail", "warn", "manual", "not_applicable", "error", "waived")}
@@ -236,5 +252,6 @@ def build_report(results: list[ControlResult], snap: Snapshot, engine: str,
                   percent=round(100.0 * passed / len(considered), 1) if considered else None,
                   waived=sum(1 for r in results if r.scored and r.status == "waived"))
     return Report(tool_version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+                  benchmark=title, benchmark_id=benchmark,
                   engine=engine, snapshot_meta=snap.meta, results=results, counts=counts, score=score,
                   waivers=waivers)

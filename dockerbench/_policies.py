@@ -6,6 +6,11 @@ Policies live in ``policies/`` (shipped inside the wheel as ``dockerbench/_data/
 built-in ones: a control package there with the same ``custom.id`` replaces the built-in
 control, a new id adds a control. METADATA is read from the file itself (a YAML comment
 block), so it works the same on every engine.
+
+That METADATA is the built-in profile, ``cis-docker-1.1.0``. Another benchmark is a profile file
+(``dockerbench/_profiles.py``): ``load_policies(benchmark="cis-docker-1.8.0")`` loads the same
+modules and gives the controls that benchmark names, each decided by the package its profile
+says.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ import yaml
 from ._errors import PolicyError, PolicyWarning, UsageError
 
 CONTROL_PACKAGE_ROOT = "cis_docker_1_1_0"
+#: The benchmark whose controls the METADATA of CONTROL_PACKAGE_ROOT describes.
+DEFAULT_BENCHMARK = "cis-docker-1.1.0"
+DEFAULT_TITLE = "CIS Docker Community Edition Benchmark v1.1.0"
 REQUIRED_CUSTOM = ("id", "section", "section_title", "level", "scored", "automated", "severity", "remediation")
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 
@@ -35,7 +43,14 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Control:
-    """One control: its identity and prose from METADATA, and where its Rego lives."""
+    """One control of a benchmark: its identity and prose, and the check that decides it.
+
+    ``package`` is the Rego package that decides it and ``file`` the module declaring it; both are
+    None for a control of a profile that dockerbench does not decide yet (reported ``manual``).
+    ``level_source`` / ``automated_source`` say where a profile's level and automation flag come
+    from (None: the benchmark's own text, as for the METADATA of cis-docker-1.1.0), and ``note``
+    is the profile's remark on the control (why its check is shared, what a placeholder means).
+    """
 
     id: str
     title: str
@@ -48,9 +63,12 @@ class Control:
     remediation: str
     cis_v1_6_0: str | None
     references: tuple[str, ...]
-    package: str
-    file: Path
+    package: str | None
+    file: Path | None
     description: str = ""
+    level_source: str | None = None
+    automated_source: str | None = None
+    note: str | None = None
 
     @property
     def sort_key(self) -> tuple[int, ...]:
@@ -59,10 +77,17 @@ class Control:
 
 @dataclass
 class PolicySet:
-    """The modules an engine loads and the controls they decide."""
+    """The modules an engine loads and the controls of one benchmark they decide."""
 
     modules: dict[str, str] = field(default_factory=dict)
     controls: dict[str, Control] = field(default_factory=dict)
+    #: Which benchmark ``controls`` are of (its profile id) and its title.
+    benchmark: str = DEFAULT_BENCHMARK
+    title: str = DEFAULT_TITLE
+    #: Package -> the module declaring it, for every loaded module.
+    packages: dict[str, Path] = field(default_factory=dict)
+    #: A built-in control package an overlay replaced -> the overlay's package (profiles follow it).
+    replaced: dict[str, str] = field(default_factory=dict)
 
     def ordered(self) -> list[Control]:
         return sorted(self.controls.values(), key=lambda c: c.sort_key)
@@ -89,7 +114,9 @@ def _matches_any(control: Control | None, selectors: Sequence[str], policies: Po
         if not sel:
             continue
         is_glob = any(ch in sel for ch in "*?[")
-        if not is_glob and "." in sel and sel not in policies.controls:
+        is_group = not is_glob and "." in sel and sel not in policies.controls and any(
+            c.startswith(sel + ".") for c in policies.controls)  # a subsection, such as 1.1 in CIS v1.8.0
+        if not is_glob and "." in sel and sel not in policies.controls and not is_group:
             raise UsageError(f"unknown control id {sel!r} (see 'dockerbench controls')")
         if not is_glob and "." not in sel and not any(c.section == sel for c in policies.controls.values()):
             raise UsageError(f"unknown section {sel!r} (sections are 1-7)")
@@ -98,6 +125,8 @@ def _matches_any(control: Control | None, selectors: Sequence[str], policies: Po
         if is_glob and fnmatch.fnmatchcase(control.id, sel):
             return True
         if control.id == sel or ("." not in sel and control.section == sel):
+            return True
+        if is_group and control.id.startswith(sel + "."):
             return True
     return False
 
@@ -111,8 +140,11 @@ def builtin_policy_dir() -> Path:
     raise PolicyError(f"the built-in policies are missing (looked in {here / '_data' / 'policies'})")
 
 
-def load_policies(extra_dirs: Iterable[str | Path] = ()) -> PolicySet:
+def load_policies(extra_dirs: Iterable[str | Path] = (), benchmark: str | None = None) -> PolicySet:
     """Read the built-in policies, then each extra directory, into one PolicySet.
+
+    Its controls are those of ``benchmark`` (a profile id, default ``cis-docker-1.1.0``); an
+    unknown id raises :class:`UsageError`, a broken profile file :class:`PolicyError`.
 
     A file of an extra directory that defines no control and is not a library (under a
     ``lib`` directory) is loaded but warned about (:class:`PolicyWarning`): it decides nothing,
@@ -124,6 +156,10 @@ def load_policies(extra_dirs: Iterable[str | Path] = ()) -> PolicySet:
         if not root.is_dir():
             raise PolicyError(f"{root}: policy directory does not exist")
         _load_dir(policies, root, warn=root != builtin)
+    if benchmark is not None and benchmark != DEFAULT_BENCHMARK:
+        from ._profiles import apply_profile
+
+        apply_profile(policies, benchmark)
     return policies
 
 
@@ -138,15 +174,22 @@ def _load_dir(policies: PolicySet, root: Path, *, warn: bool) -> None:
         control = parse_control(path, source)
         if control is not None:
             previous = policies.controls.get(control.id)
-            if previous is not None and previous.file.is_relative_to(root):
+            if previous is not None and previous.file is not None and previous.file.is_relative_to(root):
                 raise PolicyError(f"{path}: control {control.id} is also defined in {previous.file}")
             if previous is not None:  # an overlay replaces an earlier directory's control
                 policies.modules.pop(str(previous.file), None)
+                if previous.package is not None and previous.package != control.package:
+                    policies.packages.pop(previous.package, None)
+                    policies.replaced[previous.package] = str(control.package)
             policies.controls[control.id] = control
+            policies.packages[str(control.package)] = path
         elif warn and "lib" not in path.relative_to(root).parts[:-1]:
             warnings.warn(PolicyWarning(f"{path} defines no control (no METADATA custom.id) and is not "
                                         "under a lib/ directory: it is loaded but decides nothing"), stacklevel=3)
         policies.modules[str(path)] = source
+        package = _PACKAGE.search(source)
+        if package is not None:
+            policies.packages.setdefault(package.group(1), path)
 
 
 def parse_control(path: Path, source: str) -> Control | None:

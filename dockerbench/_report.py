@@ -13,11 +13,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._errors import ReportError, UsageError
+from ._policies import DEFAULT_BENCHMARK, DEFAULT_TITLE
 from ._snapshot import Meta
 from ._text import json_printable
 
 # 1.1: score.percent is null when no scored control was decided.
-# 1.2: waivers and attestations: finding.waiver, result.attestation, report.waivers, score.waived.
+# 1.2: waivers and attestations: finding.waiver, result.attestation, report.waivers, score.waived;
+#      benchmark_id names the profile (cis-docker-1.1.0, cis-docker-1.8.0, ...); results carry
+#      level_source / automated_source (null where the benchmark itself says).
 REPORT_SCHEMA_VERSION = "1.2"
 
 Status = Literal["pass", "fail", "warn", "manual", "not_applicable", "error", "waived"]
@@ -130,6 +133,9 @@ class ControlResult(_Model):
             if f.waiver is not None:
                 seen.setdefault((f.waiver.id, f.waiver.expired), f.waiver)
         return list(seen.values())
+    level_source: str | None = Field(None, description="Where the profile's level comes from (a key of its "
+                                                         "sources); null: the benchmark's own text")
+    automated_source: str | None = Field(None, description="Where the profile's automated flag comes from")
 
     @property
     def engine_failed(self) -> bool:
@@ -212,7 +218,9 @@ class Report(_Model):
 
     schema_version: str = REPORT_SCHEMA_VERSION
     tool_version: str
-    benchmark: str = "CIS Docker Community Edition Benchmark v1.1.0"
+    benchmark: str = Field(DEFAULT_TITLE, description="The benchmark's name, as reports show it")
+    benchmark_id: str = Field(DEFAULT_BENCHMARK, description="The profile evaluated (--benchmark): "
+                                                             "cis-docker-1.1.0, cis-docker-1.8.0, ...")
     generated_at: datetime
     engine: str
     snapshot_meta: Meta

@@ -44,7 +44,8 @@ from ._errors import CollectionError, DockerbenchError, PolicyWarning, SnapshotE
 from ._evaluate import evaluate as evaluate_snapshot
 from ._evaluate import prepare
 from ._params import validate_params
-from ._policies import load_policies
+from ._policies import DEFAULT_BENCHMARK, load_policies
+from ._profiles import available_benchmarks, load_profile
 from ._snapshot import Snapshot, load_snapshot
 from ._text import json_printable, printable
 from ._version import __version__
@@ -154,7 +155,7 @@ def _global_options(*, after_verb: bool) -> Callable[[Callable[..., Any]], Calla
 @_global_options(after_verb=False)
 @click.pass_context
 def main(ctx: click.Context, quiet: bool, no_color: bool, debug: bool) -> None:
-    """Audit a Docker host against the CIS Docker CE Benchmark v1.1.0."""
+    """Audit a Docker host against the CIS Docker Benchmark (v1.1.0 by default; --benchmark for v1.6.0, v1.8.0)."""
     ctx.obj = _State(quiet, no_color, debug)
 
 
@@ -175,11 +176,18 @@ def _collect_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+#: --benchmark: the profile whose controls are decided (ids, levels and findings are its own).
+_benchmark_option = click.option(
+    "--benchmark", "-b", type=click.Choice(available_benchmarks()), default=DEFAULT_BENCHMARK, show_default=True,
+    help="The benchmark (profile) to audit against: its control ids, levels and titles.")
+
+
 #: The options of the commands that evaluate (audit, evaluate), by parameter name.
 _EVALUATE_OPTIONS: dict[str, Callable[[Callable[..., Any]], Callable[..., Any]]] = {
     "fmt": click.option("--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True),
     "output": click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
         help="Write the report here instead of stdout."),
+    "benchmark": _benchmark_option,
     "controls": click.option("--controls", "-c", multiple=True, metavar="SEL",
         help="Only these controls: ids (5.4), sections (5), globs (5.*); comma-separated or repeated."),
     "exclude": click.option("--exclude", "-x", multiple=True, metavar="SEL",
@@ -456,7 +464,7 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
         engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
         prepare(engine, controls=_split(options["controls"]), exclude=_split(options["exclude"]),
                 level=options["level"], scored_only=options["scored_only"], params=params,
-                policy_dirs=options["policy_dir"], waivers=waivers)
+                policy_dirs=options["policy_dir"], waivers=waivers, benchmark=options["benchmark"])
         snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
         if save_snapshot is not None:
             snap.save(save_snapshot)
@@ -494,28 +502,32 @@ def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
 @click.option("--level", type=click.IntRange(1, 2))
 @click.option("--scored-only", is_flag=True)
 @click.option("--policy-dir", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@_benchmark_option
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_config_options
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...], exclude: tuple[str, ...],
-                 level: int | None, scored_only: bool, policy_dir: tuple[Path, ...], fmt: str,
+                 level: int | None, scored_only: bool, policy_dir: tuple[Path, ...], benchmark: str, fmt: str,
                  config_file: Path | None, no_config: bool) -> None:
-    """List the controls (all, a section such as 5, a glob such as "5.*"), or show one (5.4).
+    """List the controls (all, a section such as 5, a glob such as "5.*"), or show one (5.4), and
+    where each is decided (its policy file).
 
     Of dockerbench.yaml only policy_dirs applies: --controls/--exclude here filter the listing."""
     options: dict[str, Any] = {"policy_dir": policy_dir, "config_file": config_file, "no_config": no_config}
     _configure(options, ("policy_dirs",))
     policy_dir = tuple(options["policy_dir"] or ())
-    policies = load_policies(policy_dir)
-    if control_id is not None and not _CONTROL_ID.match(control_id):  # a section or a glob: list those
-        controls, control_id = (control_id, *controls), None
+    policies = load_policies(policy_dir, benchmark)
+    if control_id is not None and (not _CONTROL_ID.match(control_id) or control_id not in policies.controls):
+        controls, control_id = (control_id, *controls), None  # a section, a subsection or a glob: list those
     chosen = policies.select([control_id] if control_id else _split(controls), _split(exclude), level, scored_only)
+    sources = load_profile(benchmark).sources if benchmark != DEFAULT_BENCHMARK else {}
     rows: list[dict[str, Any]] = [{"id": c.id, "title": c.title, "section": c.section, "section_title": c.section_title,
              "level": c.level, "scored": c.scored, "automated": c.automated, "severity": c.severity,
              "remediation": c.remediation, "cis_v1_6_0": c.cis_v1_6_0, "references": list(c.references),
-             "policy": str(c.file)} for c in chosen]
+             "benchmark": policies.benchmark, "level_source": c.level_source, "automated_source": c.automated_source,
+             "check": c.package, "policy": None if c.file is None else str(c.file), "note": c.note} for c in chosen]
     if fmt == "json":
         click.echo(json.dumps(rows if not control_id else rows[0], indent=2))
         return
@@ -523,12 +535,21 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 
     if control_id:
         c = rows[0]
+        if c["policy"] is None:
+            c["policy"] = "none: dockerbench does not decide this control yet (it is reported manual)"
         state.out.print(Text.assemble((printable(c["id"]), "bold"), "  ", printable(c["title"])))
-        for key in ("section_title", "level", "scored", "automated", "severity", "cis_v1_6_0", "policy"):
-            state.out.print(f"  {key:<13} {printable(c[key])}", markup=False)
-        state.out.print(f"  {'remediation':<13} {printable(c['remediation'])}", markup=False)
+        for key in ("benchmark", "section_title", "level", "scored", "automated", "severity", "cis_v1_6_0", "check",
+                    "policy"):
+            state.out.print(f"  {key:<16} {printable(c[key])}", markup=False)
+        for key in ("level_source", "automated_source"):
+            if c[key] is not None:
+                source = sources.get(str(c[key]), "")
+                state.out.print(f"  {key:<16} {printable(c[key])}: {printable(source)}", markup=False)
+        if c["note"] is not None:
+            state.out.print(f"  {'note':<16} {printable(c['note'])}", markup=False)
+        state.out.print(f"  {'remediation':<16} {printable(c['remediation'])}", markup=False)
         for ref in c["references"]:
-            state.out.print(f"  {'reference':<13} {printable(ref)}", markup=False)
+            state.out.print(f"  {'reference':<16} {printable(ref)}", markup=False)
         return
     from rich.table import Table
 
@@ -551,12 +572,14 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
 @_config_options
 @_waiver_options[0]
 @_waiver_options[1]
+@_benchmark_option
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str, params_file: Path | None,
-             policy_dir: tuple[Path, ...], **options: Any) -> None:
-    """Compare two snapshots or two reports (resources, statuses, findings, waivers). Exit 1 when they differ.
+             policy_dir: tuple[Path, ...], benchmark: str, **options: Any) -> None:
+    """Compare two snapshots (evaluated under --benchmark) or two reports of the same benchmark
+    (resources, statuses, findings, waivers). Exit 1 when they differ.
 
     Two snapshots are evaluated with the same --waivers, each judged on its own collection date
     unless --as-of is given. Of dockerbench.yaml, params, policy_dirs, waivers and attestations apply."""
@@ -564,7 +587,7 @@ def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str, pa
     _configure(options, ("params", "policy_dirs", "waivers", "attestations"))
     waivers, as_of = _read_waivers(options)
     result = diff(before, after, engine=engine, params=_read_params(options["params_file"]),
-                  policy_dirs=options["policy_dir"], waivers=waivers, as_of=as_of)
+                  policy_dirs=options["policy_dir"], waivers=waivers, as_of=as_of, benchmark=benchmark)
     _print_diff(state, result, fmt)
     sys.exit(0 if result.empty else 1)
 
@@ -702,11 +725,12 @@ def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Pat
                          controls: tuple[str, ...], exclude: tuple[str, ...], level: int | None,
                          scored_only: bool, fail_on: str, engine: Any, params: dict[str, Any],
                          policy_dir: tuple[Path, ...], waivers: Waivers | None = None,
-                         as_of: date | None = None) -> int:
+                         as_of: date | None = None, benchmark: str = DEFAULT_BENCHMARK) -> int:
     with _Progress(state) as progress:
         report = evaluate_snapshot(snap, engine=engine, controls=_split(controls), exclude=_split(exclude),
                                    level=level, scored_only=scored_only, params=params,
-                                   policy_dirs=policy_dir, progress=progress, waivers=waivers, as_of=as_of)
+                                   policy_dirs=policy_dir, progress=progress, waivers=waivers, as_of=as_of,
+                                   benchmark=benchmark)
     if fmt == "table" and output is None:
         from .report import print_table
 

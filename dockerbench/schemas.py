@@ -1,9 +1,9 @@
 """JSON Schemas generated from the models: ``python -m dockerbench.schemas`` rewrites them.
 
 ``schemas/snapshot.schema.json``, ``report.schema.json``, ``params.schema.json``,
-``config.schema.json`` (dockerbench.yaml) and ``waivers.schema.json`` are committed so tools in
-other languages can validate dockerbench documents (and editors check a file as it is written);
-a test fails when they are stale.
+``config.schema.json`` (dockerbench.yaml), ``waivers.schema.json`` and ``profile.schema.json`` (a
+benchmark profile file, ``profiles/*.yaml``) are committed so tools in other languages can validate
+dockerbench documents (and editors check a file as it is written); a test fails when they are stale.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from pathlib import Path
 
 from ._config import Config
 from ._params import Params
+from ._profiles import ProfileFile
 from ._report import Report
 from ._snapshot import Snapshot
 from ._waivers import Waivers
 
 SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params,
-           "config.schema.json": Config, "waivers.schema.json": Waivers}
+           "config.schema.json": Config, "waivers.schema.json": Waivers, "profile.schema.json": ProfileFile}
 
 
 def schema_text(model: type) -> str:

@@ -148,3 +148,19 @@ def snapshot(n_containers: int, n_images: int = 5) -> Snapshot:
                     managers=2, nodes=3, autolock=False, node_cert_expiry_ns=90 * 24 * 3600 * 10**9,
                     node_list=[], secrets=[], services=[]),
     )
+
+
+def fixtures() -> dict[str, Snapshot]:
+    """The fixture snapshots every engine and every profile is checked on: a busy host, an empty
+    one, and the busy host with the facts a real collection can lose (containers and images, the
+    whole engine, dockerd's command line)."""
+    full = snapshot(14)
+    return {
+        "busy-host": full,
+        "empty-host": snapshot(0, n_images=0),
+        "containers-not-collected": full.model_copy(update={"containers": None, "images": None}),
+        "engine-unreachable": full.model_copy(update={
+            "containers": None, "images": None, "networks": None, "swarm": None,
+            "daemon": full.daemon.model_copy(update={"info": None, "version": None})}),
+        "no-dockerd-argv": full.model_copy(update={"daemon": full.daemon.model_copy(update={"argv": None, "flags": {}})}),
+    }

@@ -14,16 +14,7 @@ from dockerbench.engines import available_engines
 
 
 def _fixtures() -> dict[str, dockerbench.Snapshot]:
-    full = synthetic.snapshot(14)
-    return {
-        "busy-host": full,
-        "empty-host": synthetic.snapshot(0, n_images=0),
-        "containers-not-collected": full.model_copy(update={"containers": None, "images": None}),
-        "engine-unreachable": full.model_copy(update={
-            "containers": None, "images": None, "networks": None, "swarm": None,
-            "daemon": full.daemon.model_copy(update={"info": None, "version": None})}),
-        "no-dockerd-argv": full.model_copy(update={"daemon": full.daemon.model_copy(update={"argv": None, "flags": {}})}),
-    }
+    return synthetic.fixtures()
 
 
 def outcome(report: dockerbench.Report) -> dict[str, tuple]:

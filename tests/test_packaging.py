@@ -12,14 +12,16 @@ from dockerbench.collect._api import DEFAULT_SOCKET, resolve_docker_host
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_wheel_contains_policies_schemas_and_templates(tmp_path):
+def test_wheel_contains_policies_profiles_schemas_and_templates(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
                    check=True, capture_output=True, timeout=600)
     (wheel,) = tmp_path.glob("dockerbench-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     expected_policies = {f"dockerbench/_data/policies/{p.relative_to(ROOT / 'policies')}" for p in (ROOT / "policies").rglob("*.rego")}
     assert expected_policies <= names
-    assert {"dockerbench/_data/schemas/snapshot.schema.json", "dockerbench/_data/schemas/report.schema.json"} <= names
+    assert {"dockerbench/_data/schemas/snapshot.schema.json", "dockerbench/_data/schemas/report.schema.json",
+            "dockerbench/_data/schemas/profile.schema.json"} <= names
+    assert {f"dockerbench/_data/profiles/{p.name}" for p in (ROOT / "profiles").glob("*.yaml")} <= names
     assert "dockerbench/report/templates/report.html.j2" in names
     assert "dockerbench/py.typed" in names  # PEP 561: type checkers read the package's annotations
     schemas = {f"dockerbench/_data/schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")}

@@ -2,7 +2,8 @@
 
 An assertion on a rule the package does not define (`not c2_1.reviews` where 2.1 has no
 reviews) holds whatever the policy does; a `count(...) == N` of findings passes with the wrong
-findings. Both are refused here for every control's test file.
+findings. Both are refused here for every control's test file (the cis-docker-1.1.0 controls and
+the checks a profile has of its own, policies/cis_docker_1_8_0).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-CONTROLS = Path(__file__).resolve().parent.parent / "policies" / "cis_docker_1_1_0"
-TEST_FILES = sorted(CONTROLS.rglob("*_test.rego"))
+POLICIES = Path(__file__).resolve().parent.parent / "policies"
+TEST_FILES = sorted(p for root in ("cis_docker_1_1_0", "cis_docker_1_8_0") for p in (POLICIES / root).rglob("*_test.rego"))
 RULE_HEAD = re.compile(r"^(?:default\s+)?([a-z_][a-z0-9_]*)\b", re.MULTILINE)
 
 

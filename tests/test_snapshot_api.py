@@ -61,7 +61,7 @@ def test_other_major_schema_version_is_rejected():
 
 PUBLIC = ["CollectionError", "Control", "ControlResult", "Diff", "DockerbenchError", "Engine", "EngineError", "Finding",
           "PolicyError", "PolicyWarning", "Report", "ReportError", "Resource", "SCHEMA_VERSION", "Score", "Snapshot",
-          "SnapshotError", "Status", "UsageError", "Waivers", "__version__", "audit", "diff", "evaluate",
+          "SnapshotError", "Status", "UsageError", "Waivers", "__version__", "audit", "available_benchmarks", "diff", "evaluate",
           "load_policies", "load_report", "load_snapshot", "load_waivers", "make_engine", "snapshot"]
 
 

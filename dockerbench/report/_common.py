@@ -13,7 +13,12 @@ from typing import Any
 
 from .._report import STATUS_ORDER, ControlResult, Finding, Report, Resource
 
-BENCHMARK_SLUG = "cis_docker_1_1_0"
+
+def benchmark_slug(report: Report) -> str:
+    """The profile as an identifier: 'cis_docker_1_8_0' for cis-docker-1.8.0 (SARIF tags and
+    category, JUnit classnames)."""
+    return re.sub(r"[^a-z0-9]+", "_", report.benchmark_id.lower()).strip("_") or "benchmark"
+
 
 #: Display order of statuses in summaries: the outcome a reader looks for first.
 SUMMARY_ORDER = ("fail", "error", "warn", "manual", "waived", "not_applicable", "pass")

@@ -1,7 +1,9 @@
 """JUnit XML, for CI test report views (Jenkins, GitLab, Azure DevOps, GitHub test reporters).
 
-Layout: one ``<testsuite>`` per CIS section; ``classname`` is ``cis_docker_1_1_0.section_<n>``
-and a testcase's ``name`` starts with the control id and title (``5.4 Ensure privileged ...``).
+Layout: one ``<testsuite>`` per CIS section, named for the benchmark and the section
+(``CIS Docker Benchmark v1.8.0: Section 5: Container Runtime``); ``classname`` is the profile
+and the section (``cis_docker_1_8_0.section_<n>``) and a testcase's ``name`` starts with the
+control id and title (``5.5 Ensure that privileged ...``).
 
 How each control maps to testcases:
 
@@ -38,7 +40,7 @@ from collections.abc import Iterable
 from .._report import ControlResult, Finding, Report
 from .._text import printable
 from ._common import (
-    BENCHMARK_SLUG,
+    benchmark_slug,
     group_by_resource,
     iso_time,
     one_line,
@@ -64,18 +66,19 @@ class JUnitFormat(Format):
         totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for section in sections(report):
             suite = ET.SubElement(root, "testsuite", {
-                "name": _s(f"Section {section.number}: {section.title}"),
+                "name": _s(f"{one_line(report.benchmark)}: Section {section.number}: {section.title}"),
                 "timestamp": iso_time(report).rstrip("Z"),
                 "hostname": _s(report.snapshot_meta.hostname or "unknown"),
                 "time": "0",
             })
             props = ET.SubElement(suite, "properties")
-            for key, value in (("benchmark", report.benchmark), ("section", section.number),
+            for key, value in (("benchmark", report.benchmark), ("benchmark_id", report.benchmark_id),
+                               ("section", section.number),
                                ("section_title", section.title), ("engine", report.engine),
                                ("tool_version", report.tool_version),
                                *([("waivers", waiver_summary(report))] if report.waivers is not None else [])):
                 ET.SubElement(props, "property", {"name": key, "value": _s(value)})
-            classname = f"{BENCHMARK_SLUG}.section_{section.number}"
+            classname = f"{benchmark_slug(report)}.section_{section.number}"
             counts: dict[str, int] = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
             for result in section.results:
                 for case, outcome in self._cases(result, classname):

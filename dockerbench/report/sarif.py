@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 from .._report import ControlResult, Finding, Report, Resource
 from .._text import json_printable
-from ._common import BENCHMARK_SLUG, iso_time, one_line, resource_path, short_id
+from ._common import benchmark_slug, iso_time, one_line, resource_path, short_id
 from .interface import Format
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -60,7 +60,7 @@ class SarifFormat(Format):
 
 def to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict."""
-    rules = [_rule(r) for r in report.results]
+    rules = [_rule(r, report) for r in report.results]
     index = {r.id: i for i, r in enumerate(report.results)}
     results = []
     for r in report.results:
@@ -95,7 +95,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
             }
         },
         # The category of GitHub code scanning: one alert set per audited host.
-        "automationDetails": {"id": f"dockerbench/{BENCHMARK_SLUG}/"
+        "automationDetails": {"id": f"dockerbench/{benchmark_slug(report)}/"
                                     + (f"{_slug(meta.hostname)}/" if meta.hostname else "")},
         "originalUriBaseIds": {
             ROOT_BASE: {"uri": "file:///", "description": {"text": "The root directory of the audited host."}},
@@ -110,6 +110,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "properties": {
             "benchmark": report.benchmark,
+            "benchmarkId": report.benchmark_id,
             "engine": report.engine,
             "host": meta.hostname,
             "dockerHost": meta.docker_host,
@@ -139,9 +140,9 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _rule(r: ControlResult) -> dict[str, Any]:
+def _rule(r: ControlResult, report: Report) -> dict[str, Any]:
     level_text = f"Level {r.level}, {'scored' if r.scored else 'not scored'}"
-    full = (f"CIS Docker CE Benchmark v1.1.0 control {r.id} (section {r.section} {r.section_title}; "
+    full = (f"{one_line(report.benchmark)} control {r.id} (section {r.section} {r.section_title}; "
             f"{level_text}; severity {r.severity}): {r.title}.")
     remediation = _sentence(r.remediation) if r.remediation else "No remediation is recorded."
     references_md = "".join(f"\n- <{ref}>" for ref in r.references)
@@ -163,7 +164,8 @@ def _rule(r: ControlResult) -> dict[str, Any]:
             "severity": r.severity,
             "section": r.section,
             "cis_v1_6_0": r.cis_v1_6_0,
-            "tags": ["security", "docker", "cis", f"{BENCHMARK_SLUG}", f"section-{r.section}", f"level-{r.level}"],
+            "benchmark": report.benchmark_id,
+            "tags": ["security", "docker", "cis", benchmark_slug(report), f"section-{r.section}", f"level-{r.level}"],
             "security-severity": SECURITY_SEVERITY.get(r.severity, "5.5"),
             "precision": "high" if r.automated else "medium",
         },

@@ -226,7 +226,7 @@ else := "the loaded audit rules could not be read, so it is unknown whether dock
 	not loaded_rules_known
 }
 
-else := "no loaded audit rule watches the docker client (see 1.5), so docker exec runs are not recorded" if is_array(exec_records)
+else := "no loaded audit rule watches the docker client (see the control on auditing the Docker daemon), so docker exec runs are not recorded" if is_array(exec_records)
 
 else := "docker exec audit records were not collected (no readable /var/log/audit/audit.log)"
 

@@ -138,7 +138,7 @@ test_audit_trail_needs_records_and_a_rule if {
 test_records_without_a_rule_are_no_trail if {
 	h := {"audit": {"loaded": [], "docker_exec_records": []}}
 	not runtime.has_exec_audit_trail with input.host as h with input.files as []
-	runtime.exec_audit_state == "no loaded audit rule watches the docker client (see 1.5), so docker exec runs are not recorded" with input.host as h with input.files as []
+	runtime.exec_audit_state == "no loaded audit rule watches the docker client (see the control on auditing the Docker daemon), so docker exec runs are not recorded" with input.host as h with input.files as []
 }
 
 test_rule_on_the_stat_ed_client_path_counts if {

@@ -13,6 +13,9 @@ snapshotted once per state (module fixtures), every report computed once per Reg
   then restarted WITHOUT it, then turned into a one-node swarm manager.
 * every assertion runs on every installed Rego engine ("embedded" regorus and "opa"), and the two
   reports of every snapshot must agree control by control (the live conformance check).
+* under the other benchmarks (profiles/: cis-docker-1.6.0, cis-docker-1.8.0) every control whose
+  check is a v1.1.0 control decides exactly as that control on every snapshot, and each variant
+  container is reported by exactly the controls it violates under the profile's ids.
 
 Host-decided outcomes (no AppArmor / SELinux here, the shared daemon without daemon-wide
 no-new-privileges) are read from the snapshot, so the expectations say why they hold.
@@ -42,6 +45,7 @@ from _live import quietly, remove_run, wait_until_settled
 from conftest import BUSYBOX_BASE, TEST_LABEL, DockerEngine, build_image
 
 import dockerbench
+from dockerbench._policies import DEFAULT_BENCHMARK
 from dockerbench._snapshot import Container, Snapshot
 from dockerbench.collect._api import unix_socket_path
 from dockerbench.engines import available_engines
@@ -186,19 +190,19 @@ def engine(request: pytest.FixtureRequest, installed_engines: list[str]) -> str:
 
 
 class Reports:
-    """Each (snapshot, engine, params, controls) of one Docker Engine evaluated once for the module."""
+    """Each (snapshot, engine, params, controls, benchmark) of one Docker Engine evaluated once for the module."""
 
     def __init__(self, docker_engine: DockerEngine) -> None:
         self.docker_engine = docker_engine
         self.snapshots: dict[str, Snapshot] = {}
-        self._cache: dict[tuple[str, str, str, tuple[str, ...] | None], dockerbench.Report] = {}
+        self._cache: dict[tuple[str, str, str, tuple[str, ...] | None, str], dockerbench.Report] = {}
 
     def get(self, case: str, engine: str, params: dict[str, Any] | None = None,
-            controls: list[str] | None = None) -> dockerbench.Report:
-        key = (case, engine, json.dumps(params or {}, sort_keys=True), tuple(controls) if controls else None)
+            controls: list[str] | None = None, benchmark: str = DEFAULT_BENCHMARK) -> dockerbench.Report:
+        key = (case, engine, json.dumps(params or {}, sort_keys=True), tuple(controls) if controls else None, benchmark)
         if key not in self._cache:
             self._cache[key] = dockerbench.evaluate(self.snapshots[case], engine=engine, params=params,
-                                                    controls=controls)
+                                                    controls=controls, benchmark=benchmark)
         return self._cache[key]
 
 
@@ -661,3 +665,55 @@ def test_a_classic_builder_healthcheck_image_is_decided_alike_by_both_engines(li
         embedded, opa = by_engine["embedded"][cid], by_engine["opa"][cid]
         assert embedded.status != "error" and embedded.status == opa.status, (cid, embedded.reason, opa.reason)
         assert [f.model_dump() for f in embedded.findings] == [f.model_dump() for f in opa.findings], cid
+
+
+# ----------------------------------------------------------------------------- 6: the other benchmarks
+
+PROFILES = [b for b in dockerbench.available_benchmarks() if b != DEFAULT_BENCHMARK]
+
+
+def ancestors(benchmark: str) -> dict[str, str]:
+    """Profile control id -> the v1.1.0 control its check is (carried-over controls only)."""
+    by_package = {c.package: c.id for c in dockerbench.load_policies().controls.values()}
+    return {c.id: by_package[c.package] for c in dockerbench.load_policies(benchmark=benchmark).ordered()
+            if c.package in by_package}
+
+
+def decision(result: dockerbench.ControlResult) -> tuple[Any, ...]:
+    """What the check decided, without the control's identity (findings without their control id)."""
+    return (result.status, result.reason, result.evidence, result.missing,
+            [f.model_dump(exclude={"control_id"}) for f in result.findings])
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("case", list(CONFORMANCE_CASES))
+def test_carried_over_controls_decide_as_their_v1_1_0_ancestor_on_every_live_snapshot(
+        request: pytest.FixtureRequest, reports: Reports, engine: str, case: str, profile: str) -> None:
+    snapshot, params, controls = CONFORMANCE_CASES[case]
+    request.getfixturevalue("live" if snapshot == "live" else "private")
+    theirs = {r.id: r for r in reports.get(snapshot, engine, params, controls).results}
+    mine = reports.get(snapshot, engine, params, None, profile)
+    pairs = {cid: a for cid, a in ancestors(profile).items() if a in theirs}
+    assert len(pairs) >= (len(theirs) - 2 if controls is None else 1)  # all but 2.13 (dropped) and 1.9 (v1.8.0: own rule)
+    differing = [(cid, a) for cid, a in pairs.items() if decision(mine.result(cid)) != decision(theirs[a])]
+    assert differing == [], "\n".join(f"{profile} {cid}: {mine.result(cid).status} {mine.result(cid).reason}\n"
+                                      f"  v1.1.0 {a}: {theirs[a].status} {theirs[a].reason}" for cid, a in differing)
+    for cid in pairs:
+        assert {f.control_id for f in mine.result(cid).findings} <= {cid}
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("case", list(VARIANTS))
+def test_each_variant_is_reported_by_exactly_its_controls_under_the_other_benchmarks(
+        live: Live, reports: Reports, engine: str, case: str, profile: str) -> None:
+    if case in live.skipped:
+        pytest.skip(live.skipped[case])
+    if uses_selinux(live.snap):
+        pytest.skip("the expectations assume a daemon without SELinux labelling")
+    successor = {a: cid for cid, a in ancestors(profile).items()}
+    expected = {successor[cid]: status for cid, status in adjusted_for_host(VARIANTS[case].expected, live.snap).items()}
+    report = reports.get("live", engine, benchmark=profile)
+    cid = live.containers[case]
+    got = findings_for(report, cid)
+    assert got == expected, f"{case} ({cid[:12]}) on {engine} under {profile}: expected {expected}, got {got}\n" + explain(
+        report, cid, set(expected) | set(got))

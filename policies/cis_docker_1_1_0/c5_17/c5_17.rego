@@ -46,7 +46,7 @@ reviews contains result.finding(result.container(c), msg, rule, "no device cgrou
 reviews contains result.finding(result.container(c), msg, "privileged", "no host device") if {
 	some c in containers.inspected
 	c.privileged == true
-	msg := sprintf("container %s is privileged: every host device is exposed to it (see 5.4)", [containers.name(c)])
+	msg := sprintf("container %s is privileged: every host device is exposed to it (see the privileged containers control)", [containers.name(c)])
 }
 
 device_text(d) := sprintf("%s -> %s (%s)", [d.path_on_host, d.path_in_container, permissions(d)])

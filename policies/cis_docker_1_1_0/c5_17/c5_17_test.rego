@@ -77,7 +77,7 @@ test_privileged_container_is_reviewed if {
 	rs := c5_17.reviews with input.containers as [object.union(web, {"privileged": true})]
 	rs == {{
 		"resource": web_resource,
-		"message": "container web is privileged: every host device is exposed to it (see 5.4)",
+		"message": "container web is privileged: every host device is exposed to it (see the privileged containers control)",
 		"actual": "privileged", "expected": "no host device",
 	}}
 }

@@ -38,7 +38,7 @@ not_applicable := swarm.inactive_reason
 
 not_applicable := swarm.not_manager_reason
 
-not_applicable := "auto-lock is off on this swarm (see 7.6): there is no unlock key to rotate" if {
+not_applicable := "auto-lock is off on this swarm (see the auto-lock mode control): there is no unlock key to rotate" if {
 	swarm.is_manager
 	input.swarm.autolock == false
 }

@@ -46,7 +46,7 @@ test_locked_manager_is_manual if {
 test_autolock_off_is_not_applicable if {
 	s := object.union(manager, {"autolock": false})
 	doc := c7_7 with input.swarm as s
-	doc.not_applicable == "auto-lock is off on this swarm (see 7.6): there is no unlock key to rotate"
+	doc.not_applicable == "auto-lock is off on this swarm (see the auto-lock mode control): there is no unlock key to rotate"
 	not doc.manual
 }
 
