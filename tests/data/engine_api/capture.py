@@ -69,15 +69,21 @@ CASES: dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]] = {
         "network_mode": "bridge", "port_bindings": {80: 8080}, "pids_limit": 100,
         "ulimits": [docker.types.Ulimit(name="nofile", soft=1024, hard=2048)], "mem_limit": "64m",
         "read_only": True, "cap_drop": ["ALL"], "cap_add": ["NET_BIND_SERVICE"],
-        "security_opt": ["no-new-privileges"], "binds": ["/etc:/host-etc:ro"], "restart_policy": {"Name": "on-failure",
-                                                                                              "MaximumRetryCount": 5},
+        "security_opt": ["no-new-privileges"], "binds": ["/etc:/host-etc:ro"],
+        "restart_policy": {"Name": "on-failure", "MaximumRetryCount": 5},
     }, {"ports": [80]}),
     "image_user": ("configured", True, {}, {}),
     "pids_unlimited": ("plain", False, {"pids_limit": -1}, {}),
     "pids_zero": ("plain", False, {"pids_limit": 0}, {}),
+    # created with a limit, then `docker update --pids-limit -1` (see UPDATES)
+    "pids_updated": ("plain", False, {"pids_limit": 100}, {}),
     "host_network": ("plain", False, {"network_mode": "host"}, {}),
     "never_started": ("plain", False, {"port_bindings": {80: ("127.0.0.1", 8081)}}, {"ports": [80]}),
 }
+
+
+#: Container case -> body of POST /containers/{id}/update made after creating it.
+UPDATES = {"pids_updated": {"PidsLimit": -1}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,6 +131,9 @@ def capture(client: docker.APIClient, *, info_only: bool) -> dict[str, Any]:
             host_config["Ulimits"] = [dict(u) for u in host_options["ulimits"]]
         created = client.create_container(images[image_case], name=f"capture-{case}", labels={LABEL: case},
                                           host_config=host_config, **create_options)
+        if case in UPDATES:
+            client._result(client._post_json(client._url("/containers/{0}/update", created["Id"]),
+                                             data=UPDATES[case]), True)
         if start:
             client.start(created["Id"])
         containers[case] = created["Id"]
@@ -165,7 +174,8 @@ def imported(client: docker.APIClient) -> str:
         entry.size = 8
         tar.addfile(entry, io.BytesIO(b"capture\n"))
     tag = f"dockerbench-capture/{IMPORTED}"
-    client.import_image_from_data(archive.getvalue(), repository=tag, tag="latest", changes=[f"LABEL {LABEL}={IMPORTED}"])
+    client.import_image_from_data(archive.getvalue(), repository=tag, tag="latest",
+                                  changes=[f"LABEL {LABEL}={IMPORTED}"])
     return client.inspect_image(f"{tag}:latest")["Id"]
 
 
