@@ -9,6 +9,8 @@ Every control package answers with the same small contract (see policies/README.
     manual          reason string (needs human judgement)   -> status manual
     evidence        object for the reviewer (any status)
     checked         number of resources examined            -> status pass when nothing above
+    note            what the decision depended on (an Engine version) or could not check:
+                    the reason ends with it, whatever the status
 
 A package that defines none of these produced no decision: that is an error, never a pass.
 """
@@ -135,6 +137,14 @@ def decide(control: Control, doc: Any) -> ControlResult:
     evidence = doc.get("evidence") if isinstance(doc.get("evidence"), dict) else {}
     findings = sorted(violations + reviews, key=lambda f: (f.status, f.resource.kind, f.resource.name or "", f.resource.id, f.message))
     common = {"findings": findings, "evidence": evidence, "missing": missing}
+    result = _decide_status(doc, base, common, missing, violations, reviews)
+    note = doc.get("note")
+    return result.model_copy(update={"reason": f"{result.reason} ({note})"}) if note else result
+
+
+def _decide_status(doc: dict[str, Any], base: dict[str, Any], common: dict[str, Any], missing: list[str],
+                   violations: list[Finding], reviews: list[Finding]) -> ControlResult:
+    """The status by the contract's precedence, and its reason (before the policy's note)."""
     if missing:
         return ControlResult(**base, **common, status="error",
                              reason="facts missing from the snapshot: " + "; ".join(missing))
@@ -159,7 +169,7 @@ def decide(control: Control, doc: Any) -> ControlResult:
 
 def _check_shapes(doc: dict[str, Any]) -> None:
     """The contract's scalar rules: reasons are non-empty text, ``checked`` a count."""
-    for rule in ("not_applicable", "manual"):
+    for rule in ("not_applicable", "manual", "note"):
         value = doc.get(rule)
         if rule in doc and not (isinstance(value, str) and value.strip()):
             raise ValueError(f"{rule} must be a non-empty string, got {json.dumps(value)[:60]}")
