@@ -65,11 +65,11 @@ missing contains m if {
 
 checked := 1
 
-note := sprintf("decided from GET /info SecurityOptions, which lists no-new-privileges when it is on from Engine 24.0 (this is Engine %s)", [daemon.engine_version]) if {
+note := sprintf("decided from GET /info SecurityOptions: Engine %s lists no-new-privileges there when it is on, as every engine from 24.0 does", [daemon.engine_version]) if {
 	daemon.info_reports_no_new_privileges
 } else := "decided from GET /info SecurityOptions, which lists no-new-privileges" if {
 	daemon.no_new_privileges_in_info
-} else := sprintf("decided from the configuration: Engine %s does not report no-new-privileges in GET /info (only 24.0 and later do)", [daemon.engine_version]) if {
+} else := sprintf("decided from the configuration: Engine %s does not report no-new-privileges in GET /info, only engines from 24.0 do", [daemon.engine_version]) if {
 	daemon.engine_before("24.0.0")
 }
 

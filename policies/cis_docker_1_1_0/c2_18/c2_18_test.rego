@@ -84,7 +84,7 @@ test_info_listing_passes_even_with_an_unreadable_configuration if {
 	r.violations == set()
 	r.missing == set()
 	r.checked == 1
-	r.note == "decided from GET /info SecurityOptions, which lists no-new-privileges when it is on from Engine 24.0 (this is Engine 26.1.5+dfsg1)"
+	r.note == "decided from GET /info SecurityOptions: Engine 26.1.5+dfsg1 lists no-new-privileges there when it is on, as every engine from 24.0 does"
 	r.evidence == {"no_new_privileges": true, "configured": null, "engine_version": "26.1.5+dfsg1"}
 }
 
@@ -110,7 +110,7 @@ test_engine_20_10_is_decided_by_the_configuration if {
 	r := c2_18 with input.daemon as on
 	r.violations == set()
 	r.missing == set()
-	r.note == "decided from the configuration: Engine 20.10.24+dfsg1 does not report no-new-privileges in GET /info (only 24.0 and later do)"
+	r.note == "decided from the configuration: Engine 20.10.24+dfsg1 does not report no-new-privileges in GET /info, only engines from 24.0 do"
 	off := object.union(unset, old)
 	result.brief(c2_18.violations) == not_set with input.daemon as off
 }

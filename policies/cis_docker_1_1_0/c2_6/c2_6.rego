@@ -57,7 +57,7 @@ tls_alone := sprintf("Engine %s verifies clients only with --tlsverify, engines 
 	daemon.engine_before("20.10.0")
 } else := "the engine version is unknown, and engines before 20.10 verify clients only with --tlsverify"
 
-note := sprintf("Engine %s verifies clients with --tls alone, as every engine from 20.10 does (dockerd sets --tlsverify to the value of --tls)", [daemon.engine_version]) if {
+note := sprintf("Engine %s verifies clients with --tls alone, as every engine from 20.10 does: dockerd sets --tlsverify to the value of --tls", [daemon.engine_version]) if {
 	is_verified_exposure
 	not daemon.tlsverify_set
 	not daemon.tls_env

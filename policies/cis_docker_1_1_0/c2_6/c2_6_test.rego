@@ -229,7 +229,7 @@ test_tls_alone_verifies_from_engine_20_10 if {
 	r.violations == set()
 	r.missing == set()
 	r.checked == 1
-	r.note == "Engine 20.10.24+dfsg1 verifies clients with --tls alone, as every engine from 20.10 does (dockerd sets --tlsverify to the value of --tls)"
+	r.note == "Engine 20.10.24+dfsg1 verifies clients with --tls alone, as every engine from 20.10 does: dockerd sets --tlsverify to the value of --tls"
 }
 
 test_tls_alone_fails_before_engine_20_10 if {

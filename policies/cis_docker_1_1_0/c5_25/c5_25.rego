@@ -93,6 +93,6 @@ default daemon_setting := null
 
 daemon_setting := v if v := daemon.no_new_privileges
 
-note := sprintf("the daemon-wide setting is from GET /info SecurityOptions, which lists no-new-privileges when it is on from Engine 24.0 (this is Engine %s)", [daemon.engine_version]) if {
+note := sprintf("the daemon-wide setting is from GET /info SecurityOptions: Engine %s lists no-new-privileges there when it is on, as every engine from 24.0 does", [daemon.engine_version]) if {
 	daemon.info_reports_no_new_privileges
 }

@@ -140,7 +140,7 @@ test_daemon_setting_from_info_is_accepted_without_the_configuration if {
 		"checked": 1, "missing": set(), "violations": set(), "reviews": set(),
 		"evidence": {"daemon_no_new_privileges": true, "accepted_through_daemon_setting": ["plain"]},
 	}
-	doc.note == "the daemon-wide setting is from GET /info SecurityOptions, which lists no-new-privileges when it is on from Engine 24.0 (this is Engine 26.1.5+dfsg1)"
+	doc.note == "the daemon-wide setting is from GET /info SecurityOptions: Engine 26.1.5+dfsg1 lists no-new-privileges there when it is on, as every engine from 24.0 does"
 }
 
 test_configured_setting_that_info_does_not_list_is_not_daemon_wide if {
