@@ -493,7 +493,7 @@ class Container(_Inspected):
         description="Published ports: effective (NetworkSettings) when running, else requested",
     )
     network_mode: str = Field(
-        default="", description="HostConfig.NetworkMode: bridge (also for the 'default' engines before 25.0 "
+        default="", description="HostConfig.NetworkMode: bridge (also for the 'default' engines before 26.1 "
         "write), host, none, container:<id> or a network name")
     exec_instances: list[ExecInstance] | None = Field(
         default=None, description="Exec instances the engine still remembers; null if not collected"

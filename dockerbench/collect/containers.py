@@ -9,9 +9,9 @@ that container's (the auditor may see another PID namespace than dockerd).
 :func:`from_inspect` and :func:`from_list` turn the Engine's answers into a Container without
 any call (tests/test_api_drift.py feeds them the answers of each API version). They normalise
 what differs between engines: the network mode of a container created without ``--network``
-is "default" before Engine 25 and "bridge" from it (``bridge`` here, as dockerd means on
-Linux); a PIDs limit of null, 0 or -1 is no limit (``None``); unset ulimits are null or ``[]``
-(``[]``). API 1.52 drops ``NetworkSettings.IPAddress`` and the other per-bridge fields; only
+is "default" before Engine 26.1 and "bridge" from it (``bridge`` here, as dockerd means on
+Linux); a PIDs limit of null, 0 or -1 is no limit (``None``); unset ulimits are null or ``[]``,
+as the client sent them (``[]``). API 1.52 drops ``NetworkSettings.IPAddress`` and the other per-bridge fields; only
 ``NetworkSettings.Ports``/``Networks`` and ``HostConfig`` are read, which every version has.
 """
 
@@ -192,8 +192,8 @@ def from_inspect(summary: dict[str, Any], detail: dict[str, Any], *, include_env
 def _network_mode(mode: str | None) -> str:
     """HostConfig.NetworkMode with "default" read as dockerd reads it on Linux: "bridge".
 
-    Engines before 25.0 store "default" for a container created without ``--network``; from
-    25.0 the API writes "bridge" at creation (containers created earlier keep "default").
+    Engines before 26.1 store "default" for a container created without ``--network``; from
+    26.1 the API writes "bridge" at creation (containers created earlier keep "default").
     """
     return "bridge" if mode == "default" else mode or ""
 
