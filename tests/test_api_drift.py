@@ -258,8 +258,10 @@ def test_2_16_both_names_of_the_default_seccomp_profile(engine, api, profile):
         "daemon-wide profile is needed")})
 
 
-NOT_SET = "no-new-privileges is not set daemon-wide (--no-new-privileges / \"no-new-privileges\": true); the default is false"
-NOT_IN_EFFECT = "the running dockerd does not enable no-new-privileges for containers: GET /info SecurityOptions does not list it"
+NOT_SET = ("no-new-privileges is not set daemon-wide (--no-new-privileges / \"no-new-privileges\": true); the default "
+           "is false")
+NOT_IN_EFFECT = ("the running dockerd does not enable no-new-privileges for containers: GET /info SecurityOptions does "
+                 "not list it")
 
 
 def info_note(api: str) -> str:
@@ -334,13 +336,13 @@ def test_2_5_aufs_is_not_available_from_engine_24(engine, api, expected):
 def test_2_5_aufs_in_info_still_fails_on_an_old_engine(engine):
     doc = raw("1.41")
     doc["info"].update(Driver="aufs", DriverStatus=[["Root Dir", "/var/lib/docker/aufs"]])
-    assert outcome(engine, snapshot_of(doc), "2.5")[2] == {("fail", "dockerd", "dockerd uses the aufs storage driver "
-                                                            "(GET /info Driver)")}
+    aufs = "dockerd uses the aufs storage driver (GET /info Driver)"
+    assert outcome(engine, snapshot_of(doc), "2.5")[2] == {("fail", "dockerd", aufs)}
 
 
-CONTAINERD_2_10 = ("dockerd uses the containerd image store (the overlayfs snapshotter), not a storage driver: there is "
-                   "no devicemapper base device, so dm.basesize does not apply (a devmapper snapshotter's base size is "
-                   "containerd's configuration, which is not checked)")
+CONTAINERD_2_10 = ("dockerd uses the containerd image store (the overlayfs snapshotter), not a storage driver: there "
+                   "is no devicemapper base device, so dm.basesize does not apply (a devmapper snapshotter's base size "
+                   "is containerd's configuration, which is not checked)")
 
 
 @pytest.mark.parametrize(("api", "expected"), [
