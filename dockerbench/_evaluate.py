@@ -24,7 +24,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ._errors import DockerbenchError, SnapshotError, UsageError
 from ._policies import Control, load_policies
-from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score
+from ._report import ENGINE_ERROR_PREFIX, ControlResult, DockerEngine, Finding, Report, Resource, Score
 from ._params import validate_params
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
@@ -228,4 +228,15 @@ def build_report(results: list[ControlResult], snap: Snapshot, engine: str) -> R
     score = Score(passed=passed, considered=len(considered),
                   percent=round(100.0 * passed / len(considered), 1) if considered else None)
     return Report(tool_version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0),
-                  engine=engine, snapshot_meta=snap.meta, results=results, counts=counts, score=score)
+                  engine=engine, docker_engine=docker_engine(snap), snapshot_meta=snap.meta, results=results,
+                  counts=counts, score=score)
+
+
+def docker_engine(snap: Snapshot) -> DockerEngine | None:
+    """The Docker Engine and API version the snapshot was taken from (GET /version, else /info)."""
+    version, info = snap.daemon.version, snap.daemon.info
+    if version is not None:
+        return DockerEngine(version=version.version, api_version=version.api_version)
+    if info is not None and info.server_version:
+        return DockerEngine(version=info.server_version, api_version=None)
+    return None

@@ -16,7 +16,8 @@ from ._errors import ReportError, UsageError
 from ._snapshot import Meta
 from ._text import json_printable
 
-REPORT_SCHEMA_VERSION = "1.1"  # 1.1: score.percent is null when no scored control was decided
+# 1.1: score.percent is null when no scored control was decided. 1.2: docker_engine
+REPORT_SCHEMA_VERSION = "1.2"
 
 Status = Literal["pass", "fail", "warn", "manual", "not_applicable", "error", "waived"]
 
@@ -96,6 +97,18 @@ class Score(_Model):
         return "n/a" if self.percent is None else f"{self.percent:.1f}%"
 
 
+class DockerEngine(_Model):
+    """The Docker Engine a report audits, as its snapshot shows it (GET /version)."""
+
+    version: str | None = Field(description="Engine version, e.g. 26.1.5 (GET /version, else /info ServerVersion)")
+    api_version: str | None = Field(description="Engine API version the daemon speaks, e.g. 1.45")
+
+    @property
+    def text(self) -> str:
+        """'Docker Engine 26.1.5 (API 1.45)'."""
+        return f"Docker Engine {self.version or 'of unknown version'} (API {self.api_version or 'unknown'})"
+
+
 class Report(_Model):
     """Everything one evaluation found."""
 
@@ -103,7 +116,10 @@ class Report(_Model):
     tool_version: str
     benchmark: str = "CIS Docker Community Edition Benchmark v1.1.0"
     generated_at: datetime
-    engine: str
+    engine: str = Field(description="The Rego engine that evaluated the policies")
+    docker_engine: DockerEngine | None = Field(
+        default=None, description="The Docker Engine audited; null when the snapshot has neither GET /version nor "
+        "GET /info")
     snapshot_meta: Meta
     results: list[ControlResult]
     counts: dict[str, int] = Field(description="Number of controls per status")

@@ -469,3 +469,32 @@ def test_5_13_published_ports_on_every_interface(engine, api):
         ("fail", "capture-configured", "container capture-configured publishes 80/tcp on [::]:8080, every host "
                                        "interface"),
     }
+
+
+# ----------------------------------------------------------------------------- the report says which engine
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "junit"])
+def test_every_report_format_states_the_engine_and_api_version_audited(fmt):
+    from dockerbench.report import render
+
+    report = dockerbench.evaluate(snapshot_of(fixture("1.45")), engine="embedded", controls=["2.5"])
+    assert report.docker_engine.model_dump() == {"version": "26.1.5+dfsg1", "api_version": "1.45"}
+    assert "Docker Engine 26.1.5+dfsg1 (API 1.45)" in render(report, fmt)
+
+
+def test_json_and_sarif_reports_carry_the_engine_and_api_version():
+    from dockerbench.report import render
+
+    report = dockerbench.evaluate(snapshot_of(fixture("1.52-containerd")), engine="embedded", controls=["2.5"])
+    assert json.loads(render(report, "json"))["docker_engine"] == {"version": "29.0.0", "api_version": "1.52"}
+    run = json.loads(render(report, "sarif"))["runs"][0]
+    assert run["properties"]["dockerEngine"] == {"version": "29.0.0", "api_version": "1.52"}
+
+
+def test_without_version_the_report_takes_info_and_says_what_it_lacks():
+    snap = snapshot_of(fixture("1.41"))
+    snap = snap.model_copy(update={"daemon": snap.daemon.model_copy(update={"version": None})})
+    report = dockerbench.evaluate(snap, engine="embedded", controls=["2.5"])
+    assert report.docker_engine.text == "Docker Engine 20.10.24+dfsg1 (API unknown)"
+    nothing = snap.model_copy(update={"daemon": snap.daemon.model_copy(update={"info": None})})
+    assert dockerbench.evaluate(nothing, engine="embedded", controls=["2.5"]).docker_engine is None

@@ -25,9 +25,9 @@ from markupsafe import Markup, escape
 
 from .._report import ControlResult, Report
 from .._text import printable
-from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, group_by_resource,
-                      host_name, iso_time, pretty_json, resource_label, score_text, sections, short_id,
-                      value_text)
+from ._common import (COLORS, LABELS, SUMMARY_ORDER, affected_resources, counts, docker_engine_text,
+                      group_by_resource, host_name, iso_time, pretty_json, resource_label, score_text, sections,
+                      short_id, value_text)
 from .interface import Format
 
 #: Status order in the stacked bars, worst first from the left.
@@ -50,6 +50,7 @@ def render_html(report: Report) -> str:
         report=report,
         meta=report.snapshot_meta,
         host=host_name(report),
+        docker_engine=docker_engine_text(report),
         generated=iso_time(report),
         collected=report.snapshot_meta.collected_at.strftime("%Y-%m-%d %H:%M:%S %Z").strip(),
         counts=c,

@@ -32,8 +32,8 @@ from typing import Iterable
 
 from .._report import ControlResult, Finding, Report
 from .._text import printable
-from ._common import (BENCHMARK_SLUG, group_by_resource, iso_time, one_line, resource_label, sections,
-                      value_text, xml_safe)
+from ._common import (BENCHMARK_SLUG, docker_engine_text, group_by_resource, iso_time, one_line, resource_label,
+                      sections, value_text, xml_safe)
 from .interface import Format
 
 
@@ -58,6 +58,7 @@ class JUnitFormat(Format):
             props = ET.SubElement(suite, "properties")
             for key, value in (("benchmark", report.benchmark), ("section", section.number),
                                ("section_title", section.title), ("engine", report.engine),
+                               ("docker_engine", docker_engine_text(report)),
                                ("tool_version", report.tool_version)):
                 ET.SubElement(props, "property", {"name": key, "value": _s(value)})
             classname = f"{BENCHMARK_SLUG}.section_{section.number}"

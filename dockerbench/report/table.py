@@ -21,8 +21,8 @@ from rich.text import Text
 
 from .._report import Report
 from .._text import printable
-from ._common import (LABELS, SUMMARY_ORDER, TERMINAL_STYLES, affected_resources, counts, host_name, iso_time,
-                      score_text)
+from ._common import (LABELS, SUMMARY_ORDER, TERMINAL_STYLES, affected_resources, counts, docker_engine_text,
+                      host_name, iso_time, score_text)
 from .interface import Format
 
 #: Collection errors listed one per line under the table; the rest are counted.
@@ -52,7 +52,8 @@ def build_table(report: Report) -> Table:
         Text(f"{LABELS[s]} {c[s]}", style=TERMINAL_STYLES[s]) for s in SUMMARY_ORDER if c[s]
     )
     table = Table(
-        title=Text(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}")),
+        title=Text.assemble(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}"), "\n",
+                            printable(docker_engine_text(report))),
         caption=Text.assemble(f"Score {score_text(report)}   ", caption, "\n", _errors(report)),
         caption_justify="left",
         header_style="bold",
