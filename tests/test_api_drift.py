@@ -253,7 +253,9 @@ def test_the_layer_scan_read_both_image_stores(api):
 
 @pytest.mark.parametrize(("api", "profile"), [(api, "default" if api == "1.41" else "builtin") for api in FIXTURES])
 def test_2_16_both_names_of_the_default_seccomp_profile(engine, api, profile):
-    assert outcome(engine, snapshot_of(fixture(api)), "2.16") == ("warn", "1 daemon needs review", {(
+    note = (f"Engine {ENGINE[api]} names Docker's built-in profile \"{profile}\" in GET /info: \"builtin\" from "
+            "Engine 23.0, \"default\" before")
+    assert outcome(engine, snapshot_of(fixture(api)), "2.16") == ("warn", f"1 daemon needs review ({note})", {(
         "warn", "dockerd", f"dockerd uses Docker's built-in seccomp profile (profile={profile}): confirm no custom "
         "daemon-wide profile is needed")})
 
