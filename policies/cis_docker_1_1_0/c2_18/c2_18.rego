@@ -71,6 +71,7 @@ note := sprintf("decided from GET /info SecurityOptions: Engine %s lists no-new-
 	daemon.no_new_privileges_in_info
 } else := sprintf("decided from the configuration: Engine %s does not report no-new-privileges in GET /info, only engines from 24.0 do", [daemon.engine_version]) if {
 	daemon.engine_before("24.0.0")
+	count(missing) == 0
 }
 
 evidence := {

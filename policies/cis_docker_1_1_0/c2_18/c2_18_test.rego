@@ -122,3 +122,10 @@ test_without_info_a_new_engine_is_decided_by_the_configuration if {
 	r.missing == set()
 	not r.note
 }
+
+test_no_note_when_the_configuration_that_decides_is_missing if {
+	d := object.union(object.union(unset, {"argv": null}), info("20.10.24+dfsg1", ["name=seccomp,profile=default"]))
+	r := c2_18 with input.daemon as d
+	r.missing == {"daemon.argv (the dockerd command line could not be read)"}
+	not r.note
+}
