@@ -213,6 +213,23 @@ def test_published_ports_without_the_bridge_fields_of_network_settings(api):
                      "capture-never_started": {(80, "tcp", "127.0.0.1", 8081)}}
 
 
+@pytest.mark.parametrize("api", FIXTURES)
+def test_kernel_memory_and_graph_driver_fields_come_and_go_unread(api):
+    """KernelMemory/KernelMemoryTCP: returned unset by 20.10 (API 1.41), omitted when unset from
+    1.42, KernelMemoryTCP removed in 1.52; with a snapshotter, 1.52 replaces the container's
+    GraphDriver by Storage. The snapshot is the same either way."""
+    doc = fixture(api)
+    host_config = doc["containers"]["default"]["HostConfig"]
+    assert ("KernelMemory" in host_config, "KernelMemoryTCP" in host_config) == ((True, True) if api == "1.41"
+                                                                                  else (False, False))
+    default = doc["containers"]["default"]
+    assert ("GraphDriver" in default, "Storage" in default) == ((False, True) if api == "1.52-containerd"
+                                                                 else (True, False))
+    assert "KernelMemoryTCP" not in doc["info"] or not api.startswith("1.52")
+    snap = snapshot_of(doc)
+    assert {c.name: (c.memory, c.readonly_rootfs) for c in snap.containers}["capture-configured"] == (64 * 2**20, True)
+
+
 @pytest.mark.parametrize("api", WITH_IMAGE_MOUNT)
 def test_image_mounts_keep_their_type(api):
     mounted = next(c for c in snapshot_of(fixture(api)).containers if c.name == "capture-image_mount")
