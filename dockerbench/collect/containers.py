@@ -11,8 +11,9 @@ any call (tests/test_api_drift.py feeds them the answers of each API version). T
 what differs between engines: the network mode of a container created without ``--network``
 is "default" before Engine 26.1 and "bridge" from it (``bridge`` here, as dockerd means on
 Linux); a PIDs limit of null, 0 or -1 is no limit (``None``); unset ulimits are null or ``[]``,
-as the client sent them (``[]``). API 1.52 drops ``NetworkSettings.IPAddress`` and the other per-bridge fields; only
-``NetworkSettings.Ports``/``Networks`` and ``HostConfig`` are read, which every version has.
+as the client sent them (``[]``). API 1.52 drops ``NetworkSettings.IPAddress`` and the other
+per-bridge fields; only ``NetworkSettings.Ports``/``Networks`` and ``HostConfig`` are read,
+which every version has.
 """
 
 from __future__ import annotations
