@@ -9,6 +9,8 @@ Every control package answers with the same small contract (see policies/README.
     manual          reason string (needs human judgement)   -> status manual
     evidence        object for the reviewer (any status)
     checked         number of resources examined            -> status pass when nothing above
+    note            what the decision depended on (an Engine version) or could not check:
+                    the reason ends with it, whatever the status
 
 A package that defines none of these produced no decision: that is an error, never a pass.
 
@@ -29,7 +31,7 @@ from ._errors import DockerbenchError, SnapshotError, UsageError
 from ._params import validate_params
 from ._policies import DEFAULT_BENCHMARK, DEFAULT_TITLE, Control, PolicySet, load_policies
 from ._profiles import NOT_DECIDED_REASON
-from ._report import ENGINE_ERROR_PREFIX, ControlResult, Finding, Report, Resource, Score, WaiverReport, count_reason
+from ._report import ENGINE_ERROR_PREFIX, ControlResult, DockerEngine, Finding, Report, Resource, Score, WaiverReport, count_reason
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from ._waivers import Waivers, load_waivers, parse_as_of
@@ -174,6 +176,14 @@ def decide(control: Control, doc: Any) -> ControlResult:
     evidence = doc.get("evidence") if isinstance(doc.get("evidence"), dict) else {}
     findings = sorted(violations + reviews, key=lambda f: (f.status, f.resource.kind, f.resource.name or "", f.resource.id, f.message))
     common: dict[str, Any] = {"findings": findings, "evidence": evidence, "missing": missing}
+    result = _decide_status(doc, base, common, missing, violations, reviews)
+    note = doc.get("note")
+    return result.model_copy(update={"reason": f"{result.reason} ({note})"}) if note else result
+
+
+def _decide_status(doc: dict[str, Any], base: dict[str, Any], common: dict[str, Any], missing: list[str],
+                   violations: list[Finding], reviews: list[Finding]) -> ControlResult:
+    """The status by the contract's precedence, and its reason (before the policy's note)."""
     if missing:
         return ControlResult(**base, **common, status="error",
                              reason="facts missing from the snapshot: " + "; ".join(missing))
@@ -198,7 +208,7 @@ def decide(control: Control, doc: Any) -> ControlResult:
 
 def _check_shapes(doc: dict[str, Any]) -> None:
     """The contract's scalar rules: reasons are non-empty text, ``checked`` a count."""
-    for rule in ("not_applicable", "manual"):
+    for rule in ("not_applicable", "manual", "note"):
         value = doc.get(rule)
         if rule in doc and not (isinstance(value, str) and value.strip()):
             raise ValueError(f"{rule} must be a non-empty string, got {json.dumps(value)[:60]}")
@@ -253,5 +263,15 @@ def build_report(results: list[ControlResult], snap: Snapshot, engine: str, *,
                   waived=sum(1 for r in results if r.scored and r.status == "waived"))
     return Report(tool_version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0),
                   benchmark=title, benchmark_id=benchmark,
-                  engine=engine, snapshot_meta=snap.meta, results=results, counts=counts, score=score,
-                  waivers=waivers)
+                  engine=engine, docker_engine=docker_engine(snap), snapshot_meta=snap.meta, results=results,
+                  counts=counts, score=score, waivers=waivers)
+
+
+def docker_engine(snap: Snapshot) -> DockerEngine | None:
+    """The Docker Engine and API version the snapshot was taken from (GET /version, else /info)."""
+    version, info = snap.daemon.version, snap.daemon.info
+    if version is not None:
+        return DockerEngine(version=version.version, api_version=version.api_version)
+    if info is not None and info.server_version:
+        return DockerEngine(version=info.server_version, api_version=None)
+    return None

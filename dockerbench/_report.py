@@ -21,6 +21,7 @@ from ._text import json_printable
 # 1.2: waivers and attestations: finding.waiver, result.attestation, report.waivers, score.waived;
 #      benchmark_id names the profile (cis-docker-1.1.0, cis-docker-1.8.0, ...); results carry
 #      level_source / automated_source (null where the benchmark itself says).
+#      docker_engine: the Engine and API version the snapshot was taken from.
 REPORT_SCHEMA_VERSION = "1.2"
 
 Status = Literal["pass", "fail", "warn", "manual", "not_applicable", "error", "waived"]
@@ -213,6 +214,18 @@ class WaiverReport(_Model):
         return sum(1 for w in self.waivers if w.status == status)
 
 
+class DockerEngine(_Model):
+    """The Docker Engine a report audits, as its snapshot shows it (GET /version)."""
+
+    version: str | None = Field(description="Engine version, e.g. 26.1.5 (GET /version, else /info ServerVersion)")
+    api_version: str | None = Field(description="Engine API version the daemon speaks, e.g. 1.45")
+
+    @property
+    def text(self) -> str:
+        """'Docker Engine 26.1.5 (API 1.45)'."""
+        return f"Docker Engine {self.version or 'of unknown version'} (API {self.api_version or 'unknown'})"
+
+
 class Report(_Model):
     """Everything one evaluation found."""
 
@@ -222,7 +235,10 @@ class Report(_Model):
     benchmark_id: str = Field(DEFAULT_BENCHMARK, description="The profile evaluated (--benchmark): "
                                                              "cis-docker-1.1.0, cis-docker-1.8.0, ...")
     generated_at: datetime
-    engine: str
+    engine: str = Field(description="The Rego engine that evaluated the policies")
+    docker_engine: DockerEngine | None = Field(
+        default=None, description="The Docker Engine audited; null when the snapshot has neither GET /version nor "
+        "GET /info")
     snapshot_meta: Meta
     results: list[ControlResult]
     counts: dict[str, int] = Field(description="Number of controls per status")

@@ -29,7 +29,9 @@ from typing_extensions import Self
 from ._errors import DockerbenchError, SnapshotError
 from ._text import json_printable
 
-SCHEMA_VERSION = "1.2"  # 1.1: inspect-only facts are null when inspected is false; host.interfaces; 1.2: meta.auditor_container_id
+# 1.1: inspect-only facts are null when inspected is false; host.interfaces.
+# 1.2: meta.auditor_container_id, daemon.info.containerd_address.
+SCHEMA_VERSION = "1.2"
 
 ErrorKind = Literal["missing", "permission", "timeout", "unsupported", "engine_error", "invalid"]
 
@@ -249,6 +251,9 @@ class EngineInfo(_Model):
     default_runtime: str | None = None
     kernel_version: str | None = None
     operating_system: str | None = None
+    containerd_address: str | None = Field(
+        default=None, description="GET /info Containerd.Address: the containerd socket dockerd uses (API 1.46+; "
+        "null on older engines)")
 
 
 class ConfigFile(_Model):
@@ -491,7 +496,9 @@ class Container(_Inspected):
         default_factory=list,
         description="Published ports: effective (NetworkSettings) when running, else requested",
     )
-    network_mode: str = ""
+    network_mode: str = Field(
+        default="", description="HostConfig.NetworkMode: bridge (also for the 'default' engines before 26.1 "
+        "write), host, none, container:<id> or a network name")
     exec_instances: list[ExecInstance] | None = Field(
         default=None, description="Exec instances the engine still remembers; null if not collected"
     )
@@ -511,7 +518,8 @@ class Container(_Inspected):
     device_cgroup_rules: list[str] | None = Field(default_factory=list)
     ulimits: list[Ulimit] | None = Field(default_factory=list)
     cgroup_parent: str | None = ""
-    pids_limit: int | None = None
+    pids_limit: int | None = Field(default=None, description="HostConfig.PidsLimit when positive; null is no limit "
+                                   "(the engine's null, 0 or -1)")
     restart_policy: RestartPolicy | None = Field(default_factory=RestartPolicy)
     created_unix: int | None = None
     health_status: str | None = Field(default=None, description="State.Health.Status; null without a health check")

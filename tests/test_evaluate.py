@@ -49,10 +49,31 @@ def test_a_policy_that_checked_nothing_without_a_reason_is_an_error_never_a_pass
     ({"not_applicable": "", "checked": 1}, 'not_applicable must be a non-empty string, got ""'),
     ({"not_applicable": True}, "not_applicable must be a non-empty string, got true"),
     ({"manual": " ", "checked": 1}, 'manual must be a non-empty string, got " "'),
+    ({"note": "", "checked": 1}, 'note must be a non-empty string, got ""'),
+    ({"note": ["Engine 26.1"], "checked": 1}, 'note must be a non-empty string, got ["Engine 26.1"]'),
 ])
 def test_malformed_policy_output_is_an_error_naming_the_problem(doc, problem):
     result = decide(C54, doc)
     assert (result.status, result.reason) == ("error", f"policy output is malformed: {problem}")
+
+
+@pytest.mark.parametrize(("doc", "status", "reason"), [
+    ({"checked": 1, "note": "Engine 26.1.5 lists it in GET /info"}, "pass",
+     "1 resource checked, none violates (Engine 26.1.5 lists it in GET /info)"),
+    ({"not_applicable": "aufs was removed", "note": "decided for Engine 26.1.5"}, "not_applicable",
+     "aufs was removed (decided for Engine 26.1.5)"),
+    ({"violations": [FINDING], "checked": 1, "note": "Engine 19.03"}, "fail", "1 container violates (Engine 19.03)"),
+    ({"missing": ["daemon.info"], "note": "Engine 26.1.5"}, "error",
+     "facts missing from the snapshot: daemon.info (Engine 26.1.5)"),
+])
+def test_the_note_ends_the_reason_whatever_the_status(doc, status, reason):
+    result = decide(C54, doc)
+    assert (result.status, result.reason) == (status, reason)
+
+
+def test_a_note_alone_decides_nothing():
+    result = decide(C54, {"note": "Engine 26.1.5"})
+    assert result.status == "error" and result.reason.startswith("the policy produced no decision")
 
 
 def test_engine_error_is_kept_as_the_reason():

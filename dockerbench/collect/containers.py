@@ -5,6 +5,15 @@ when the engine still remembers exec instances, ``GET /exec/{id}/json`` for each
 ever run inside a container. The host UID of a running container's main process is read from
 ``/proc/<pid>/status`` after checking, through ``/proc/<pid>/cgroup``, that the pid really is
 that container's (the auditor may see another PID namespace than dockerd).
+
+:func:`from_inspect` and :func:`from_list` turn the Engine's answers into a Container without
+any call (tests/test_api_drift.py feeds them the answers of each API version). They normalise
+what differs between engines: the network mode of a container created without ``--network``
+is "default" before Engine 26.1 and "bridge" from it (``bridge`` here, as dockerd means on
+Linux); a PIDs limit of null, 0 or -1 is no limit (``None``); unset ulimits are null or ``[]``,
+as the client sent them (``[]``). API 1.52 drops ``NetworkSettings.IPAddress`` and the other
+per-bridge fields; only ``NetworkSettings.Ports``/``Networks`` and ``HostConfig`` are read,
+which every version has.
 """
 
 from __future__ import annotations
@@ -70,14 +79,14 @@ def _container(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Contain
         except SHAPE_ERRORS as e:
             record_api_error(ctx, SECTION, item, e)
     try:
-        return _listed_container(summary)
+        return from_list(summary)
     except SHAPE_ERRORS as e:
         record_api_error(ctx, SECTION, f"{item} (list entry)", e)
         return None
 
 
-def _listed_container(summary: dict[str, Any]) -> Container:
-    """What ``GET /containers/json`` alone says about a container."""
+def from_list(summary: dict[str, Any]) -> Container:
+    """What ``GET /containers/json`` alone says about a container (``inspected=False``)."""
     network_settings = summary.get("NetworkSettings") or {}
     return Container(
         id=summary["Id"],
@@ -92,7 +101,7 @@ def _listed_container(summary: dict[str, Any]) -> Container:
                            host_ip=p.get("IP") or "", host_port=p.get("PublicPort"))
                for p in summary.get("Ports") or [] if p.get("PublicPort")],
         mounts=[_mount(m) for m in summary.get("Mounts") or []],
-        network_mode=(summary.get("HostConfig") or {}).get("NetworkMode") or "",
+        network_mode=_network_mode((summary.get("HostConfig") or {}).get("NetworkMode")),
         networks=sorted(network_settings.get("Networks") or {}),
         inspected=False,
     )
@@ -100,25 +109,47 @@ def _listed_container(summary: dict[str, Any]) -> Container:
 
 def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail: dict[str, Any]) -> Container:
     """The container from its inspect, with processes/exec instances/host UID fetched as needed."""
+    running, restarting, pid = _main_process(detail.get("State") or {})
+    name = _inspect_name(detail)
+    host_uid = _host_uid(ctx, detail["Id"], name, pid) if pid else None
+    processes = None if not running else [] if restarting else _processes(ctx, api, detail["Id"], name)
+    return from_inspect(summary, detail, include_env_values=ctx.include_env_values, host_uid=host_uid,
+                        processes=processes, exec_instances=_exec_instances(ctx, api, name, detail.get("ExecIDs")))
+
+
+def _main_process(state: dict[str, Any]) -> tuple[bool, bool, int | None]:
+    """(running, restarting, pid of the main process): a restarting container (a crash loop)
+    has no process to look at, which is not a gap."""
+    running = bool(state.get("Running"))
+    restarting = bool(state.get("Restarting"))
+    return running, restarting, (state.get("Pid") or None) if running and not restarting else None
+
+
+def _inspect_name(detail: dict[str, Any]) -> str:
+    return (detail.get("Name") or "").lstrip("/")
+
+
+def from_inspect(summary: dict[str, Any], detail: dict[str, Any], *, include_env_values: bool = False,
+                 host_uid: int | None = None, processes: list[Process] | None = None,
+                 exec_instances: list[ExecInstance] | None = None) -> Container:
+    """The container from its list entry and its inspect, with no call made: the facts that
+    need one more (host UID, processes, exec instances) are given by the caller."""
     state = detail.get("State") or {}
     config = detail.get("Config") or {}
     host = detail.get("HostConfig") or {}
     network_settings = detail.get("NetworkSettings") or {}
-    running = bool(state.get("Running"))
-    restarting = bool(state.get("Restarting"))  # a crash loop: no process to look at, not a gap
-    pid = (state.get("Pid") or None) if running and not restarting else None
-    name = (detail.get("Name") or "").lstrip("/")
+    running, _, pid = _main_process(state)
     restart = host.get("RestartPolicy") or {}
     return Container(
         id=detail["Id"],
-        name=name,
+        name=_inspect_name(detail),
         image=config.get("Image") or "",
         image_id=detail.get("Image") or "",
         created_unix=unix_time(summary.get("Created")) or unix_time(detail.get("Created")),
         status=state.get("Status") or "",
         running=running,
         pid=pid,
-        host_uid=_host_uid(ctx, detail["Id"], name, pid) if pid else None,
+        host_uid=host_uid,
         user=config.get("User") or "",
         privileged=bool(host.get("Privileged")),
         cap_add=_capabilities(host.get("CapAdd")),
@@ -132,7 +163,7 @@ def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail:
         ports=_ports(network_settings.get("Ports") if running else host.get("PortBindings")),
         publish_all_ports=bool(host.get("PublishAllPorts")),
         exposed_ports=sorted(config.get("ExposedPorts") or {}),
-        network_mode=host.get("NetworkMode") or "",
+        network_mode=_network_mode(host.get("NetworkMode")),
         networks=sorted(network_settings.get("Networks") or {}),
         pid_mode=host.get("PidMode") or "",
         ipc_mode=host.get("IpcMode") or "",
@@ -149,15 +180,31 @@ def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail:
         device_cgroup_rules=list(host.get("DeviceCgroupRules") or []),
         ulimits=[Ulimit(name=u["Name"], soft=u["Soft"], hard=u["Hard"]) for u in host.get("Ulimits") or []],
         cgroup_parent=host.get("CgroupParent") or "",
-        pids_limit=host.get("PidsLimit"),
+        pids_limit=_pids_limit(host.get("PidsLimit")),
         health_status=(state.get("Health") or {}).get("Status"),
         healthcheck=healthcheck(config.get("Healthcheck")),
         log_driver=(host.get("LogConfig") or {}).get("Type"),
         labels=labels(config.get("Labels")),
-        env=env_vars(config.get("Env"), ctx.include_env_values),
-        processes=(None if not running else [] if restarting else _processes(ctx, api, detail["Id"], name)),
-        exec_instances=_exec_instances(ctx, api, name, detail.get("ExecIDs")),
+        env=env_vars(config.get("Env"), include_env_values),
+        processes=processes,
+        exec_instances=exec_instances,
     )
+
+
+def _network_mode(mode: str | None) -> str:
+    """HostConfig.NetworkMode with "default" read as dockerd reads it on Linux: "bridge".
+
+    Engines before 26.1 store "default" for a container created without ``--network``; from
+    26.1 the API writes "bridge" at creation (containers created earlier keep "default").
+    """
+    return "bridge" if mode == "default" else mode or ""
+
+
+def _pids_limit(limit: int | None) -> int | None:
+    """HostConfig.PidsLimit: a positive limit, or None for none. Null, 0 and -1 all mean
+    unlimited: from Engine 20.10 a container created without a limit (or with 0 or -1) has null,
+    and ``docker update --pids-limit -1`` stores 0; older engines kept 0 or -1 as given."""
+    return limit if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0 else None
 
 
 def _summary_name(summary: dict[str, Any]) -> str:

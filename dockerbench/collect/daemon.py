@@ -400,4 +400,5 @@ def engine_info(raw: dict[str, Any]) -> EngineInfo:
         default_runtime=raw.get("DefaultRuntime"),
         kernel_version=raw.get("KernelVersion"),
         operating_system=raw.get("OperatingSystem"),
+        containerd_address=(raw.get("Containerd") or {}).get("Address") or None,
     )

@@ -3,6 +3,14 @@
 Cost per image: ``GET /images/{id}/json``, ``GET /images/{id}/history`` and, when
 ``scan_image_files``, ``GET /images/{id}/get`` streamed through :mod:`._layers` (never stored).
 History text keeps the instructions but not the values of ENV, ARG and build args.
+
+:func:`from_inspect` and :func:`from_list` turn the Engine's answers into an Image without any
+call (tests/test_api_drift.py feeds them the answers of each API version). Only ``Config``'s
+image fields are read: API 1.45 drops ``Container``/``ContainerConfig``, 1.50 the container
+fields of ``Config`` (``Hostname``, ``Tty``, ...), and from 1.52 an unset ``User``, ``Cmd``,
+``Env``, ``Labels``, ... is omitted, which reads as unset (``User`` "": root) as before. With the
+containerd image store (Engine 29's default) image ids are manifest digests; they are used as
+given.
 """
 
 from __future__ import annotations
@@ -56,13 +64,13 @@ def _image(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Image | Non
     }
     if detail is not None:
         try:
-            return _to_image(summary, detail, ctx.include_env_values, **facts)
+            return from_inspect(summary, detail, ctx.include_env_values, **facts)
         except SHAPE_ERRORS as e:
             record_api_error(ctx, SECTION, f"image {image_id}", e)
-    return _listed_image(summary, **facts)
+    return from_list(summary, **facts)
 
 
-def _listed_image(summary: dict[str, Any], **facts: Any) -> Image:
+def from_list(summary: dict[str, Any], **facts: Any) -> Image:
     """The image as far as the list shows it (its inspect failed): inspected=False."""
     return Image(
         id=summary["Id"],
@@ -76,11 +84,12 @@ def _listed_image(summary: dict[str, Any], **facts: Any) -> Image:
     )
 
 
-def _to_image(summary: dict[str, Any], detail: dict[str, Any], include_env_values: bool,
-              **facts: Any) -> Image:
-    """The image from its list entry and its inspect (Config holds user, health, env, ports)."""
+def from_inspect(summary: dict[str, Any], detail: dict[str, Any], include_env_values: bool = False,
+                 **facts: Any) -> Image:
+    """The image from its list entry and its inspect (Config holds user, health, env, ports);
+    ``facts`` are history and setuid_files, collected by their own calls."""
     config = detail.get("Config") or {}
-    listed = _listed_image(summary, **facts)
+    listed = from_list(summary, **facts)
     return listed.model_copy(update={
         "user": config.get("User") or "",
         "healthcheck": healthcheck(config.get("Healthcheck")),

@@ -179,6 +179,12 @@ def host_name(report: Report) -> str:
     return meta.hostname or meta.docker_host or "unknown host"
 
 
+def docker_engine_text(report: Report) -> str:
+    """'Docker Engine 26.1.5 (API 1.45)': the Engine audited, as every format states it."""
+    engine = report.docker_engine
+    return engine.text if engine is not None else "Docker Engine unknown (GET /version and /info were not collected)"
+
+
 def score_text(report: Report) -> str:
     """'83.1% (64 of 77 scored controls pass)', or 'n/a' when no scored control was decided;
     '…; 2 waived, not counted)' when scored controls were left out because they are waived."""

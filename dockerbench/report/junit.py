@@ -41,6 +41,7 @@ from .._report import ControlResult, Finding, Report
 from .._text import printable
 from ._common import (
     benchmark_slug,
+    docker_engine_text,
     group_by_resource,
     iso_time,
     one_line,
@@ -75,6 +76,7 @@ class JUnitFormat(Format):
             for key, value in (("benchmark", report.benchmark), ("benchmark_id", report.benchmark_id),
                                ("section", section.number),
                                ("section_title", section.title), ("engine", report.engine),
+                               ("docker_engine", docker_engine_text(report)),
                                ("tool_version", report.tool_version),
                                *([("waivers", waiver_summary(report))] if report.waivers is not None else [])):
                 ET.SubElement(props, "property", {"name": key, "value": _s(value)})

@@ -29,6 +29,7 @@ from ._common import (
     LABELS,
     SUMMARY_ORDER,
     counts,
+    docker_engine_text,
     host_name,
     iso_time,
     one_line,
@@ -108,7 +109,7 @@ def _head(report: Report) -> str:
     lines = [
         f"## dockerbench: {md(report.benchmark)}",
         "",
-        f"**Host** {md(host_name(report))} · **Engine** {md(report.engine)} · "
+        f"**Host** {md(host_name(report))} · {md(docker_engine_text(report))} · **Engine** {md(report.engine)} · "
         f"**Generated** {iso_time(report)} · dockerbench {md(report.tool_version)}",
         "",
         "**Score: {}** ({}".format(*score_text(report).split(" (", 1)),  # bold the number only

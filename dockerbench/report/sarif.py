@@ -114,6 +114,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
             "engine": report.engine,
             "host": meta.hostname,
             "dockerHost": meta.docker_host,
+            "dockerEngine": report.docker_engine.model_dump() if report.docker_engine is not None else None,
             "score": report.score.model_dump(),
             "counts": dict(report.counts),
         },

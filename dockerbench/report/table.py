@@ -29,6 +29,7 @@ from ._common import (
     TERMINAL_STYLES,
     affected_resources,
     counts,
+    docker_engine_text,
     host_name,
     iso_time,
     score_text,
@@ -65,7 +66,8 @@ def build_table(report: Report) -> Table:
     )
     waivers = waiver_summary(report)
     table = Table(
-        title=Text(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}")),
+        title=Text.assemble(printable(f"{report.benchmark} — {host_name(report)} — {iso_time(report)}"), "\n",
+                            printable(docker_engine_text(report))),
         caption=Text.assemble(f"Score {score_text(report)}   ", caption, "\n",
                               *([Text(printable(waivers[:1].upper() + waivers[1:])), Text("\n")] if waivers else []),
                               _errors(report)),

@@ -124,6 +124,17 @@ tls_verify if {
 	tls_env
 }
 
+# From Engine 20.10, --tls / "tls": true without a tlsverify setting verifies clients too
+# (dockerd sets tlsverify to the tls value); older engines only encrypt.
+tls_verify if {
+	not tlsverify_set
+	bool_option("tls", "tls") == true
+	tls_implies_verify
+}
+
+# tls_implies_verify: the engine (20.10 or newer) verifies clients with --tls alone.
+tls_implies_verify if engine_at_least("20.10.0")
+
 # tls_enabled: the API speaks TLS at all.
 default tls_enabled := false
 
@@ -256,4 +267,69 @@ security_option(name) if {
 	some o in values.items(input.daemon.info.security_options)
 	contains(o, "=")
 	parse_security_option(o).name == name
+}
+
+# ----------------------------------------------------------------------------- engine version
+
+# engine_version is the Docker Engine's version: GET /version Version, else GET /info
+# ServerVersion; undefined when neither was collected.
+engine_version := input.daemon.version.version if is_string(input.daemon.version.version)
+
+else := input.daemon.info.server_version if is_string(input.daemon.info.server_version)
+
+# engine_readable: the version starts with a number (a dev build's may not), so it can be compared.
+engine_readable if count(versions.parts(engine_version)) > 0
+
+# engine_at_least(v) holds when the engine is known to be version v or newer, engine_before(v)
+# when it is known to be older; neither holds for an unknown or unreadable version.
+engine_at_least(v) if {
+	engine_readable
+	versions.at_least(engine_version, v)
+}
+
+engine_before(v) if {
+	engine_readable
+	not versions.at_least(engine_version, v)
+}
+
+# ----------------------------------------------------------------------------- image store
+
+# containerd_image_store: dockerd keeps images and container filesystems in containerd (the
+# containerd image store, the default of a fresh Engine 29 install): GET /info DriverStatus has
+# driver-type io.containerd.snapshotter.v1, and Driver names a containerd snapshotter
+# (overlayfs, native, ...), not a storage driver.
+containerd_image_store if {
+	some pair in values.items(input.daemon.info.driver_status)
+	pair[0] == "driver-type"
+	pair[1] == "io.containerd.snapshotter.v1"
+}
+
+# ----------------------------------------------------------------------------- no-new-privileges
+
+# no_new_privileges_in_info: GET /info SecurityOptions lists name=no-new-privileges, which
+# engines from 24.0 do when dockerd enables it for every container.
+no_new_privileges_in_info if security_option("no-new-privileges")
+
+# info_reports_no_new_privileges: the engine (24.0 or newer) lists the daemon-wide
+# no-new-privileges in GET /info whenever it is on, so /info without it means it is off.
+info_reports_no_new_privileges if {
+	info_known
+	engine_at_least("24.0.0")
+}
+
+# info_decides_no_new_privileges: GET /info alone tells whether no-new-privileges is on.
+info_decides_no_new_privileges if no_new_privileges_in_info
+
+info_decides_no_new_privileges if info_reports_no_new_privileges
+
+# no_new_privileges is whether the running dockerd enables no-new-privileges for every new
+# container: true when GET /info lists it; false when an engine that would list it does not;
+# otherwise the configuration (--no-new-privileges / "no-new-privileges"), undefined when
+# neither sets it.
+no_new_privileges := true if {
+	no_new_privileges_in_info
+} else := false if {
+	info_reports_no_new_privileges
+} else := v if {
+	v := bool_option("no-new-privileges", "no-new-privileges")
 }

@@ -90,6 +90,25 @@ test_package_on_hostile_values if {
 	doc.security_options == [{"name": ""}, {"": ""}, {"name": "a"}, {"name": ",,"}, {"name": "name"}]
 }
 
+# Versions and storage facts of every shape the schema allows: the version rules are undefined,
+# nothing errors, and the package still evaluates whole.
+test_package_on_hostile_versions_and_driver_status if {
+	every version in ["", " ", "v26.1", "-1", "99999999999999999999.1", "26..1", "\u0000"] {
+		hostile_version_evaluates(version)
+	}
+}
+
+hostile_version_evaluates(version) if {
+	d := object.union(base, {
+		"version": {"version": version, "api_version": ""},
+		"info": {"docker_root_dir": "/var/lib/docker", "server_version": "x", "driver_status": [[], ["driver-type"], ["a", "b", "c"]], "security_options": ["name=no-new-privileges,name=x"]},
+	})
+	doc := daemon with input.daemon as d
+	not doc.containerd_image_store
+	doc.no_new_privileges == true
+	doc.tls_verify == false
+}
+
 # ----------------------------------------------------------------------------- sources
 
 test_malformed_config_is_missing if {
@@ -194,11 +213,33 @@ test_empty_env_tls_verify_is_off if {
 	doc.tls_enabled == false
 }
 
-test_tls_alone_does_not_verify if {
+test_tls_alone_does_not_verify_on_an_engine_of_unknown_version if {
 	d := object.union(base, {"flags": {"tls": ["true"]}})
 	doc := daemon with input.daemon as d
 	doc.tls_verify == false
 	doc.tls_enabled == true
+}
+
+test_tls_alone_does_not_verify_before_engine_20_10 if {
+	d := object.union(base, {"flags": {"tls": ["true"]}, "version": {"version": "19.03.15", "api_version": "1.40"}})
+	doc := daemon with input.daemon as d
+	doc.tls_verify == false
+	doc.tls_enabled == true
+}
+
+# dockerd 20.10 sets tlsverify to the tls value when tlsverify is not given (seen on a live
+# 20.10.24: a client without a certificate is refused).
+test_tls_alone_verifies_from_engine_20_10 if {
+	d := object.union(base, {"flags": {"tls": ["true"]}, "version": {"version": "20.10.24+dfsg1", "api_version": "1.41"}})
+	daemon.tls_verify with input.daemon as d
+	json_tls := object.union(base, {
+		"config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": {"tls": true}},
+		"version": {"version": "26.1.5+dfsg1", "api_version": "1.45"},
+	})
+	daemon.tls_verify with input.daemon as json_tls
+	off := object.union(d, {"flags": {"tls": ["true"], "tlsverify": ["false"]}})
+	doc := daemon with input.daemon as off
+	doc.tls_verify == false
 }
 
 test_daemon_json_tlsverify_verifies if {
@@ -335,4 +376,74 @@ test_security_option_matches_the_name_only if {
 
 test_security_option_needs_the_name_form if {
 	not daemon.security_option("apparmor") with input.daemon.info.security_options as ["apparmor"]
+}
+
+# ----------------------------------------------------------------------------- engine version
+
+test_engine_version_comes_from_version_then_info if {
+	daemon.engine_version == "26.1.5+dfsg1" with input.daemon as {"version": {"version": "26.1.5+dfsg1"}, "info": {"server_version": "x"}}
+	daemon.engine_version == "20.10.24+dfsg1" with input.daemon as {"version": null, "info": {"server_version": "20.10.24+dfsg1"}}
+	not daemon.engine_version with input.daemon as {"version": null, "info": null}
+}
+
+test_engine_at_least_and_before if {
+	d := {"version": {"version": "26.1.5+dfsg1"}}
+	daemon.engine_at_least("24.0.0") with input.daemon as d
+	daemon.engine_at_least("26.1.5") with input.daemon as d
+	not daemon.engine_at_least("27.0") with input.daemon as d
+	daemon.engine_before("27.0") with input.daemon as d
+	not daemon.engine_before("26.1") with input.daemon as d
+}
+
+test_an_unreadable_or_unknown_version_is_neither_old_nor_new if {
+	dev := {"version": {"version": "master-dockerproject-2026-01-01"}}
+	not daemon.engine_at_least("1.0") with input.daemon as dev
+	not daemon.engine_before("99.0") with input.daemon as dev
+	not daemon.engine_at_least("1.0") with input.daemon as {}
+	not daemon.engine_before("99.0") with input.daemon as {}
+}
+
+# ----------------------------------------------------------------------------- image store
+
+test_containerd_image_store_from_driver_status if {
+	daemon.containerd_image_store with input.daemon.info as {"driver": "overlayfs", "driver_status": [["driver-type", "io.containerd.snapshotter.v1"]]}
+	not daemon.containerd_image_store with input.daemon.info as {"driver": "overlay2", "driver_status": [["Backing Filesystem", "extfs"], ["Supports d_type", "true"]]}
+	not daemon.containerd_image_store with input.daemon.info as {"driver": "overlayfs", "driver_status": [[], ["driver-type"]]}
+	not daemon.containerd_image_store with input.daemon.info as null
+}
+
+# ----------------------------------------------------------------------------- no-new-privileges
+
+engine(version, options) := {"version": {"version": version}, "info": {"docker_root_dir": "/var/lib/docker", "security_options": options}}
+
+nnp_json := {"config_file": {"path": "/etc/docker/daemon.json", "state": "parsed", "content": {"no-new-privileges": true}}}
+
+test_info_listing_no_new_privileges_is_on if {
+	d := object.union(base, engine("26.1.5+dfsg1", ["name=seccomp,profile=builtin", "name=no-new-privileges"]))
+	doc := daemon with input.daemon as d
+	doc.no_new_privileges == true
+	doc.info_decides_no_new_privileges
+}
+
+test_engine_24_without_the_listing_is_off_whatever_the_configuration_says if {
+	d := object.union(object.union(base, nnp_json), engine("24.0.0", ["name=seccomp,profile=builtin"]))
+	doc := daemon with input.daemon as d
+	doc.no_new_privileges == false
+	doc.info_decides_no_new_privileges
+}
+
+# Engine 20.10 never lists it (captured: tests/data/engine_api/engine-20.10-no-new-privileges.info.json).
+test_older_engines_fall_back_to_the_configuration if {
+	old := engine("20.10.24+dfsg1", ["name=seccomp,profile=default"])
+	on := object.union(object.union(base, nnp_json), old)
+	daemon.no_new_privileges == true with input.daemon as on
+	not daemon.info_decides_no_new_privileges with input.daemon as on
+	unset := object.union(base, old)
+	not daemon.no_new_privileges with input.daemon as unset
+}
+
+test_without_info_the_configuration_decides if {
+	d := object.union(object.union(base, nnp_json), {"version": {"version": "26.1.5"}, "info": null})
+	daemon.no_new_privileges == true with input.daemon as d
+	not daemon.info_decides_no_new_privileges with input.daemon as d
 }

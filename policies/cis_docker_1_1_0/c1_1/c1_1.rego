@@ -32,6 +32,12 @@ import data.lib.values
 #   * it sits on another filesystem (e.g. /srv, /data): review, that filesystem may be shared.
 # Without the live mount table, an /etc/fstab entry for the directory is accepted (weaker,
 # persistent evidence); no entry then leaves the mount table missing.
+# With the containerd image store (the default of a fresh Engine 29 install) image layers and
+# container filesystems are kept by containerd, in its own root directory. When dockerd runs its
+# own containerd (GET /info Containerd.Address, API 1.46 and later, is the socket in dockerd's
+# exec-root) that root is inside the Docker root directory and the decision above covers it;
+# any other containerd keeps its root where its own configuration says (/var/lib/containerd by
+# default), which the snapshot does not hold: that is reported for review, never failed.
 
 root_known if is_string(input.daemon.info.docker_root_dir)
 
@@ -148,6 +154,42 @@ reviews contains result.finding(resource, msg, actual, "its own partition or log
 	msg := sprintf("the Docker root directory %s is not a mount point of its own: it sits on the filesystem mounted at %s (%s); confirm that filesystem is dedicated to Docker%s", [root, containing_mount.mount_point, containing_mount.source, fstab_note])
 }
 
+# ---------------------------------------------------------------- containerd image store
+
+default exec_root := "/var/run/docker"
+
+exec_root := clean_path(trim_space(v)) if {
+	v := daemon.string_option("exec-root", "exec-root")
+	trim_space(v) != ""
+}
+
+# own_containerd_sockets: where the socket of the containerd dockerd starts itself is.
+own_containerd_sockets := {sprintf("%s/containerd/containerd.sock", [r]) | some r in run_aliases(exec_root)}
+
+# run_aliases: a path under /var/run and the same path under /run (one directory on current
+# distributions).
+run_aliases(p) := {p, sprintf("/run%s", [trim_prefix(p, "/var/run")])} if startswith(p, "/var/run/")
+
+else := {p, sprintf("/var%s", [p])} if startswith(p, "/run/")
+
+else := {p}
+
+containerd_address := input.daemon.info.containerd_address if is_string(input.daemon.info.containerd_address)
+
+is_own_containerd if containerd_address in own_containerd_sockets
+
+reviews contains result.finding(result.daemon, msg, containerd_address, "containerd's root directory on a separate partition") if {
+	daemon.containerd_image_store
+	not is_own_containerd
+	msg := sprintf("dockerd uses the containerd image store with the containerd at %s: image layers and container filesystems are in that containerd's root directory (/var/lib/containerd unless its configuration says otherwise), not under the Docker root directory, and it was not checked; confirm it is on a separate partition too", [containerd_address])
+}
+
+reviews contains result.finding(result.daemon, msg, "unknown", "containerd's root directory on a separate partition") if {
+	daemon.containerd_image_store
+	not containerd_address
+	msg := "dockerd uses the containerd image store: image layers and container filesystems are in containerd's root directory, which is not under the Docker root directory unless dockerd runs its own containerd; GET /info names the containerd it uses only from API 1.46 (Engine 27.0), so it was not checked; confirm it is on a separate partition too"
+}
+
 default fstab_note := ""
 
 fstab_note := "; /etc/fstab lists it but it is not mounted now" if fstab_lists_root
@@ -166,7 +208,17 @@ evidence := {
 	"containing_mount": containing_evidence,
 	"fstab_entry": fstab_evidence,
 	"decided_from": decided_from,
+	"containerd_image_store": image_store,
+	"containerd_address": containerd_address_or_null,
 }
+
+default image_store := false
+
+image_store := true if daemon.containerd_image_store
+
+default containerd_address_or_null := null
+
+containerd_address_or_null := containerd_address
 
 default mount_evidence := null
 

@@ -181,6 +181,8 @@ test_evidence_shows_the_mount if {
 		"containing_mount": root_fs,
 		"fstab_entry": fstab_docker,
 		"decided_from": "live mount table (/proc/1/mountinfo)",
+		"containerd_image_store": false,
+		"containerd_address": null,
 	} with input as inp
 }
 
@@ -213,5 +215,52 @@ test_whole_package_with_nothing_collected if {
 	doc := c1_1 with input as {"daemon": {}, "host": {}}
 	doc.missing == {"daemon.info (GET /info could not be collected)"}
 	not doc.checked
-	doc.evidence == {"docker_root_dir": null, "mount": null, "containing_mount": null, "fstab_entry": null, "decided_from": "nothing (mount table unreadable, no /etc/fstab entry)"}
+	doc.evidence == {"docker_root_dir": null, "mount": null, "containing_mount": null, "fstab_entry": null, "decided_from": "nothing (mount table unreadable, no /etc/fstab entry)", "containerd_image_store": false, "containerd_address": null}
+}
+
+# ----------------------------------------------------------------------------- containerd image store
+
+containerd_store(address) := {"docker_root_dir": "/var/lib/docker", "driver": "overlayfs", "driver_status": [["driver-type", "io.containerd.snapshotter.v1"]], "containerd_address": address}
+
+with_store(info, daemon_extra) := object.union(snapshot("/var/lib/docker", [root_fs, docker_lv], []), {"daemon": object.union({"info": info}, daemon_extra)})
+
+daemon_resource := {"kind": "daemon", "id": "dockerd", "name": "dockerd"}
+
+test_containerd_of_the_system_is_reviewed if {
+	inp := with_store(containerd_store("/run/containerd/containerd.sock"), {})
+	doc := c1_1 with input as inp
+	doc.violations == set()
+	result.brief(doc.reviews) == {{
+		"resource": daemon_resource,
+		"message": "dockerd uses the containerd image store with the containerd at /run/containerd/containerd.sock: image layers and container filesystems are in that containerd's root directory (/var/lib/containerd unless its configuration says otherwise), not under the Docker root directory, and it was not checked; confirm it is on a separate partition too",
+	}}
+	doc.evidence.containerd_image_store == true
+	doc.evidence.containerd_address == "/run/containerd/containerd.sock"
+}
+
+test_dockerd_own_containerd_is_under_the_docker_root_directory if {
+	every address in ["/var/run/docker/containerd/containerd.sock", "/run/docker/containerd/containerd.sock"] {
+		c1_1.reviews == set() with input as with_store(containerd_store(address), {})
+	}
+	moved := with_store(containerd_store("/srv/exec/containerd/containerd.sock"), {"argv": ["dockerd"], "flags": {"exec-root": ["/srv/exec/"]}})
+	c1_1.reviews == set() with input as moved
+}
+
+test_containerd_before_api_1_46_is_reviewed if {
+	inp := with_store(object.remove(containerd_store(null), ["containerd_address"]), {})
+	result.brief(c1_1.reviews) == {{
+		"resource": daemon_resource,
+		"message": "dockerd uses the containerd image store: image layers and container filesystems are in containerd's root directory, which is not under the Docker root directory unless dockerd runs its own containerd; GET /info names the containerd it uses only from API 1.46 (Engine 27.0), so it was not checked; confirm it is on a separate partition too",
+	}} with input as inp
+	c1_1.checked == 1 with input as inp
+}
+
+test_containerd_review_does_not_hide_a_failing_root if {
+	inp := object.union(with_store(containerd_store("/run/containerd/containerd.sock"), {}), {"host": {"mounts": [root_fs], "fstab": []}})
+	doc := c1_1 with input as inp
+	result.brief(doc.violations) == {{
+		"resource": data_root("/var/lib/docker"),
+		"message": "the Docker root directory /var/lib/docker is not a separate partition: it sits on the filesystem mounted at / (/dev/sda1)",
+	}}
+	{f.resource | some f in doc.reviews} == {daemon_resource}
 }

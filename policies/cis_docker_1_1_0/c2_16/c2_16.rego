@@ -67,6 +67,14 @@ reviews contains result.finding(result.daemon, msg, p, "a profile chosen for thi
 
 checked := 1
 
+# The built-in profile's name in GET /info depends on the engine: "builtin" from 23.0, "default"
+# before; both are the same profile.
+builtin_in_use := sort([p | some p in profiles; p in builtin_names])
+
+note := sprintf("Engine %s names Docker's built-in profile \"%s\" in GET /info: \"builtin\" from Engine 23.0, \"default\" before", [daemon.engine_version, builtin_in_use[0]]) if {
+	count(builtin_in_use) > 0
+}
+
 evidence := {"seccomp_profiles": sort([p | some p in profiles]), "configured_seccomp_profile": configured_or_null}
 
 default configured_or_null := null

@@ -83,3 +83,12 @@ test_missing_info_is_missing if {
 	r.violations == set()
 	r.reviews == set()
 }
+
+test_note_says_which_name_the_engine_gives_the_builtin_profile if {
+	new := object.union(builtin, {"version": {"version": "26.1.5+dfsg1", "api_version": "1.45"}})
+	c2_16.note == "Engine 26.1.5+dfsg1 names Docker's built-in profile \"builtin\" in GET /info: \"builtin\" from Engine 23.0, \"default\" before" with input.daemon as new
+	old := object.union(with_options(["name=seccomp,profile=default"]), {"version": {"version": "20.10.24+dfsg1", "api_version": "1.41"}})
+	c2_16.note == "Engine 20.10.24+dfsg1 names Docker's built-in profile \"default\" in GET /info: \"builtin\" from Engine 23.0, \"default\" before" with input.daemon as old
+	custom := object.union(with_options(["name=seccomp,profile=/etc/docker/seccomp.json"]), {"version": {"version": "26.1.5", "api_version": "1.45"}})
+	not c2_16.note with input.daemon as custom
+}

@@ -22,7 +22,35 @@ import data.lib.result
 
 # Effective: GET /info Driver. Without /info, a configured --storage-driver / "storage-driver"
 # of aufs still fails; any other configured value cannot prove which driver dockerd picked.
+# Engines from 24.0 have no aufs storage driver at all (removed in 24.0): there the control is
+# not applicable, unless /info names aufs (then that fact fails). With the containerd image store
+# Driver is a containerd snapshotter, which is judged the same way (a snapshotter named aufs
+# would be the same filesystem).
 driver := input.daemon.info.driver if is_string(input.daemon.info.driver)
+
+aufs_removed_in := "24.0.0"
+
+uses_aufs if driver == "aufs"
+
+uses_aufs if {
+	not driver
+	daemon.string_option("storage-driver", "storage-driver") == "aufs"
+}
+
+is_aufs_removed if {
+	daemon.engine_at_least(aufs_removed_in)
+	not uses_aufs
+}
+
+not_applicable := sprintf("Engine %s has no aufs storage driver (aufs was removed in Engine 24.0)%s", [daemon.engine_version, in_use]) if {
+	is_aufs_removed
+}
+
+default in_use := ""
+
+in_use := sprintf("; dockerd uses the containerd image store with the %s snapshotter", [driver]) if {
+	daemon.containerd_image_store
+} else := sprintf("; dockerd uses %s", [driver])
 
 violations contains result.finding(result.daemon, "dockerd uses the aufs storage driver (GET /info Driver)", "aufs", "not aufs (e.g. overlay2)") if {
 	driver == "aufs"
@@ -35,20 +63,36 @@ violations contains result.finding(result.daemon, "dockerd is configured with th
 
 missing contains m if {
 	not driver
-	count(violations) == 0
+	not uses_aufs
+	not is_aufs_removed
 	some m in daemon.missing_info
 }
 
 missing contains "daemon.info.driver (GET /info reported no storage driver)" if {
 	daemon.info_known
 	not driver
-	count(violations) == 0
+	not uses_aufs
+	not is_aufs_removed
 }
 
 checked := 1
 
-evidence := {"driver": driver_or_null}
+note := sprintf("dockerd uses the containerd image store: %s is a containerd snapshotter, not a storage driver", [driver]) if {
+	daemon.containerd_image_store
+	driver
+	not is_aufs_removed
+}
+
+evidence := {"driver": driver_or_null, "containerd_image_store": store, "engine_version": engine_or_null}
 
 default driver_or_null := null
 
 driver_or_null := v if v := driver
+
+default store := false
+
+store := true if daemon.containerd_image_store
+
+default engine_or_null := null
+
+engine_or_null := v if v := daemon.engine_version

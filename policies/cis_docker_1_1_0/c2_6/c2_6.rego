@@ -28,7 +28,9 @@ import data.lib.values
 # configured address explains. Then --tlsverify must be on (flag, key, or DOCKER_TLS_VERIFY)
 # and the CA certificate, server certificate and key it uses (explicit paths or the defaults in
 # dockerd's cert directory) must exist. --tls without verification fails: any client gets in.
-# (Engines from 27.0 also verify with --tls alone; CIS asks for --tlsverify, so it still fails.)
+# From Engine 20.10 --tls alone verifies clients too (dockerd sets tlsverify to the tls value
+# when tlsverify is not given; lib.daemon.tls_verify), which passes with a note saying so; on
+# older engines, or when the version is unknown, --tls alone fails.
 tls_roles := {"tls_ca": "TLS CA certificate", "tls_cert": "TLS server certificate", "tls_key": "TLS server key"}
 
 tls_role_names := ["tls_ca", "tls_cert", "tls_key"]
@@ -47,9 +49,20 @@ is_verified_exposure if {
 
 tls_state := "TLS verification is explicitly disabled" if {
 	daemon.bool_option("tlsverify", "tlsverify") == false
-} else := "TLS is on without client verification (--tls without --tlsverify)" if {
+} else := sprintf("TLS is on without client verification (--tls without --tlsverify; %s)", [tls_alone]) if {
 	daemon.tls_enabled
 } else := "TLS is off"
+
+tls_alone := sprintf("Engine %s verifies clients only with --tlsverify, engines from 20.10 also with --tls alone", [daemon.engine_version]) if {
+	daemon.engine_before("20.10.0")
+} else := "the engine version is unknown, and engines before 20.10 verify clients only with --tlsverify"
+
+note := sprintf("Engine %s verifies clients with --tls alone, as every engine from 20.10 does: dockerd sets --tlsverify to the value of --tls", [daemon.engine_version]) if {
+	is_verified_exposure
+	not daemon.tlsverify_set
+	not daemon.tls_env
+	daemon.tls_implies_verify
+}
 
 tls_files := [f | some role in tls_role_names; some f in files.with_role(role)]
 

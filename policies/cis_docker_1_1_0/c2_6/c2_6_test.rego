@@ -95,7 +95,7 @@ test_tls_verify_with_all_files_passes if {
 test_tls_without_verify_fails if {
 	d := object.union(tcp_plain, {"flags": {"host": ["tcp://0.0.0.0:2376"], "tls": ["true"]}})
 	vs := c2_6.violations with input.daemon as d with input.host.listeners as [] with input.files as []
-	result.brief(vs) == {serves("tcp://0.0.0.0:2376", "TLS is on without client verification (--tls without --tlsverify)")}
+	result.brief(vs) == {serves("tcp://0.0.0.0:2376", "TLS is on without client verification (--tls without --tlsverify; the engine version is unknown, and engines before 20.10 verify clients only with --tlsverify)")}
 }
 
 test_tlsverify_false_fails_despite_environment if {
@@ -214,4 +214,32 @@ test_nothing_collected_is_missing if {
 	}
 	r.violations == set()
 	not r.not_applicable
+}
+
+# ----------------------------------------------------------------------------- Engine versions
+
+tls_alone_on(version) := object.union(tcp_plain, {
+	"flags": {"host": ["tcp://0.0.0.0:2376"], "tls": ["true"], "tlscacert": ["/etc/docker/tls/ca.pem"], "tlscert": ["/etc/docker/tls/cert.pem"], "tlskey": ["/etc/docker/tls/key.pem"]},
+	"version": {"version": version, "api_version": "1.41"},
+})
+
+# Seen on a live Engine 20.10.24: with --tls alone a client without a certificate is refused.
+test_tls_alone_verifies_from_engine_20_10 if {
+	r := c2_6 with input.daemon as tls_alone_on("20.10.24+dfsg1") with input.files as [ca, cert, key] with input.host.listeners as []
+	r.violations == set()
+	r.missing == set()
+	r.checked == 1
+	r.note == "Engine 20.10.24+dfsg1 verifies clients with --tls alone, as every engine from 20.10 does: dockerd sets --tlsverify to the value of --tls"
+}
+
+test_tls_alone_fails_before_engine_20_10 if {
+	vs := c2_6.violations with input.daemon as tls_alone_on("19.03.15") with input.files as [ca, cert, key] with input.host.listeners as []
+	result.brief(vs) == {serves("tcp://0.0.0.0:2376", "TLS is on without client verification (--tls without --tlsverify; Engine 19.03.15 verifies clients only with --tlsverify, engines from 20.10 also with --tls alone)")}
+}
+
+test_explicit_tlsverify_needs_no_note if {
+	d := object.union(tcp_tls, {"version": {"version": "26.1.5", "api_version": "1.45"}})
+	r := c2_6 with input.daemon as d with input.files as [ca, cert, key] with input.host.listeners as []
+	r.violations == set()
+	not r.note
 }

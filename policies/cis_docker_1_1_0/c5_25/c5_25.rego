@@ -27,9 +27,10 @@ import data.lib.runtime
 # :true; values parsed like dockerd's strconv.ParseBool; the last entry wins, as in dockerd):
 # true passes, false fails, even when the daemon enables it (the container opted out).
 #
-# Without an entry, the daemon-wide setting (2.18, --no-new-privileges / "no-new-privileges":
-# true) is accepted as a documented deviation from the literal audit - but dockerd copies it
-# into a container only when the container is created, and it does not show in SecurityOpt.
+# Without an entry, the daemon-wide setting (2.18: GET /info SecurityOptions on engines from
+# 24.0, else --no-new-privileges / "no-new-privileges": true; lib.daemon.no_new_privileges) is
+# accepted as a documented deviation from the literal audit - but dockerd copies it into a
+# container only when the container is created, and it does not show in SecurityOpt.
 # So a container that relies on it passes only when it was created after the running dockerd
 # started (the setting cannot change without a restart); when that cannot be shown
 # (daemon.started_unix unknown, or an older container) it is reported for review. Without
@@ -68,7 +69,7 @@ is_relying(c) if not has_own_setting(c)
 
 has_own_setting(c) if is_boolean(runtime.no_new_privileges(c))
 
-is_daemon_wide if daemon.bool_option("no-new-privileges", "no-new-privileges") == true
+is_daemon_wide if daemon.no_new_privileges == true
 
 # The fact daemon.started_unix: when the running dockerd started (from
 # /proc/<pid>/stat starttime and the boot time).
@@ -90,4 +91,8 @@ evidence := {
 
 default daemon_setting := null
 
-daemon_setting := v if v := daemon.bool_option("no-new-privileges", "no-new-privileges")
+daemon_setting := v if v := daemon.no_new_privileges
+
+note := sprintf("the daemon-wide setting is from GET /info SecurityOptions: Engine %s lists no-new-privileges there when it is on, as every engine from 24.0 does", [daemon.engine_version]) if {
+	daemon.info_reports_no_new_privileges
+}

@@ -128,3 +128,23 @@ test_uninspected_container_is_missing if {
 	c5_25.violations == set() with input.containers as [c] with input.daemon as no_daemon_setting
 	c5_25.reviews == set() with input.containers as [c] with input.daemon as daemon_json
 }
+
+# ----------------------------------------------------------------------------- GET /info (Engine 24+)
+
+info_26(options) := {"version": {"version": "26.1.5+dfsg1", "api_version": "1.45"}, "info": {"docker_root_dir": "/var/lib/docker", "security_options": options}}
+
+test_daemon_setting_from_info_is_accepted_without_the_configuration if {
+	d := object.union(object.union(no_daemon_setting, {"argv": null, "started_unix": 1000}), info_26(["name=seccomp,profile=builtin", "name=no-new-privileges"]))
+	doc := c5_25 with input.containers as [plain] with input.daemon as d
+	contract(doc) == {
+		"checked": 1, "missing": set(), "violations": set(), "reviews": set(),
+		"evidence": {"daemon_no_new_privileges": true, "accepted_through_daemon_setting": ["plain"]},
+	}
+	doc.note == "the daemon-wide setting is from GET /info SecurityOptions: Engine 26.1.5+dfsg1 lists no-new-privileges there when it is on, as every engine from 24.0 does"
+}
+
+test_configured_setting_that_info_does_not_list_is_not_daemon_wide if {
+	d := object.union(daemon_flag, info_26(["name=seccomp,profile=builtin"]))
+	vs := c5_25.violations with input.containers as [plain] with input.daemon as d
+	result.brief(vs) == {{"resource": plain_resource, "message": "container plain does not set no-new-privileges, and the daemon does not enable it either"}}
+}
