@@ -25,6 +25,7 @@ warnings) is replaced by fixed values. Nothing else is changed: the point is the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import shutil
@@ -36,8 +37,6 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
-
-import contextlib
 
 import docker  # noqa: E402
 import docker.errors  # noqa: E402
