@@ -344,6 +344,21 @@ def test_image_layout_venv_command_and_package(run: Run) -> None:
     client.close()
 
 
+def test_image_user_evaluates_a_saved_snapshot_as_the_library_does(run: Run, tmp_path: Path) -> None:
+    """The README's `docker run --rm -v "$PWD:/data:ro" dockerbench evaluate /data/host.json`, as user 10001."""
+    tmp_path.chmod(0o755)
+    run.direct_snapshot.save(tmp_path / "host.json")
+    (tmp_path / "host.json").chmod(0o644)
+    client = docker.DockerClient(base_url=run.address, version="auto")
+    try:
+        out = client.containers.run(run.image_id, ["evaluate", "/data/host.json", "--format", "json", "--fail-on",
+                                                   "never"], volumes={str(tmp_path): {"bind": "/data", "mode": "ro"}},
+                                    remove=True)
+    finally:
+        client.close()
+    assert results(load_report(out)) == results(run.direct)
+
+
 def test_auditor_image_passes_the_image_controls_it_audits(run: Run) -> None:
     image = next(i for i in run.direct_snapshot.images or [] if i.id == run.image_id)
     assert (image.user, image.setuid_files, image.labels[AUDITOR_LABEL]) == ("10001:10001", [], "true")
