@@ -271,7 +271,7 @@ def _die_with_parent() -> None:
     except (OSError, AttributeError):  # not Linux: the caller still kills its workers on close
         pass
     caller = os.environ.get(_PARENT, "")
-    if os.getppid() != (int(caller) if caller.isdigit() else os.getppid()):
+    if caller.isdigit() and os.getppid() != int(caller):
         os._exit(1)
 
 
