@@ -29,7 +29,7 @@ RUN python3 -m venv /opt/dockerbench \
 # Stage 2: the venv on a clean base; no build context, wheelhouse or pip in the image.
 FROM ${BASE}
 COPY --from=build /opt/dockerbench /opt/dockerbench
-# A system user of its own, and no setuid/setgid file left (CIS 4.1 and 4.8 on this image).
+# A user of its own, and no setuid/setgid file left (CIS 4.1 and 4.8 on this image).
 RUN useradd --uid 10001 --user-group --no-create-home --no-log-init --home-dir /nonexistent \
         --shell /usr/sbin/nologin dockerbench \
     && find / -xdev -type f -perm /6000 -exec chmod a-s {} + \

@@ -213,6 +213,7 @@ def wheelhouse(times: BuildTimes | None = None) -> Path:
             _run([sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(partial),
                   "--only-binary=:all:", *platforms, "--python-version", PYTHON, "--implementation", "cp",
                   "--abi", f"cp{PYTHON.replace('.', '')}", *requirements], "pip download")
+            partial.chmod(0o755)
             partial.rename(target)
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
