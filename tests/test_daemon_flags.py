@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -100,6 +102,20 @@ def test_default_socket_matches_a_dockerd_without_host_flags(root: Path) -> None
     process(root, 100, [D, "-H", "unix:///tmp/a.sock"])
     process(root, 200, [D, "--debug"])
     assert collect(root, "unix:///var/run/docker.sock")[0].pid == 200
+
+
+def test_dockerd_listening_on_the_socket_file_we_use_wins_over_paths(root: Path, tmp_path: Path) -> None:
+    """In a container the host's socket is bind-mounted, maybe at another path: its inode names the daemon."""
+    process(root, 100, [D, "-H", "unix:///var/run/docker.sock"])  # the path we see is this one's
+    process(root, 200, [D, "-H", "unix:///tmp/private/docker.sock"])
+    for path in ("/var/run/docker.sock", "/tmp/private/docker.sock"):
+        (root / path.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
+        os.mknod(root / path.lstrip("/"), stat.S_IFSOCK | 0o660)
+    seen = tmp_path / "auditor" / "var" / "run"
+    seen.mkdir(parents=True)
+    os.link(root / "tmp/private/docker.sock", seen / "docker.sock")  # same inode, as a bind mount keeps it
+    assert collect(root, f"unix://{seen}/docker.sock")[0].pid == 200
+    assert collect(root, "unix:///var/run/docker.sock")[0].pid == 100
 
 
 def test_daemon_json_parsed_with_secrets_redacted(root: Path) -> None:

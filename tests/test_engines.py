@@ -115,6 +115,28 @@ def test_a_worker_that_dies_is_replaced_with_the_same_policies(pooled):
     assert pooled.evaluate("ok", {"a": "second"}) == {"x": "second", "y": 1}
 
 
+def test_workers_run_under_a_caller_that_is_pid_1(tmp_path):
+    """In a container the dockerbench command is pid 1: its workers must not take that for an
+    orphaned parent (which made every evaluation in a container without --pid host die)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from _ci import unavailable
+
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        unavailable("root and unshare for a PID namespace", "not root or no unshare")
+    script = ("import os; from dockerbench.engines import make_engine\n"
+              "assert os.getpid() == 1\n"
+              f"with make_engine('embedded', workers=1) as eng:\n"
+              f"    eng.load({OK!r}, {{'dockerbench': {{'params': {{'p': 2}}}}}})\n"
+              "    print(eng.evaluate('ok.y', {}))\n")
+    done = subprocess.run(["unshare", "--pid", "--fork", "--kill-child", sys.executable, "-c", script],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "2"), done.stderr[-2000:]
+
+
 # Two nested loops over 200000 numbers: 4e10 steps, on any engine far beyond the timeout.
 RUNAWAY = {"slow.rego": "package slow\n\nn := count([1 | some x in numbers.range(1, 200000); some y in numbers.range(1, 200000); x == y])\n"}
 

@@ -43,3 +43,17 @@ def test_rootless_socket_before_the_system_socket(tmp_path):
 
 def test_system_socket_last(tmp_path):
     assert resolve_docker_host(None, {"XDG_RUNTIME_DIR": str(tmp_path)}) == DEFAULT_SOCKET
+
+
+def test_docker_build_context_is_what_the_wheel_is_built_from():
+    """The Dockerfile's `COPY . /src` sends the wheel's sources and the engine pin, nothing else
+    (.dockerignore is an allowlist; the SDK reads it as `docker build` does)."""
+    from docker.utils.build import exclude_paths
+
+    patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+                if line.strip() and not line.startswith("#")]
+    sent = exclude_paths(str(ROOT), patterns, dockerfile="Dockerfile")
+    assert {path.split("/")[0] for path in sent} - {"wheelhouse"} == {  # wheels of an offline build, if any
+        ".ci", ".dockerignore", "Dockerfile", "README.md", "dockerbench", "policies", "pyproject.toml", "schemas"}
+    assert [p for p in sent if p.startswith(".ci/")] == [".ci/pinned.txt"]
+    assert not [p for p in sent if "__pycache__" in p or p.endswith(".pyc")]

@@ -11,6 +11,7 @@ import json
 import os
 import shlex
 from collections.abc import Callable, Sequence
+from stat import S_ISSOCK
 from typing import Any, Literal, TypeVar
 
 from .._snapshot import (
@@ -147,8 +148,10 @@ def _looks_like_flag(arg: str) -> bool:
 def _find_dockerd(ctx: Context, docker_host: str) -> tuple[int | None, list[str] | None]:
     """(pid, argv) of the dockerd serving ``docker_host``.
 
-    Preference: the dockerd whose -H/--host names that address (several may run), then the pid
-    in /var/run/docker.pid, then the only dockerd. Unknown is recorded as kind "missing".
+    Preference: the dockerd listening on the very socket file we talk to (same device and inode,
+    so a socket bind-mounted at another path in the auditor's container still names its daemon),
+    then the dockerd whose -H/--host names that address (several may run), then the pid in
+    /var/run/docker.pid, then the only dockerd. Unknown is recorded as kind "missing".
     """
     procs: dict[int, list[str] | OSError] = {}
     for pid in pids_named(ctx, "dockerd"):
@@ -157,8 +160,9 @@ def _find_dockerd(ctx: Context, docker_host: str) -> tuple[int | None, list[str]
         except OSError as e:
             procs[pid] = e
     target = _normalise_address(ctx, docker_host)
-    serving = [pid for pid, argv in procs.items() if isinstance(argv, list)
-               and target in {_normalise_address(ctx, h) for h in _listen_addresses(argv)}]
+    serving = _same_socket(ctx, docker_host, procs) or [
+        pid for pid, argv in procs.items() if isinstance(argv, list)
+        and target in {_normalise_address(ctx, h) for h in _listen_addresses(argv)}]
     chosen = serving[0] if serving else _pidfile_pid(ctx, procs) or (next(iter(procs)) if len(procs) == 1 else None)
     if chosen is None:
         reason = (f"{len(procs)} dockerd processes and none is known to serve {docker_host}" if procs
@@ -170,6 +174,42 @@ def _find_dockerd(ctx: Context, docker_host: str) -> tuple[int | None, list[str]
         ctx.record_exc(SECTION, f"/proc/{chosen}/cmdline", argv)
         return chosen, None
     return chosen, argv
+
+
+def _same_socket(ctx: Context, docker_host: str, procs: dict[int, list[str] | OSError]) -> list[int]:
+    """The dockerds whose unix socket (under host_root) is the file ``docker_host`` names here.
+
+    The address is a path of the auditor's own filesystem: in a container it is where the host's
+    socket is bind-mounted, which may be another path than the daemon's -H. A bind mount keeps
+    the device and inode, so they identify the daemon whatever the path.
+    """
+    ours = _socket_identity(unix_socket_path(docker_host))
+    if ours is None:
+        return []
+    found = []
+    for pid, argv in procs.items():
+        paths = [p for p in map(unix_socket_path, _listen_addresses(argv)) if p] if isinstance(argv, list) else []
+        if any(_socket_identity(_host_path(ctx, path)) == ours for path in paths):
+            found.append(pid)
+    return found
+
+
+def _host_path(ctx: Context, path: str) -> str | None:
+    try:
+        return str(host_file(ctx, path))
+    except OSError:
+        return None
+
+
+def _socket_identity(path: str | None) -> tuple[int, int] | None:
+    """(device, inode) of a unix socket file; None when it is not one or cannot be inspected."""
+    if not path:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if S_ISSOCK(st.st_mode) else None
 
 
 def _listen_addresses(argv: list[str]) -> list[str]:

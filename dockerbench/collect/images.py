@@ -43,8 +43,14 @@ NONE_DIGEST = "<none>@<none>"
 
 
 def collect(ctx: Context, api: DockerApi) -> list[Image] | None:
-    """Every top-level image (what ``docker images`` lists); None (recorded) if the list fails."""
-    return collect_listed(ctx, SECTION, "GET /images/json", api.raw.images, lambda summary: _image(ctx, api, summary))
+    """Every top-level image (what ``docker images`` lists); None (recorded) if the list fails.
+
+    Newest first, as dockerd sorts them, and by id among images created in the same second
+    (dockerd's order of those varies from call to call): two snapshots of the same host list
+    them, and so reports give their evidence, in the same order.
+    """
+    images = collect_listed(ctx, SECTION, "GET /images/json", api.raw.images, lambda summary: _image(ctx, api, summary))
+    return sorted(images, key=lambda i: (-(i.created_unix or 0), i.id)) if images is not None else None
 
 
 def _image(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Image | None:

@@ -20,8 +20,11 @@ def collect(ctx: Context, api: DockerApi) -> list[Network] | None:
     """Every network; None (recorded) when the list cannot be read.
 
     The list answer leaves ``Containers`` empty, so each network is inspected once for it.
+    Sorted by name (then id): dockerd lists them in no fixed order.
     """
-    return collect_listed(ctx, SECTION, "GET /networks", api.raw.networks, lambda summary: _network(ctx, api, summary))
+    networks = collect_listed(ctx, SECTION, "GET /networks", api.raw.networks,
+                              lambda summary: _network(ctx, api, summary))
+    return sorted(networks, key=lambda n: (n.name, n.id)) if networks is not None else None
 
 
 def _network(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Network | None:

@@ -119,6 +119,10 @@ class WorkerPoolEngine(Engine):
         return {n: s for n, s in self._loaded[0].items() if n in needed}, self._data
 
 
+#: The caller's pid, given to each worker process (see _die_with_parent).
+_PARENT = "DOCKERBENCH_WORKER_PARENT"
+
+
 class _Worker:
     """One worker process, started on first use and replaced after a crash or a timeout."""
 
@@ -138,7 +142,8 @@ class _Worker:
         self._discard()
         # The worker imports this very copy of dockerbench, not whichever one sys.path finds first.
         root = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+               _PARENT: str(os.getpid())}
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "dockerbench.engines.workers", self._inner],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
@@ -257,14 +262,20 @@ class _Worker:
 
 
 def _die_with_parent() -> None:
-    """Linux: SIGKILL this process when the caller dies (a hung evaluation would never notice)."""
+    """Linux: SIGKILL this process when the caller dies (a hung evaluation would never notice).
+
+    A caller that died before the death signal was set leaves us with another parent: the pid
+    the caller passed is no longer our parent's. (Parent pid 1 alone proves nothing: in a
+    container the dockerbench command itself is pid 1.)
+    """
     try:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux: the caller still kills its workers on close
         pass
-    if os.getppid() == 1:
+    caller = os.environ.get(_PARENT, "")
+    if caller.isdigit() and os.getppid() != int(caller):
         os._exit(1)
 
 

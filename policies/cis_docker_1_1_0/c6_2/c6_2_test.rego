@@ -107,3 +107,23 @@ test_whole_package_with_nothing_collected if {
 	not doc.checked
 	not doc.evidence
 }
+
+# The auditor (running) and two stopped containers: 2 stopped against 0 running once it is left out.
+test_the_auditor_container_is_not_counted if {
+	auditor := {"id": "a", "name": "/dockerbench", "labels": {"dockerbench.auditor": "true"}, "running": true, "status": "running"}
+	stopped := {"id": "s", "name": "/old", "labels": {}, "running": false, "status": "exited"}
+	snap := object.union(host(1, 0, 2), {"containers": [auditor, stopped, object.union(stopped, {"id": "t"})]})
+	doc := c6_2 with input as snap with data.dockerbench.params as {"stopped_container_margin": 2}
+	result.brief(doc.reviews) == {{
+		"resource": dockerd,
+		"message": "2 stopped containers against 0 running (2 more stopped than running; flagged from 2): remove the ones no longer needed",
+	}}
+	doc.evidence == {"containers": 2, "running": 0, "paused": 0, "stopped": 2, "stopped_minus_running": 2, "margin": 2}
+	doc.checked == 2
+}
+
+test_only_the_auditor_is_not_applicable if {
+	auditor := {"id": "a", "name": "/dockerbench", "labels": {"dockerbench.auditor": "true"}, "running": false, "status": "exited"}
+	snap := object.union(host(0, 0, 1), {"containers": [auditor]})
+	c6_2.not_applicable == "there are no containers on this host" with input as snap with data.dockerbench.params as {}
+}
