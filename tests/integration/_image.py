@@ -30,13 +30,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import docker
+import tomllib
 from _ci import unavailable
 
 REPO = Path(__file__).resolve().parents[2]
