@@ -53,7 +53,11 @@ def test_docker_build_context_is_what_the_wheel_is_built_from():
     patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
                 if line.strip() and not line.startswith("#")]
     sent = exclude_paths(str(ROOT), patterns, dockerfile="Dockerfile")
+    import tomllib
+
+    hatch = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"]
+    wheel_sources = {*hatch["packages"], *hatch["force-include"]}  # dockerbench, policies, profiles, schemas
     assert {path.split("/")[0] for path in sent} - {"wheelhouse"} == {  # wheels of an offline build, if any
-        ".ci", ".dockerignore", "Dockerfile", "README.md", "dockerbench", "policies", "pyproject.toml", "schemas"}
+        ".ci", ".dockerignore", "Dockerfile", "README.md", "pyproject.toml", *wheel_sources}
     assert [p for p in sent if p.startswith(".ci/")] == [".ci/pinned.txt"]
     assert not [p for p in sent if "__pycache__" in p or p.endswith(".pyc")]

@@ -38,7 +38,7 @@ import pytest
 from _ci import unavailable
 from _dockerd import PrivateDockerd, require_private_dockerd
 from _image import REPO, BuildTimes, build_auditor_image, require_image_tools
-from conftest import BUSYBOX_BASE, TEST_LABEL, build_image
+from conftest import BUSYBOX_BASE, DOCKER_ENGINES, TEST_LABEL, build_image
 
 import dockerbench
 from dockerbench import Report, Snapshot
@@ -119,13 +119,14 @@ class Run:
 
 @pytest.fixture(scope="module")
 def run(request: pytest.FixtureRequest) -> Iterator[Run]:
-    require_private_dockerd("container mode")
+    engine = DOCKER_ENGINES[0]  # one Engine is enough for the image and container mode (CI time budget)
+    require_private_dockerd("container mode", engine)
     require_image_tools()
     if shutil.which("docker") is None:
         unavailable("the docker CLI for container mode", "docker is not installed (apt-get install docker.io)")
     commands = readme_commands()
     assert len(commands) == 2, f"the README's container-mode section should hold 2 docker run commands: {commands}"
-    daemon = PrivateDockerd(prefix="dbt-image-")
+    daemon = PrivateDockerd(engine, prefix="dbt-image-")
     try:
         client = daemon.start()
         times = BuildTimes()
