@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,16 +149,26 @@ def _locked(name: str) -> Iterator[None]:
         yield
 
 
+def _cached(target: Path, label: str, times: BuildTimes | None, make: Callable[[], None]) -> Path:
+    """``target`` from the cache, else made by ``make()`` (one builder at a time); its time noted."""
+    with _locked(target.name):
+        if target.exists():
+            if times is not None:
+                times.cached.append(label)
+            return target
+        started = time.monotonic()
+        make()
+        if times is not None:
+            setattr(times, label, time.monotonic() - started)
+        return target
+
+
 def rootfs_tarball(times: BuildTimes | None = None) -> Path:
     """The cached tarball of the debootstrapped root filesystem, made when it is not there yet."""
     inputs = _rootfs_inputs()
     target = cache_dir() / f"rootfs-{SUITE}-{_key(inputs)}.tar"
-    with _locked(target.name):
-        if target.is_file():
-            if times is not None:
-                times.cached.append("rootfs")
-            return target
-        started = time.monotonic()
+
+    def make() -> None:
         work = Path(tempfile.mkdtemp(prefix="rootfs-", dir=cache_dir()))
         try:
             root = work / "root"
@@ -175,9 +185,8 @@ def rootfs_tarball(times: BuildTimes | None = None) -> Path:
             target.with_suffix(".json").write_text(json.dumps(inputs, indent=1) + "\n")
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        if times is not None:
-            times.rootfs = time.monotonic() - started
-        return target
+
+    return _cached(target, "rootfs", times, make)
 
 
 # ----------------------------------------------------------------------------- wheelhouse
@@ -200,12 +209,8 @@ def wheelhouse(times: BuildTimes | None = None) -> Path:
     """The cached directory of wheels the offline build installs from, downloaded when missing."""
     inputs = _wheelhouse_inputs()
     target = cache_dir() / f"wheels-py{PYTHON}-{_key(inputs)}"
-    with _locked(target.name):
-        if target.is_dir():
-            if times is not None:
-                times.cached.append("wheelhouse")
-            return target
-        started = time.monotonic()
+
+    def make() -> None:
         partial = Path(tempfile.mkdtemp(prefix="wheels-", dir=cache_dir()))
         try:
             platforms = [arg for p in _platforms() for arg in ("--platform", p)]
@@ -218,9 +223,8 @@ def wheelhouse(times: BuildTimes | None = None) -> Path:
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
             raise
-        if times is not None:
-            times.wheelhouse = time.monotonic() - started
-        return target
+
+    return _cached(target, "wheelhouse", times, make)
 
 
 # ----------------------------------------------------------------------------- the image
