@@ -237,6 +237,34 @@ def load_waivers(source: Waivers | str | Path | Mapping[str, Any], *, where: str
     return waivers
 
 
+def with_attestations(source: str | Path | Mapping[str, Any] | None,
+                      attestations: str | Path | list[Any] | Mapping[str, Any]) -> dict[str, Any]:
+    """A waivers document (a file or a mapping; None: an empty one) with more attestations joined
+    to it (a list, a document holding one, or a file of either): dockerbench.yaml keeps the two
+    apart, a waivers file holds both. Unreadable or malformed input is a one-line UsageError."""
+    document: dict[str, Any] = {"version": 1}
+    if source is not None:
+        data = _document(source)
+        if not isinstance(data, dict):
+            raise UsageError(f"{source if not isinstance(source, Mapping) else '<mapping>'}: {_not_a_mapping(data)}")
+        document = data
+    extra = _document(attestations) if isinstance(attestations, (str, Path)) else attestations
+    if isinstance(extra, Mapping):
+        extra = extra.get("attestations", [])
+    if not isinstance(extra, list):
+        raise UsageError(f"{attestations}: attestations must be a list, or a document holding one")
+    document["attestations"] = [*document.get("attestations", []), *extra]
+    return document
+
+
+def _document(source: str | Path | Mapping[str, Any]) -> Any:
+    """The parsed content of a waivers file, or a copy of a mapping already parsed."""
+    if isinstance(source, Mapping):
+        return dict(source)
+    name = str(source)
+    return _parse(_read(Path(source), name), name)
+
+
 def _read(path: Path, name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")

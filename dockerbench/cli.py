@@ -49,7 +49,7 @@ from ._profiles import available_benchmarks, load_profile
 from ._snapshot import Snapshot, load_snapshot
 from ._text import json_printable, printable
 from ._version import __version__
-from ._waivers import Waivers, check_outcomes, load_waivers, parse_as_of
+from ._waivers import Waivers, check_outcomes, load_waivers, parse_as_of, with_attestations
 from ._waivers import check as check_waivers
 from .collect import snapshot as collect_snapshot
 from .engines import DEFAULT_TIMEOUT
@@ -323,31 +323,10 @@ def _read_waivers(options: dict[str, Any]) -> tuple[Waivers | None, date | None]
     """The waivers and attestations (--waivers FILE, or dockerbench.yaml's, a path or inline) and
     the --as-of day, taken out of options; UsageError (exit 2) before anything else is done."""
     source, attestations, as_of = options.pop("waivers"), options.pop("attestations", None), options.pop("as_of")
-    if attestations is not None:  # dockerbench.yaml's own key: joined to the waivers document
-        document = _waivers_document(source)
-        listed = _waivers_document(attestations) if isinstance(attestations, (Path, str)) else attestations
-        document["attestations"] = [*document.get("attestations", []),
-                                    *(listed.get("attestations", []) if isinstance(listed, dict) else listed)]
-        source = document
+    if attestations is not None:  # dockerbench.yaml's own key, joined to the waivers document
+        source = with_attestations(source, attestations)
     where = f"{CONFIG_NAME}: waivers" if isinstance(source, dict) else None
     return (load_waivers(source, where=where) if source is not None else None), parse_as_of(as_of, name="--as-of")
-
-
-def _waivers_document(source: Path | str | dict[str, Any] | None) -> dict[str, Any]:
-    """A waivers document as a mapping, to join dockerbench.yaml's attestations to it."""
-    if source is None:
-        return {"version": 1}
-    if isinstance(source, dict):
-        return dict(source)
-    import yaml
-
-    try:
-        data = yaml.safe_load(Path(source).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise UsageError(f"{source}: cannot read waivers: {' '.join(str(e).split())}") from None
-    if not isinstance(data, (dict, list)):
-        raise UsageError(f"{source}: waivers must be a mapping")
-    return data if isinstance(data, dict) else {"version": 1, "attestations": data}
 
 
 def _read_params(path: Path | dict[str, Any] | None) -> dict[str, Any]:
