@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import ConfigDict, Field, StringConstraints, ValidationError
 
 from ._errors import UsageError
+from ._model import Input
 from ._params import Params, validate_params
 
 #: The file looked for in the working directory.
@@ -44,10 +45,10 @@ Selectors = Annotated[list[Selector] | Selector, Field(
     description="Ids (\"5.4\"), sections (\"5\") or globs (\"5.*\"): a list, or one comma-separated string")]
 
 
-class Config(BaseModel):
+class Config(Input):
     """Every key of ``dockerbench.yaml``; each is optional, and a command-line flag beats it."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, title="dockerbench.yaml")
+    model_config = ConfigDict(title="dockerbench.yaml")
 
     params: Params | PathText | None = Field(
         None, description="Organisation parameters inline (as params.schema.json), or the path of a YAML/JSON parameters file (--params)")

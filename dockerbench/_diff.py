@@ -18,32 +18,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+from typing_extensions import Unpack
 
 from ._errors import SnapshotError, UsageError
+from ._model import Document, Model
 from ._report import Finding, Report, WaiverOutcome, load_report
+from ._selection import Selection, SelectionOptions
 from ._snapshot import Snapshot, load_snapshot
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class ResourceChange(_Model):
+class ResourceChange(Model):
     kind: str
     id: str
     name: str | None = None
     change: str = Field(description="added or removed")
 
 
-class StatusChange(_Model):
+class StatusChange(Model):
     control_id: str
     title: str
     before: str
     after: str
 
 
-class Diff(_Model):
+class Diff(Document):
     """The difference between two audits (``before`` -> ``after``)."""
 
     before: str
@@ -128,17 +127,20 @@ def _key(f: Finding) -> tuple[str, str, str, str]:
     return (f.control_id, f.resource.kind, f.resource.id, f.message)
 
 
-def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str | Path, *,
-         engine: Any = None, params: dict[str, Any] | None = None, policy_dirs: Any = (),
-         waivers: Any = None, as_of: Any = None, benchmark: str | None = None) -> Diff:
-    """Compare two snapshots (evaluated with the same engine, policies, waivers and ``benchmark``)
+def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str | Path,
+         selection: Selection | None = None, *, engine: Any = None, waivers: Any = None, as_of: Any = None,
+         **options: Unpack[SelectionOptions]) -> Diff:
+    """Compare two snapshots (evaluated with the same engine, selection, waivers and benchmark)
     or two reports (of the same benchmark: :class:`UsageError` otherwise).
 
-    Arguments are Snapshot/Report objects or paths to their JSON. ``waivers`` and ``as_of`` are
-    those of :func:`dockerbench.evaluate` (for two snapshots; reports carry their own).
+    Arguments are Snapshot/Report objects or paths to their JSON. ``selection`` (or its fields as
+    keywords), ``waivers`` and ``as_of`` are those of :func:`dockerbench.evaluate` (for two
+    snapshots; reports carry their own).
     """
     from ._evaluate import evaluate
     from ._waivers import load_waivers, parse_as_of
+
+    chosen = Selection.of(selection, **options)
 
     waiver_set = load_waivers(waivers) if waivers is not None else None
     day = parse_as_of(as_of)
@@ -148,8 +150,7 @@ def diff(before: Snapshot | Report | str | Path, after: Snapshot | Report | str 
     names = (str(before) if isinstance(before, (str, Path)) else "before",
              str(after) if isinstance(after, (str, Path)) else "after")
     if isinstance(a, Snapshot) and isinstance(b, Snapshot):
-        return diff_snapshots(a, b, lambda s: evaluate(s, engine=engine, params=params, policy_dirs=policy_dirs,
-                                                       waivers=waiver_set, as_of=day, benchmark=benchmark), names)
+        return diff_snapshots(a, b, lambda s: evaluate(s, chosen, engine=engine, waivers=waiver_set, as_of=day), names)
     if isinstance(a, Report) and isinstance(b, Report):
         if waiver_set is not None or day is not None:
             raise UsageError("waivers and as_of apply to two snapshots; two reports carry the waivers they were made with")

@@ -13,18 +13,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import Field, StringConstraints, ValidationError
 
 from ._errors import UsageError
+from ._model import Input
 
 Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,3}$")]
 Names = list[Annotated[str, StringConstraints(min_length=1)]]
 
 
-class Params(BaseModel):
+class Params(Input):
     """Every organisation parameter a built-in control reads; each is optional."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     min_engine_version: Version | None = Field(None, description="1.3: lowest acceptable engine version, e.g. 24.0.7")
     trusted_users: Names | None = Field(None, description="1.4: users allowed to reach the daemon")

@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import Field, StringConstraints, ValidationError, model_validator
 
 from ._errors import PolicyError, UsageError
+from ._model import Input, first_problem
 from ._policies import DEFAULT_BENCHMARK, Control, PolicySet
 
 #: Why a control no check decides is ``manual``.
@@ -46,11 +48,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class ProfileControl(_Model):
+class ProfileControl(Input):
     """One control of a benchmark, and the check that decides it."""
 
     id: ControlId = Field(description="The benchmark's id, e.g. '5.5'")
@@ -70,7 +68,7 @@ class ProfileControl(_Model):
     note: Text | None = Field(None, description="Why the check is shared or not, for a reader of the profile")
 
 
-class ProfileFile(_Model):
+class ProfileFile(Input):
     """A benchmark: its identity, the evidence its levels rest on, its sections and controls."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)+$")] = Field(
@@ -131,7 +129,7 @@ def load_profile(benchmark: str) -> ProfileFile:
     try:
         profile = ProfileFile.model_validate(doc)
     except ValidationError as e:
-        raise PolicyError(f"{path}: not a valid profile: {_first_problem(e, doc)}") from None
+        raise PolicyError(f"{path}: not a valid profile: {first_problem(e, _control_place(doc))}") from None
     if profile.id != benchmark:
         raise PolicyError(f"{path}: its id is {profile.id!r}, not the file's name {benchmark!r}")
     return profile
@@ -141,15 +139,14 @@ def _unknown(benchmark: str) -> str:
     return f"unknown benchmark {benchmark!r} (choose from {', '.join(available_benchmarks())})"
 
 
-def _first_problem(e: ValidationError, doc: object) -> str:
-    first = e.errors()[0]
-    loc = list(first["loc"])
-    where = ".".join(str(p) for p in loc)
-    if len(loc) >= 2 and loc[0] == "controls" and isinstance(loc[1], int) and isinstance(doc, dict):
-        with contextlib.suppress(KeyError, IndexError, TypeError):  # no id to name: the location as it is
-            where = f"control {doc['controls'][loc[1]]['id']}" + "".join(f".{p}" for p in loc[2:])
-    more = f" (+{e.error_count() - 1} more)" if e.error_count() > 1 else ""
-    return f"{where}: {first['msg']}{more}" if where else f"{first['msg']}{more}"
+def _control_place(doc: object) -> Callable[[Sequence[Any]], str]:
+    """A validation error's location inside the profile named by its control's id."""
+    def place(loc: Sequence[Any]) -> str:
+        if len(loc) >= 2 and loc[0] == "controls" and isinstance(loc[1], int) and isinstance(doc, dict):
+            with contextlib.suppress(KeyError, IndexError, TypeError):  # no id to name: the location as it is
+                return f"control {doc['controls'][loc[1]]['id']}" + "".join(f".{p}" for p in loc[2:])
+        return ""
+    return place
 
 
 def apply_profile(policies: PolicySet, benchmark: str) -> None:

@@ -10,12 +10,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
 from ._errors import ReportError, UsageError
+from ._model import Document, Model, parse_document
 from ._policies import DEFAULT_BENCHMARK, DEFAULT_TITLE
 from ._snapshot import Meta
-from ._text import json_printable
 
 # 1.1: score.percent is null when no scored control was decided.
 # 1.2: waivers and attestations: finding.waiver, result.attestation, report.waivers, score.waived;
@@ -30,11 +30,7 @@ Status = Literal["pass", "fail", "warn", "manual", "not_applicable", "error", "w
 STATUS_ORDER: tuple[Status, ...] = ("error", "fail", "warn", "manual", "waived", "not_applicable", "pass")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Resource(_Model):
+class Resource(Model):
     """What a finding is about."""
 
     kind: Literal["host", "daemon", "file", "image", "container", "network", "node", "swarm"]
@@ -46,7 +42,7 @@ class Resource(_Model):
 Expiry = date | Literal["never"]
 
 
-class FindingWaiver(_Model):
+class FindingWaiver(Model):
     """The waiver that covers a finding (``expired: false``, the finding is ``waived``) or
     covered it until it expired (``expired: true``: the finding keeps its status)."""
 
@@ -67,7 +63,7 @@ class FindingWaiver(_Model):
         return f"waived by {self.id} ({self.owner}, {until})"
 
 
-class Finding(_Model):
+class Finding(Model):
     """One resource that violates (``fail``) or needs review under (``warn``) a control, or
     whose violation an organisation's waiver accepts (``waived``)."""
 
@@ -80,7 +76,7 @@ class Finding(_Model):
     waiver: FindingWaiver | None = Field(None, description="The waiver that covers this finding, or covered it until it expired")
 
 
-class ControlAttestation(_Model):
+class ControlAttestation(Model):
     """A person's decision of a manual control (from the waivers file's ``attestations``)."""
 
     id: str | None = None
@@ -104,8 +100,10 @@ class ControlAttestation(_Model):
 ENGINE_ERROR_PREFIX = "engine error: "
 
 
-class ControlResult(_Model):
-    """The outcome of one control."""
+class ControlMetadata(Model):
+    """A control as its benchmark (profile) states it: identity, level, prose. The one list of
+    these fields: a result carries them, and ``dockerbench controls`` and the CSV and pandas
+    columns take them from here."""
 
     id: str
     title: str
@@ -115,14 +113,28 @@ class ControlResult(_Model):
     scored: bool
     automated: bool
     severity: str
+    remediation: str = ""
+    references: list[str] = Field(default_factory=list)
+    cis_v1_6_0: str | None = None
+    level_source: str | None = Field(None, description="Where the profile's level comes from (a key of its "
+                                                         "sources); null: the benchmark's own text")
+    automated_source: str | None = Field(None, description="Where the profile's automated flag comes from")
+
+    @classmethod
+    def fields_of(cls, control: Any) -> dict[str, Any]:
+        """These fields of a loaded :class:`~dockerbench.Control` (tuples as lists), by name."""
+        values = {name: getattr(control, name) for name in cls.model_fields}
+        return {name: list(v) if isinstance(v, tuple) else v for name, v in values.items()}
+
+
+class ControlResult(ControlMetadata):
+    """The outcome of one control."""
+
     status: Status
     reason: str = Field(description="Why this status, in one sentence")
     findings: list[Finding] = Field(default_factory=list)
     evidence: dict[str, Any] = Field(default_factory=dict, description="Facts a reviewer needs")
     missing: list[str] = Field(default_factory=list, description="Facts the decision lacked")
-    remediation: str = ""
-    references: list[str] = Field(default_factory=list)
-    cis_v1_6_0: str | None = None
     attestation: ControlAttestation | None = Field(
         None, description="The attestation that decided this manual control, or one that expired")
 
@@ -134,9 +146,6 @@ class ControlResult(_Model):
             if f.waiver is not None:
                 seen.setdefault((f.waiver.id, f.waiver.expired), f.waiver)
         return list(seen.values())
-    level_source: str | None = Field(None, description="Where the profile's level comes from (a key of its "
-                                                         "sources); null: the benchmark's own text")
-    automated_source: str | None = Field(None, description="Where the profile's automated flag comes from")
 
     @property
     def engine_failed(self) -> bool:
@@ -150,7 +159,7 @@ class ControlResult(_Model):
         return html_fragment.control_result(self)
 
 
-class Score(_Model):
+class Score(Model):
     """Share of scored, decided controls that pass (percent is null when none was decided)."""
 
     passed: int
@@ -164,7 +173,7 @@ class Score(_Model):
         return "n/a" if self.percent is None else f"{self.percent:.1f}%"
 
 
-class WaiverOutcome(_Model):
+class WaiverOutcome(Model):
     """What one waiver of the waivers file did in this evaluation.
 
     ``applied``: it waives findings; ``expired``: past its date (as of ``WaiverReport.as_of``), it
@@ -184,7 +193,7 @@ class WaiverOutcome(_Model):
     expires: Expiry
 
 
-class AttestationOutcome(_Model):
+class AttestationOutcome(Model):
     """What one attestation of the waivers file did in this evaluation.
 
     ``applied``: it decides a manual control; ``expired``/``not_yet_valid``: outside the days it
@@ -202,7 +211,7 @@ class AttestationOutcome(_Model):
     valid_through: date
 
 
-class WaiverReport(_Model):
+class WaiverReport(Model):
     """The waivers and attestations an evaluation was given, and what each of them did."""
 
     source: str = Field(description="Where they came from: a file path, or where the mapping came from")
@@ -214,7 +223,7 @@ class WaiverReport(_Model):
         return sum(1 for w in self.waivers if w.status == status)
 
 
-class DockerEngine(_Model):
+class DockerEngine(Model):
     """The Docker Engine a report audits, as its snapshot shows it (GET /version)."""
 
     version: str | None = Field(description="Engine version, e.g. 26.1.5 (GET /version, else /info ServerVersion)")
@@ -226,7 +235,7 @@ class DockerEngine(_Model):
         return f"Docker Engine {self.version or 'of unknown version'} (API {self.api_version or 'unknown'})"
 
 
-class Report(_Model):
+class Report(Document):
     """Everything one evaluation found."""
 
     schema_version: str = REPORT_SCHEMA_VERSION
@@ -257,13 +266,6 @@ class Report(_Model):
         """Every finding of every control, in control order."""
         return [f for r in self.results for f in r.findings]
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON; control and bidi characters in strings are ``\\u`` escapes."""
-        return json_printable(self.model_dump_json(indent=indent))
-
-    def save(self, path: str | Path) -> None:
-        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
-
     def to_pandas(self) -> Any:
         """One row per finding (controls without findings give one row with empty resource)."""
         from .report.frame import to_dataframe
@@ -287,13 +289,5 @@ def count_reason(findings: list[Finding], verb: str) -> str:
 
 def load_report(source: str | Path | bytes) -> Report:
     """Read and validate a Report JSON document (path, text or bytes); :class:`ReportError` if not one."""
-    from ._snapshot import document_kind, first_problem, read_document
-
-    text, where = read_document(source, "report", ReportError)
-    try:
-        return Report.model_validate_json(text, strict=True)
-    except ValidationError as e:
-        if document_kind(text) == "snapshot":
-            raise ReportError(f"{where}: this is a dockerbench snapshot, not a report "
-                              "(`dockerbench evaluate` turns it into one)") from None
-        raise ReportError(f"{where}: not a valid report: {first_problem(e)}") from None
+    return parse_document(Report, source, "report", ReportError, {
+        "snapshot": "`dockerbench evaluate` turns it into one"})[0]

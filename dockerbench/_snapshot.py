@@ -18,16 +18,15 @@ Conventions every policy relies on:
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 from typing_extensions import Self
 
-from ._errors import DockerbenchError, SnapshotError
-from ._text import json_printable
+from ._errors import SnapshotError
+from ._model import Document, Model, parse_document
 
 # 1.1: inspect-only facts are null when inspected is false; host.interfaces.
 # 1.2: meta.auditor_container_id, daemon.info.containerd_address.
@@ -36,14 +35,10 @@ SCHEMA_VERSION = "1.2"
 ErrorKind = Literal["missing", "permission", "timeout", "unsupported", "engine_error", "invalid"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 # ----------------------------------------------------------------------------- meta
 
 
-class FactError(_Model):
+class FactError(Model):
     """A fact that could not be collected, and why."""
 
     section: str = Field(description="Snapshot section: host, daemon, files, images, ...")
@@ -52,7 +47,7 @@ class FactError(_Model):
     message: str
 
 
-class Meta(_Model):
+class Meta(Model):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
     collected_at: datetime = Field(description="UTC time collection started")
@@ -75,14 +70,14 @@ class Meta(_Model):
 # ----------------------------------------------------------------------------- host
 
 
-class OsInfo(_Model):
+class OsInfo(Model):
     id: str | None = None
     version_id: str | None = None
     pretty_name: str | None = None
     kernel_release: str | None = None
 
 
-class MountEntry(_Model):
+class MountEntry(Model):
     """One line of the host's mountinfo."""
 
     mount_point: str
@@ -93,14 +88,14 @@ class MountEntry(_Model):
     options: list[str] = Field(default_factory=list)
 
 
-class FstabEntry(_Model):
+class FstabEntry(Model):
     device: str
     mount_point: str
     fstype: str
     options: list[str] = Field(default_factory=list)
 
 
-class Group(_Model):
+class Group(Model):
     """A group and everyone in it: listed members and users whose primary group it is."""
 
     name: str
@@ -109,7 +104,7 @@ class Group(_Model):
     primary_members: list[str] = Field(default_factory=list)
 
 
-class AuditRule(_Model):
+class AuditRule(Model):
     """An audit rule, parsed enough to match whole paths."""
 
     origin: str = Field(description="'auditctl' for a loaded rule, else the rules file path")
@@ -118,7 +113,7 @@ class AuditRule(_Model):
     key: str | None = None
 
 
-class ExecRecord(_Model):
+class ExecRecord(Model):
     """A `docker exec` run seen in the audit log (EXECVE record), with option values redacted."""
 
     time_unix: int | None = None
@@ -126,7 +121,7 @@ class ExecRecord(_Model):
     args: list[str] = Field(default_factory=list)
 
 
-class Audit(_Model):
+class Audit(Model):
     loaded: list[AuditRule] | None = Field(
         default=None, description="Rules from `auditctl -l`; null when they could not be read"
     )
@@ -140,7 +135,7 @@ class Audit(_Model):
     )
 
 
-class Listener(_Model):
+class Listener(Model):
     """A listening TCP socket of the host."""
 
     address: str
@@ -150,25 +145,25 @@ class Listener(_Model):
     process: str | None = None
 
 
-class NetInterface(_Model):
+class NetInterface(Model):
     """A network interface of the host's network namespace and its local addresses."""
 
     name: str
     addresses: list[str] = Field(default_factory=list, description="IPv4 and IPv6 addresses, without prefix length")
 
 
-class SubIdRange(_Model):
+class SubIdRange(Model):
     name: str
     start: int
     count: int
 
 
-class ContentTrustSetting(_Model):
+class ContentTrustSetting(Model):
     source: str = Field(description="'process' (the auditor's environment) or a file path")
     value: str | None
 
 
-class SystemdUnits(_Model):
+class SystemdUnits(Model):
     docker_service: str | None = Field(default=None, description="FragmentPath of docker.service")
     docker_socket: str | None = Field(default=None, description="FragmentPath of docker.socket")
     socket_listen: list[str] = Field(
@@ -176,7 +171,7 @@ class SystemdUnits(_Model):
     )
 
 
-class Host(_Model):
+class Host(Model):
     os: OsInfo | None = None
     mounts: list[MountEntry] | None = None
     fstab: list[FstabEntry] | None = None
@@ -200,12 +195,12 @@ class Host(_Model):
 # ----------------------------------------------------------------------------- daemon
 
 
-class Component(_Model):
+class Component(Model):
     name: str
     version: str
 
 
-class EngineVersion(_Model):
+class EngineVersion(Model):
     version: str
     api_version: str
     min_api_version: str | None = None
@@ -216,14 +211,14 @@ class EngineVersion(_Model):
     components: list[Component] = Field(default_factory=list)
 
 
-class IndexConfig(_Model):
+class IndexConfig(Model):
     name: str
     secure: bool
     official: bool = False
     mirrors: list[str] = Field(default_factory=list)
 
 
-class EngineInfo(_Model):
+class EngineInfo(Model):
     """The facts of ``GET /info`` the controls use."""
 
     id: str | None = None
@@ -256,7 +251,7 @@ class EngineInfo(_Model):
         "null on older engines)")
 
 
-class ConfigFile(_Model):
+class ConfigFile(Model):
     """A daemon configuration file: where, whether it was there, and what it says."""
 
     path: str
@@ -267,7 +262,7 @@ class ConfigFile(_Model):
     error: str | None = None
 
 
-class DefaultsFile(_Model):
+class DefaultsFile(Model):
     """/etc/default/docker or /etc/sysconfig/docker: options handed to dockerd by init scripts."""
 
     path: str
@@ -278,7 +273,7 @@ class DefaultsFile(_Model):
     )
 
 
-class Daemon(_Model):
+class Daemon(Model):
     pid: int | None = None
     started_unix: int | None = Field(default=None, description="When the running dockerd started (epoch seconds)")
     proxy_processes: int | None = Field(
@@ -303,7 +298,7 @@ class Daemon(_Model):
 # ----------------------------------------------------------------------------- files
 
 
-class FileFact(_Model):
+class FileFact(Model):
     """stat() of one path a control needs, or why it could not be stat'ed."""
 
     role: str = Field(description="Why this path is here, e.g. 'docker.service', 'tls_key'")
@@ -325,7 +320,7 @@ class FileFact(_Model):
 # ----------------------------------------------------------------------------- engine objects
 
 
-class _Inspected(_Model):
+class _Inspected(Model):
     """An Engine object whose inspect may fail: then only its list facts are facts.
 
     ``LIST_FACTS`` are the fields the list call gives; every other field comes from the
@@ -370,26 +365,26 @@ class _Inspected(_Model):
         return schema
 
 
-class EnvVar(_Model):
+class EnvVar(Model):
     name: str
     looks_secret: bool = False
     value: str | None = Field(default=None, description="Only present with include_env_values")
 
 
-class Healthcheck(_Model):
+class Healthcheck(Model):
     test: list[str] = Field(default_factory=list)
     interval_ns: int | None = None
     timeout_ns: int | None = None
     retries: int | None = None
 
 
-class HistoryEntry(_Model):
+class HistoryEntry(Model):
     created_by: str = Field(description="Layer command, with ENV/ARG/build-arg values redacted")
     created_unix: int | None = None
     empty_layer: bool = False
 
 
-class SpecialFile(_Model):
+class SpecialFile(Model):
     path: str
     mode: int
     setuid: bool
@@ -423,7 +418,7 @@ class Image(_Inspected):
     )
 
 
-class ContainerMount(_Model):
+class ContainerMount(Model):
     type: str
     source: str
     destination: str
@@ -432,38 +427,38 @@ class ContainerMount(_Model):
     propagation: str = ""
 
 
-class PortBinding(_Model):
+class PortBinding(Model):
     container_port: int
     protocol: str
     host_ip: str
     host_port: int | None
 
 
-class RestartPolicy(_Model):
+class RestartPolicy(Model):
     name: str = ""
     maximum_retry_count: int = 0
 
 
-class Device(_Model):
+class Device(Model):
     path_on_host: str
     path_in_container: str
     cgroup_permissions: str = ""
 
 
-class Ulimit(_Model):
+class Ulimit(Model):
     name: str
     soft: int
     hard: int
 
 
-class Process(_Model):
+class Process(Model):
     pid: int | None = None
     user: str | None = None
     command: str = Field(description="Executable name (ps comm)")
     args: str = ""
 
 
-class ExecInstance(_Model):
+class ExecInstance(Model):
     id: str
     privileged: bool = False
     user: str = ""
@@ -544,7 +539,7 @@ class Container(_Inspected):
     env: list[EnvVar] | None = Field(default_factory=list)
 
 
-class Network(_Model):
+class Network(Model):
     id: str
     name: str
     driver: str
@@ -564,7 +559,7 @@ class Network(_Model):
 # ----------------------------------------------------------------------------- swarm
 
 
-class CertFacts(_Model):
+class CertFacts(Model):
     path: str
     not_before_unix: int | None = None
     not_after_unix: int | None = None
@@ -572,7 +567,7 @@ class CertFacts(_Model):
     age_seconds: int | None = Field(default=None, description="collected_at - not_before")
 
 
-class SwarmNode(_Model):
+class SwarmNode(Model):
     id: str
     hostname: str | None = None
     role: str
@@ -584,20 +579,20 @@ class SwarmNode(_Model):
     availability: str | None = None
 
 
-class SwarmSecret(_Model):
+class SwarmSecret(Model):
     id: str
     name: str
     created_unix: int | None = None
 
 
-class SwarmService(_Model):
+class SwarmService(Model):
     id: str
     name: str
     secret_names: list[str] = Field(default_factory=list)
     env: list[EnvVar] = Field(default_factory=list)
 
 
-class Swarm(_Model):
+class Swarm(Model):
     local_node_state: str = Field(description="inactive, pending, active, locked, error")
     control_available: bool = False
     node_id: str | None = None
@@ -617,7 +612,7 @@ class Swarm(_Model):
 # ----------------------------------------------------------------------------- the document
 
 
-class Snapshot(_Model):
+class Snapshot(Document):
     """Everything collected from one Docker host at one moment."""
 
     meta: Meta
@@ -628,15 +623,6 @@ class Snapshot(_Model):
     images: list[Image] | None = None
     containers: list[Container] | None = None
     swarm: Swarm | None = None
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The snapshot as JSON text, valid against ``schemas/snapshot.schema.json``; control and
-        bidi characters in strings are ``\\u`` escapes (the same strings, safe in a terminal)."""
-        return json_printable(self.model_dump_json(indent=indent))
-
-    def save(self, path: str | Path) -> None:
-        """Write the snapshot as JSON to ``path``."""
-        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
 
     def errors_for(self, section: str) -> list[FactError]:
         """The collection errors recorded for one section."""
@@ -651,14 +637,8 @@ def load_snapshot(source: str | Path | bytes) -> Snapshot:
     :class:`SnapshotError` with a one-line reason (file, JSON position or the first schema
     violation) when the input is unreadable, not JSON, or not a snapshot.
     """
-    text, where = read_document(source, "snapshot", SnapshotError)
-    try:
-        snap = Snapshot.model_validate_json(text, strict=True)  # the schema's types, no coercion
-    except ValidationError as e:
-        if document_kind(text) == "report":
-            raise SnapshotError(f"{where}: this is a dockerbench report, not a snapshot "
-                                "(evaluate reads what `dockerbench snapshot` writes)") from None
-        raise SnapshotError(f"{where}: not a valid snapshot: {first_problem(e)}") from None
+    snap, where = parse_document(Snapshot, source, "snapshot", SnapshotError, {
+        "report": "evaluate reads what `dockerbench snapshot` writes"})
     if snap.meta.schema_version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise SnapshotError(
             f"{where}: snapshot schema {snap.meta.schema_version} is not supported "
@@ -666,36 +646,3 @@ def load_snapshot(source: str | Path | bytes) -> Snapshot:
         )
     return snap
 
-
-def read_document(source: str | Path | bytes, kind: str, error: type[DockerbenchError]) -> tuple[str | bytes, str]:
-    """(JSON text, where it came from) of a path, JSON text or bytes; ``error`` when unreadable."""
-    if isinstance(source, bytes):
-        return source, "<bytes>"
-    if isinstance(source, str) and source.lstrip().startswith("{"):
-        return source, "<text>"
-    path = Path(source)
-    try:
-        return path.read_bytes(), str(path)
-    except OSError as e:
-        raise error(f"{path}: cannot read {kind}: {e.strerror or e}") from None
-
-
-def document_kind(text: str | bytes) -> str | None:
-    """'snapshot' or 'report' when JSON text has the top-level keys of one, else None."""
-    try:
-        doc = json.loads(text)
-    except ValueError:
-        return None
-    if isinstance(doc, dict) and {"results", "engine", "score"} <= doc.keys():
-        return "report"
-    if isinstance(doc, dict) and isinstance(doc.get("meta"), dict) and "schema_version" in doc["meta"]:
-        return "snapshot"
-    return None
-
-
-def first_problem(e: ValidationError) -> str:
-    """A pydantic validation error as one line: where, what, and how many more."""
-    first = e.errors()[0]
-    loc = ".".join(str(p) for p in first["loc"]) or "(document)"
-    more = f" (+{e.error_count() - 1} more)" if e.error_count() > 1 else ""
-    return f"{loc}: {first['msg']}{more}"

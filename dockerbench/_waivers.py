@@ -50,7 +50,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -61,6 +60,7 @@ from pydantic import (
 )
 
 from ._errors import UsageError
+from ._model import Input
 from ._report import (
     AttestationOutcome,
     ControlAttestation,
@@ -120,11 +120,7 @@ Expires = Annotated[date | Literal["never"], BeforeValidator(lambda v: parse_day
 Kind = Literal["container", "image", "file", "network", "daemon", "host", "node", "swarm"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class ResourceSelector(_Model):
+class ResourceSelector(Input):
     """Which findings of the waiver's controls it covers: their resource's kind, and optionally
     a glob on its name or id and, for containers and images, labels."""
 
@@ -146,7 +142,7 @@ class ResourceSelector(_Model):
         return self
 
 
-class Waiver(_Model):
+class Waiver(Input):
     """An accepted exception: findings of some controls, on some resources and hosts, until a day."""
 
     model_config = ConfigDict(json_schema_extra={  # "never" needs allow_permanent, as the validator says
@@ -171,7 +167,7 @@ class Waiver(_Model):
         return self
 
 
-class Attestation(_Model):
+class Attestation(Input):
     """A person's decision of manual controls, for a number of days."""
 
     id: Text | None = Field(None, description="Optional; unique in the file when given")
@@ -188,7 +184,7 @@ class Attestation(_Model):
         return self.attested_on + timedelta(days=self.valid_for_days - 1)
 
 
-class Waivers(_Model):
+class Waivers(Input):
     """An organisation's waivers file (version 1): waivers and attestations."""
 
     version: Literal[1]

@@ -7,11 +7,29 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._report import STATUS_ORDER, ControlResult, Finding, Report, Resource
+
+
+def control_cells(r: ControlResult, columns: Sequence[str]) -> dict[str, Any]:
+    """The cells of ``columns`` that are the result's own fields (``control_id``: its id), for
+    the one-row-per-finding formats (CSV, pandas)."""
+    return {col: getattr(r, "id" if col == "control_id" else col) for col in columns
+            if col == "control_id" or col in ControlResult.model_fields}
+
+
+def finding_cells(f: Finding | None, value: Callable[[Any], Any] = lambda v: v) -> dict[str, Any]:
+    """A finding's resource and message cells (None each for a control without findings);
+    ``value`` renders ``actual`` and ``expected``."""
+    if f is None:
+        return dict.fromkeys(("finding_status", "resource_kind", "resource_id", "resource_name", "message",
+                              "actual", "expected"))
+    return {"finding_status": f.status, "resource_kind": f.resource.kind, "resource_id": f.resource.id,
+            "resource_name": f.resource.name, "message": f.message, "actual": value(f.actual),
+            "expected": value(f.expected)}
 
 
 def benchmark_slug(report: Report) -> str:

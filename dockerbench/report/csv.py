@@ -30,7 +30,7 @@ import re
 
 from .._report import Finding, Report
 from .._text import printable as printable_text
-from ._common import value_text
+from ._common import control_cells, finding_cells, value_text
 from .interface import Format
 
 COLUMNS = ("control_id", "title", "section", "level", "scored", "severity", "status", "finding_status",
@@ -73,17 +73,10 @@ def rows(report: Report) -> list[dict[str, object]]:
     """The CSV rows as dicts (values before text conversion)."""
     out: list[dict[str, object]] = []
     for r in report.results:
-        control = {"control_id": r.id, "title": r.title, "section": r.section, "level": r.level,
-                   "scored": r.scored, "severity": r.severity, "status": r.status}
-        if not r.findings:
-            out.append({**control, "finding_status": None, "resource_kind": None, "resource_id": None,
-                        "resource_name": None, "message": r.reason, "actual": None, "expected": None,
-                        **_NO_WAIVER})
-        for f in r.findings:
-            out.append({**control, "finding_status": f.status, "resource_kind": f.resource.kind,
-                        "resource_id": f.resource.id, "resource_name": f.resource.name,
-                        "message": f.message, "actual": value_text(f.actual),
-                        "expected": value_text(f.expected), **waiver_columns(f)})
+        control = control_cells(r, COLUMNS)
+        if not r.findings:  # the control's row: its reason is the message
+            out.append({**control, **finding_cells(None), "message": r.reason, **waiver_columns(None)})
+        out += [{**control, **finding_cells(f, value_text), **waiver_columns(f)} for f in r.findings]
     return out
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from .._errors import UsageError
-from .._report import Report
+from .._report import Finding, Report
+from ._common import control_cells, finding_cells
 from .csv import waiver_columns
 
 COLUMNS = ("control_id", "title", "section", "section_title", "level", "scored", "automated", "severity",
@@ -30,18 +31,9 @@ def to_dataframe(report: Report) -> Any:
         raise UsageError("to_pandas() needs pandas: pip install 'dockerbench[pandas]'") from None
     records: list[dict[str, Any]] = []
     for r in report.results:
-        control = {"control_id": r.id, "title": r.title, "section": r.section, "section_title": r.section_title,
-                   "level": r.level, "scored": r.scored, "automated": r.automated, "severity": r.severity,
-                   "status": r.status, "reason": r.reason}
-        if not r.findings:
-            records.append({**control, "finding_status": None, "resource_kind": None, "resource_id": None,
-                            "resource_name": None, "message": None, "actual": None, "expected": None,
-                            **waiver_columns(None)})
-        for f in r.findings:
-            records.append({**control, "finding_status": f.status, "resource_kind": f.resource.kind,
-                            "resource_id": f.resource.id, "resource_name": f.resource.name,
-                            "message": f.message, "actual": f.actual, "expected": f.expected,
-                            **waiver_columns(f)})
+        control = control_cells(r, COLUMNS)
+        findings: list[Finding | None] = [*r.findings] or [None]  # a control without findings: one row
+        records += [{**control, **finding_cells(f), **waiver_columns(f)} for f in findings]
     # Text columns stay object dtype so an empty cell is None (not NaN), as documented.
     return pd.DataFrame({
         col: pd.Series([rec[col] for rec in records], dtype=_DTYPES.get(col, object))
