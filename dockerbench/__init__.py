@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
+    from typing_extensions import Unpack
+
     from ._diff import Diff, diff
     from ._errors import (
         CollectionError,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._policies import Control, load_policies
     from ._profiles import available_benchmarks
     from ._report import ControlResult, Finding, Report, Resource, Score, Status, load_report
+    from ._selection import AuditOptions, Selection
     from ._snapshot import SCHEMA_VERSION, Snapshot, load_snapshot
     from ._waivers import Waivers, load_waivers
     from .collect import snapshot
@@ -46,7 +49,7 @@ _LAZY = {
     "evaluate": "._evaluate", "Control": "._policies", "load_policies": "._policies",
     "available_benchmarks": "._profiles",
     "ControlResult": "._report", "Finding": "._report", "Report": "._report", "Resource": "._report",
-    "Score": "._report", "Status": "._report", "load_report": "._report",
+    "Score": "._report", "Selection": "._selection", "Status": "._report", "load_report": "._report",
     "SCHEMA_VERSION": "._snapshot", "Snapshot": "._snapshot", "load_snapshot": "._snapshot",
     "snapshot": ".collect", "Engine": ".engines", "make_engine": ".engines",
     "diff": "._diff", "Diff": "._diff", "Waivers": "._waivers", "load_waivers": "._waivers",
@@ -69,6 +72,7 @@ __all__ = [
     "ReportError",
     "Resource",
     "Score",
+    "Selection",
     "Snapshot",
     "SnapshotError",
     "Status",
@@ -96,28 +100,31 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'dockerbench' has no attribute {name!r}")
 
 
-def audit(*, engine: Engine | str | None = None, controls: list[str] | None = None,
-          params: dict[str, Any] | None = None, policy_dirs: Any = (), waivers: Any = None,
-          as_of: Any = None, benchmark: str | None = None, **snapshot_options: Any) -> Report:
-    """Snapshot the live host and evaluate it: ``evaluate(snapshot(**snapshot_options), ...)``
-    under ``benchmark`` (default ``cis-docker-1.1.0``). The engine starts, and compiles the
-    policies, while the snapshot is collected. Malformed ``waivers`` (or ones naming an unknown
-    control) raise before anything is collected."""
+def audit(selection: Selection | None = None, *, engine: Engine | str | None = None, waivers: Any = None,
+          as_of: Any = None, **options: Unpack[AuditOptions]) -> Report:
+    """Snapshot the live host and evaluate it: ``evaluate(snapshot(...), selection, ...)``.
+
+    The keywords are :func:`snapshot`'s (``docker_host``, ``host_root``, ...) and a
+    :class:`Selection`'s (``benchmark``, ``controls``, ``exclude``, ``level``, ...), as for
+    :func:`evaluate`. The engine starts, and compiles the selected policies, while the snapshot
+    is collected. Malformed ``waivers`` (or ones naming an unknown control) raise before
+    anything is collected."""
     from ._evaluate import evaluate, prepare
+    from ._selection import Selection, SelectionOptions
     from ._waivers import load_waivers, parse_as_of
     from .collect import snapshot
     from .engines import Engine as _Engine
     from .engines import make_engine
 
+    chosen = Selection.of(selection, **{k: v for k, v in options.items() if k in SelectionOptions.__optional_keys__})
+    collect: dict[str, Any] = {k: v for k, v in options.items() if k not in SelectionOptions.__optional_keys__}
     waiver_set = load_waivers(waivers) if waivers is not None else None
     day = parse_as_of(as_of)
     eng = make_engine(engine)
     eng.start()
     try:
-        prepare(eng, controls=controls, params=params, policy_dirs=policy_dirs, waivers=waiver_set,
-                benchmark=benchmark)
-        return evaluate(snapshot(**snapshot_options), engine=eng, controls=controls, params=params,
-                        policy_dirs=policy_dirs, waivers=waiver_set, as_of=day, benchmark=benchmark)
+        prepare(eng, chosen, waivers=waiver_set)
+        return evaluate(snapshot(**collect), chosen, engine=eng, waivers=waiver_set, as_of=day)
     finally:
         if not isinstance(engine, _Engine):
             eng.close()

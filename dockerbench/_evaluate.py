@@ -22,16 +22,29 @@ control of a benchmark profile that no check decides yet is ``manual``, never a 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ._errors import DockerbenchError, SnapshotError, UsageError
-from ._params import validate_params
-from ._policies import DEFAULT_BENCHMARK, DEFAULT_TITLE, Control, PolicySet, load_policies
+from typing_extensions import Unpack
+
+from ._errors import DockerbenchError, SnapshotError
+from ._policies import DEFAULT_BENCHMARK, DEFAULT_TITLE, Control
 from ._profiles import NOT_DECIDED_REASON
-from ._report import ENGINE_ERROR_PREFIX, ControlResult, DockerEngine, Finding, Report, Resource, Score, WaiverReport, count_reason
+from ._report import (
+    ENGINE_ERROR_PREFIX,
+    ControlMetadata,
+    ControlResult,
+    DockerEngine,
+    Finding,
+    Report,
+    Resource,
+    Score,
+    WaiverReport,
+    count_reason,
+)
+from ._selection import Selection, SelectionOptions
 from ._snapshot import Snapshot, load_snapshot
 from ._version import __version__
 from ._waivers import Waivers, load_waivers, parse_as_of
@@ -44,40 +57,38 @@ __all__ = ["decide", "evaluate", "prepare"]
 
 def evaluate(
     snapshot: Snapshot | str | Path | Mapping[str, Any],
+    selection: Selection | None = None,
     *,
     engine: Engine | str | None = None,
-    controls: Sequence[str] | None = None,
-    exclude: Sequence[str] | None = None,
-    level: int | None = None,
-    scored_only: bool = False,
-    params: Mapping[str, Any] | None = None,
-    policy_dirs: Iterable[str | Path] = (),
-    progress: Any = None,
     waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
     as_of: date | datetime | str | None = None,
-    benchmark: str | None = None,
+    progress: Any = None,
+    **options: Unpack[SelectionOptions],
 ) -> Report:
     """Evaluate the CIS controls over a snapshot and return the Report.
 
     ``snapshot`` is a Snapshot, a path or JSON text of one, or a dict. ``engine`` is an Engine,
-    or a name: ``embedded`` (default, regorus) or ``opa`` (real OPA in-process). ``benchmark`` is
-    the profile whose controls are decided: ``cis-docker-1.1.0`` (default), ``cis-docker-1.8.0``,
-    ... (``dockerbench.available_benchmarks()``); ids, levels and findings are that benchmark's.
-    ``controls`` and ``exclude`` take ids ('5.4'), sections ('5') and globs ('5.*'). ``params``
-    become ``data.dockerbench.params`` (organisation inputs such as ``trusted_registries``).
+    or a name: ``embedded`` (default, regorus) or ``opa`` (real OPA in-process). What is decided
+    is a :class:`Selection`, or its fields as keywords (they replace the given selection's):
+    ``benchmark`` is the profile whose controls are decided: ``cis-docker-1.1.0`` (default),
+    ``cis-docker-1.8.0``, ... (``dockerbench.available_benchmarks()``); ids, levels and findings
+    are that benchmark's. ``controls`` and ``exclude`` take ids ('5.4'), sections ('5') and globs
+    ('5.*'). ``params`` become ``data.dockerbench.params`` (organisation inputs such as
+    ``trusted_registries``).
 
     ``waivers`` is a waivers file (YAML/JSON path), a mapping of one, or :class:`Waivers`; they
     are applied after the policies decided, their expiry judged on ``as_of`` (a date; default:
     the snapshot's collection date). A malformed file, or one naming an unknown control, is a
     :class:`UsageError` before anything is evaluated.
     """
+    chosen = Selection.of(selection, **options)
     snap = _as_snapshot(snapshot)
     waiver_set = load_waivers(waivers) if waivers is not None else None
     day = parse_as_of(as_of)
     eng = make_engine(engine)
     own_engine = not isinstance(engine, Engine)
     try:
-        policies, selected = _load(eng, controls, exclude, level, scored_only, params, policy_dirs, benchmark)
+        policies, selected = chosen.load(eng)
         plan = resolve_waivers(waiver_set, policies) if waiver_set is not None else None
         docs = _evaluate_all(eng, snap.model_dump(mode="json"), selected, progress)
         description = eng.describe()
@@ -94,36 +105,19 @@ def evaluate(
 
 def prepare(
     engine: Engine,
+    selection: Selection | None = None,
     *,
-    controls: Sequence[str] | None = None,
-    exclude: Sequence[str] | None = None,
-    level: int | None = None,
-    scored_only: bool = False,
-    params: Mapping[str, Any] | None = None,
-    policy_dirs: Iterable[str | Path] = (),
     waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
-    benchmark: str | None = None,
+    **options: Unpack[SelectionOptions],
 ) -> None:
     """Load the selected controls into engine and let it compile them in the background, so
     that evaluate() with the same selection finds them ready (audit does this while it reads
     the host). Broken policies, and waivers that are malformed or name an unknown control,
     raise here as they would in evaluate()."""
-    policies, selected = _load(engine, controls, exclude, level, scored_only, params, policy_dirs, benchmark)
+    policies, selected = Selection.of(selection, **options).load(engine)
     if waivers is not None:
         resolve_waivers(load_waivers(waivers), policies)
     engine.prepare(_packages(selected))
-
-
-def _load(eng: Engine, controls: Sequence[str] | None, exclude: Sequence[str] | None, level: int | None,
-          scored_only: bool, params: Mapping[str, Any] | None, policy_dirs: Iterable[str | Path],
-          benchmark: str | None = None) -> tuple[PolicySet, list[Control]]:
-    """Load the policies into eng; the benchmark's policy set and its selected controls, in order."""
-    policies = load_policies(policy_dirs, benchmark)
-    selected = policies.select(controls, exclude, level, scored_only)
-    if not selected:
-        raise UsageError("no control matches the selection")
-    eng.load(policies.modules, {"dockerbench": {"params": validate_params(params)}})
-    return policies, selected
 
 
 def _packages(selected: list[Control]) -> list[str]:
@@ -159,7 +153,7 @@ def _evaluate_all(eng: Engine, input_doc: dict[str, Any], selected: list[Control
 
 def decide(control: Control, doc: Any) -> ControlResult:
     """The status of one control from its package document (or the engine error it raised)."""
-    base = _base(control)
+    base = ControlMetadata.fields_of(control)
     if control.package is None:  # a profile's control that no check decides yet: a person does
         return ControlResult(**base, status="manual", reason=NOT_DECIDED_REASON)
     if isinstance(doc, DockerbenchError):
@@ -215,17 +209,6 @@ def _check_shapes(doc: dict[str, Any]) -> None:
     checked = doc.get("checked")
     if "checked" in doc and not (isinstance(checked, int) and not isinstance(checked, bool) and checked >= 0):
         raise ValueError(f"checked must be a count (a whole number, 0 or more), got {json.dumps(checked)[:60]}")
-
-
-def _base(control: Control) -> dict[str, Any]:
-    return {
-        "id": control.id, "title": control.title, "section": control.section,
-        "section_title": control.section_title, "level": control.level, "scored": control.scored,
-        "automated": control.automated, "severity": control.severity,
-        "remediation": control.remediation, "references": list(control.references),
-        "cis_v1_6_0": control.cis_v1_6_0, "level_source": control.level_source,
-        "automated_source": control.automated_source,
-    }
 
 
 def _as_list(value: Any) -> list[Any]:

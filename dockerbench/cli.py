@@ -46,6 +46,8 @@ from ._evaluate import prepare
 from ._params import validate_params
 from ._policies import DEFAULT_BENCHMARK, load_policies
 from ._profiles import available_benchmarks, load_profile
+from ._report import ControlMetadata
+from ._selection import Selection
 from ._snapshot import Snapshot, load_snapshot
 from ._text import json_printable, printable
 from ._version import __version__
@@ -441,14 +443,12 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
     params = _read_params(options.pop("params_file"))
     with _opened_engine(options) as engine:
         engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
-        prepare(engine, controls=_split(options["controls"]), exclude=_split(options["exclude"]),
-                level=options["level"], scored_only=options["scored_only"], params=params,
-                policy_dirs=options["policy_dir"], waivers=waivers, benchmark=options["benchmark"])
+        selection = _selection(options, params)
+        prepare(engine, selection, waivers=waivers)
         snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
         if save_snapshot is not None:
             snap.save(save_snapshot)
-        code = _evaluate_and_render(state, snap, engine=engine, params=params, waivers=waivers, as_of=as_of,
-                                    **options)
+        code = _evaluate_and_render(state, snap, selection, engine=engine, waivers=waivers, as_of=as_of, **options)
     if failure is not None:
         _fail(state, failure, failure.exit_code)
     sys.exit(code)
@@ -468,9 +468,9 @@ def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
     waivers, as_of = _read_waivers(options)
     snap = _read_snapshot(snapshot_file)
     params = _read_params(options.pop("params_file"))
+    selection = _selection(options, params)
     with _opened_engine(options) as engine:
-        code = _evaluate_and_render(state, snap, engine=engine, params=params, waivers=waivers, as_of=as_of,
-                                    **options)
+        code = _evaluate_and_render(state, snap, selection, engine=engine, waivers=waivers, as_of=as_of, **options)
     sys.exit(code)
 
 
@@ -502,11 +502,9 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
         controls, control_id = (control_id, *controls), None  # a section, a subsection or a glob: list those
     chosen = policies.select([control_id] if control_id else _split(controls), _split(exclude), level, scored_only)
     sources = load_profile(benchmark).sources if benchmark != DEFAULT_BENCHMARK else {}
-    rows: list[dict[str, Any]] = [{"id": c.id, "title": c.title, "section": c.section, "section_title": c.section_title,
-             "level": c.level, "scored": c.scored, "automated": c.automated, "severity": c.severity,
-             "remediation": c.remediation, "cis_v1_6_0": c.cis_v1_6_0, "references": list(c.references),
-             "benchmark": policies.benchmark, "level_source": c.level_source, "automated_source": c.automated_source,
-             "check": c.package, "policy": None if c.file is None else str(c.file), "note": c.note} for c in chosen]
+    rows: list[dict[str, Any]] = [
+        {**ControlMetadata.fields_of(c), "benchmark": policies.benchmark, "check": c.package,
+         "policy": None if c.file is None else str(c.file), "note": c.note} for c in chosen]
     if fmt == "json":
         click.echo(json.dumps(rows if not control_id else rows[0], indent=2))
         return
@@ -565,8 +563,9 @@ def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str, pa
     options.update(params_file=params_file, policy_dir=policy_dir)
     _configure(options, ("params", "policy_dirs", "waivers", "attestations"))
     waivers, as_of = _read_waivers(options)
-    result = diff(before, after, engine=engine, params=_read_params(options["params_file"]),
-                  policy_dirs=options["policy_dir"], waivers=waivers, as_of=as_of, benchmark=benchmark)
+    selection = Selection(benchmark=benchmark, params=_read_params(options["params_file"]),
+                          policy_dirs=options["policy_dir"])
+    result = diff(before, after, selection, engine=engine, waivers=waivers, as_of=as_of)
     _print_diff(state, result, fmt)
     sys.exit(0 if result.empty else 1)
 
@@ -663,7 +662,8 @@ def waivers_check_cmd(state: _State, waivers_file: Path, snapshot_file: Path | N
     policies = load_policies(policy_dir)
     problems, usable = check_waivers(waivers_file, policies, today=day or date.today(), within_days=within_days)
     if snap is not None and usable is not None:
-        report = evaluate_snapshot(snap, engine=engine, params=params, policy_dirs=policy_dir, waivers=usable, as_of=day)
+        report = evaluate_snapshot(snap, Selection(params=params, policy_dirs=policy_dir), engine=engine,
+                                   waivers=usable, as_of=day)
         problems += check_outcomes(report)
     for problem in problems:
         click.echo(printable(f"{waivers_file}: {problem}"))
@@ -700,16 +700,17 @@ def _collect(state: _State, docker_host: str | None, host_root: str, include_env
             return e.snapshot, e  # type: ignore[return-value]
 
 
-def _evaluate_and_render(state: _State, snap: Snapshot, *, fmt: str, output: Path | None,
-                         controls: tuple[str, ...], exclude: tuple[str, ...], level: int | None,
-                         scored_only: bool, fail_on: str, engine: Any, params: dict[str, Any],
-                         policy_dir: tuple[Path, ...], waivers: Waivers | None = None,
-                         as_of: date | None = None, benchmark: str = DEFAULT_BENCHMARK) -> int:
+def _selection(options: dict[str, Any], params: dict[str, Any]) -> Selection:
+    """The Selection the command's options make (taken out of options)."""
+    return Selection(benchmark=options.pop("benchmark"), controls=_split(options.pop("controls")),
+                     exclude=_split(options.pop("exclude")), level=options.pop("level"),
+                     scored_only=options.pop("scored_only"), params=params, policy_dirs=options.pop("policy_dir"))
+
+
+def _evaluate_and_render(state: _State, snap: Snapshot, selection: Selection, *, fmt: str, output: Path | None,
+                         fail_on: str, engine: Any, waivers: Waivers | None = None, as_of: date | None = None) -> int:
     with _Progress(state) as progress:
-        report = evaluate_snapshot(snap, engine=engine, controls=_split(controls), exclude=_split(exclude),
-                                   level=level, scored_only=scored_only, params=params,
-                                   policy_dirs=policy_dir, progress=progress, waivers=waivers, as_of=as_of,
-                                   benchmark=benchmark)
+        report = evaluate_snapshot(snap, selection, engine=engine, progress=progress, waivers=waivers, as_of=as_of)
     if fmt == "table" and output is None:
         from .report import print_table
 

@@ -61,6 +61,17 @@ DOCKER_ENGINES = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cli_engine() -> Iterator[None]:
+    """Stop the one embedded engine the in-process CLI tests share (tests/_cli.py), if they ran."""
+    yield
+    import sys
+
+    cli = sys.modules.get("_cli")
+    if cli is not None:
+        cli.close_shared()
+
+
 @pytest.fixture(scope="session", params=DOCKER_ENGINES, ids=str)
 def docker_engine(request: pytest.FixtureRequest) -> DockerEngine:
     """The Docker Engine under test: every test that uses it runs once per engine."""

@@ -10,13 +10,9 @@ import sys
 
 import pytest
 import synthetic
+from _cli import run, run_process
 
 import dockerbench
-
-
-def run(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +28,19 @@ def _one_error_line(stderr: str) -> str:
     assert lines[0].startswith("dockerbench: error: ")
     assert "Traceback" not in stderr
     return lines[0]
+
+
+def test_the_real_command_exits_with_the_documented_codes_and_one_stderr_line(snapshot_file, tmp_path):
+    """The other tests run the command in this process (tests/_cli.py); this one as a process
+    does: 0 nothing fails, 1 a control fails, 2 bad input, 3 the daemon cannot be reached."""
+    assert run_process("-q", "evaluate", str(snapshot_file), "--controls", "2.5").returncode == 0
+    failing = run_process("--no-color", "evaluate", str(snapshot_file), "--controls", "5")
+    assert failing.returncode == 1 and "5.4 " in failing.stdout and failing.stderr.startswith("31 controls: ")
+    (tmp_path / "bad.json").write_text('{"meta": ')
+    bad = run_process("evaluate", str(tmp_path / "bad.json"))
+    assert bad.returncode == 2 and "bad.json" in _one_error_line(bad.stderr)
+    unreachable = run_process("-q", "snapshot", "--docker-host", f"unix://{tmp_path}/none.sock")
+    assert unreachable.returncode == 3 and "cannot reach the Docker daemon" in _one_error_line(unreachable.stderr)
 
 
 def test_evaluate_prints_one_line_per_control_and_exits_1_on_failures(snapshot_file):
@@ -295,13 +304,10 @@ def test_an_output_in_a_missing_directory_is_refused_before_the_audit(tmp_path):
 
 
 def test_evaluate_dash_reads_the_snapshot_from_stdin(snapshot_file):
-    proc = subprocess.run([sys.executable, "-m", "dockerbench.cli", "-q", "evaluate", "-", "--controls", "5.4",
-                           "--format", "json"], input=snapshot_file.read_text(), capture_output=True, text=True,
-                          timeout=300)
+    proc = run_process("-q", "evaluate", "-", "--controls", "5.4", "--format", "json", input=snapshot_file.read_text())
     assert proc.returncode in (0, 1), proc.stderr
     assert [r["id"] for r in json.loads(proc.stdout)["results"]] == ["5.4"]
-    bad = subprocess.run([sys.executable, "-m", "dockerbench.cli", "evaluate", "-"], input="{}", capture_output=True,
-                         text=True, timeout=300)
+    bad = run_process("evaluate", "-", input="{}")
     assert bad.returncode == 2
     assert _one_error_line(bad.stderr).startswith("dockerbench: error: <stdin>: not a valid snapshot: meta: Field required")
 

@@ -4,9 +4,7 @@ file, the file beats the default; a broken file is one line and exit 2 before an
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -14,19 +12,13 @@ import jsonschema
 import pytest
 import synthetic
 import yaml
+from _cli import run
 
 import dockerbench
 from dockerbench import _config, cli
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((REPO / "schemas" / "config.schema.json").read_text())
-
-
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The command as a user runs it from ``cwd`` (this checkout's dockerbench, wherever cwd is)."""
-    environ = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, env=environ, timeout=300)
 
 
 def _one_error_line(proc: subprocess.CompletedProcess[str]) -> str:

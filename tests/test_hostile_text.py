@@ -13,7 +13,6 @@ import csv
 import io
 import json
 import subprocess
-import sys
 
 import pytest
 import synthetic
@@ -150,8 +149,9 @@ def test_json_report_round_trips_the_hostile_text():
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True,
-                          timeout=300)
+    from _cli import run
+
+    return run(*args)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -20,7 +19,9 @@ SCHEMA = json.loads((ROOT / "schemas" / "params.schema.json").read_text())
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True, timeout=300)
+    from _cli import run
+
+    return run(*args)
 
 
 @pytest.fixture(scope="module")

@@ -350,10 +350,9 @@ def test_diff_of_two_snapshots_evaluates_both_under_the_benchmark() -> None:
 
 
 def run(*args: str):
-    import subprocess
-    import sys
+    from _cli import run
 
-    return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True, timeout=300)
+    return run(*args)
 
 
 def test_cli_diff_of_reports_of_different_benchmarks_exits_2_in_one_line(tmp_path) -> None:

@@ -60,7 +60,7 @@ def test_other_major_schema_version_is_rejected():
 
 
 PUBLIC = ["CollectionError", "Control", "ControlResult", "Diff", "DockerbenchError", "Engine", "EngineError", "Finding",
-          "PolicyError", "PolicyWarning", "Report", "ReportError", "Resource", "SCHEMA_VERSION", "Score", "Snapshot",
+          "PolicyError", "PolicyWarning", "Report", "ReportError", "Resource", "SCHEMA_VERSION", "Score", "Selection", "Snapshot",
           "SnapshotError", "Status", "UsageError", "Waivers", "__version__", "audit", "available_benchmarks", "diff", "evaluate",
           "load_policies", "load_report", "load_snapshot", "load_waivers", "make_engine", "snapshot"]
 
@@ -80,6 +80,35 @@ def test_public_api_is_exactly_these_names_each_typed():
             assert all(p.annotation is not inspect.Parameter.empty for p in sig.parameters.values()), name
     errors = [getattr(dockerbench, n) for n in PUBLIC if n.endswith("Error")]
     assert all(issubclass(e, dockerbench.DockerbenchError) for e in errors) and len(errors) == 7
+
+
+def test_audit_takes_every_option_of_snapshot_and_of_a_selection():
+    """audit()'s keywords are snapshot()'s and a Selection's: none can be forgotten on either side."""
+    import dataclasses
+    import inspect
+
+    from dockerbench._selection import AuditOptions, SelectionOptions
+
+    snapshot_params = set(inspect.signature(dockerbench.snapshot).parameters)
+    selection_fields = {f.name for f in dataclasses.fields(dockerbench.Selection)}
+    assert set(SelectionOptions.__optional_keys__) == selection_fields
+    assert set(AuditOptions.__optional_keys__) == snapshot_params | selection_fields
+    assert not snapshot_params & selection_fields
+
+
+def test_keywords_and_a_selection_select_the_same_controls():
+    snap = synthetic.snapshot(2)
+    by_keywords = dockerbench.evaluate(snap, benchmark="cis-docker-1.8.0", controls=["5"], exclude=["5.1*"], level=1)
+    chosen = dockerbench.Selection(benchmark="cis-docker-1.8.0", controls=["5"], exclude=["5.1*"], level=1)
+    by_selection = dockerbench.evaluate(snap, chosen)
+    assert [r.id for r in by_selection.results] == [r.id for r in by_keywords.results]
+    assert by_selection.benchmark_id == "cis-docker-1.8.0" and "5.10" not in {r.id for r in by_selection.results}
+    assert all(r.level == 1 and r.section == "5" for r in by_selection.results)
+    # a keyword refines a given selection; an unknown one is refused as Python refuses it
+    refined = dockerbench.evaluate(snap, chosen, controls=["5.4"])
+    assert [r.id for r in refined.results] == ["5.4"]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'contrls'"):
+        dockerbench.evaluate(snap, contrls=["5.4"])  # type: ignore[call-arg]
 
 
 def test_a_report_that_is_not_one_is_a_report_error(tmp_path):

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import _cli
 import jsonschema
 import pytest
 import synthetic
@@ -64,8 +64,7 @@ def dated(snap, when: datetime):
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dockerbench.cli", *args], capture_output=True, text=True,
-                          timeout=300, cwd=ROOT)
+    return _cli.run(*args, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")
