@@ -294,6 +294,14 @@ engine_before(v) if {
 
 # ----------------------------------------------------------------------------- image store
 
+# storage_driver is what GET /info Driver names: the storage driver dockerd uses, or under the
+# containerd image store a containerd snapshotter; undefined when /info was not collected or
+# names none. configured_storage_driver is --storage-driver / "storage-driver", which the
+# running daemon may not have used (daemon.json edited since it started).
+storage_driver := input.daemon.info.driver if is_string(input.daemon.info.driver)
+
+configured_storage_driver := string_option("storage-driver", "storage-driver")
+
 # containerd_image_store: dockerd keeps images and container filesystems in containerd (the
 # containerd image store, the default of a fresh Engine 29 install): GET /info DriverStatus has
 # driver-type io.containerd.snapshotter.v1, and Driver names a containerd snapshotter

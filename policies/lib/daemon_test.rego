@@ -412,6 +412,20 @@ test_containerd_image_store_from_driver_status if {
 	not daemon.containerd_image_store with input.daemon.info as null
 }
 
+test_storage_driver_is_the_one_info_names if {
+	daemon.storage_driver == "overlay2" with input.daemon.info as {"driver": "overlay2"}
+	not daemon.storage_driver with input.daemon.info as {"driver": null}
+	not daemon.storage_driver with input.daemon.info as null
+	not daemon.storage_driver with input.daemon as {}
+}
+
+test_configured_storage_driver_flag_then_daemon_json if {
+	daemon.configured_storage_driver == "devicemapper" with input.daemon as snap({"storage-driver": ["devicemapper"]}, {})
+	daemon.configured_storage_driver == "overlay2" with input.daemon as snap({}, {"storage-driver": "overlay2"})
+	not daemon.configured_storage_driver with input.daemon as snap({}, {"storage-driver": 3})
+	not daemon.configured_storage_driver with input.daemon as base
+}
+
 # ----------------------------------------------------------------------------- no-new-privileges
 
 engine(version, options) := {"version": {"version": version}, "info": {"docker_root_dir": "/var/lib/docker", "security_options": options}}
