@@ -312,6 +312,25 @@ containerd_image_store if {
 	pair[1] == "io.containerd.snapshotter.v1"
 }
 
+# ----------------------------------------------------------------------------- containerd
+
+# rootless_containerd_unlocated: the snapshot cannot have looked for the socket of a rootless
+# dockerd's containerd: it is under the daemon user's XDG_RUNTIME_DIR, which is not recorded,
+# and GET /info reports Containerd.Address only from API 1.46; --containerd does not say either.
+rootless_containerd_unlocated if {
+	security_option("rootless")
+	not containerd_address_known
+	not string_option("containerd", "containerd")
+}
+
+containerd_address_known if is_string(input.daemon.info.containerd_address)
+
+# missing_containerd_socket is the `missing` of the controls on the containerd socket.
+missing_containerd_socket contains msg if {
+	rootless_containerd_unlocated
+	msg := "the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"
+}
+
 # ----------------------------------------------------------------------------- no-new-privileges
 
 # no_new_privileges_in_info: GET /info SecurityOptions lists name=no-new-privileges, which

@@ -6,11 +6,14 @@
 #   else the one --containerd / "containerd" configures, else both an older dockerd chooses
 #   between: /run/containerd/containerd.sock (a system containerd) and
 #   <exec-root>/containerd/containerd.sock (the containerd it starts itself when there is none).
-#   Every one of them that exists is judged; none exists: not applicable.
+#   Every one of them that exists is judged; none exists: not applicable. A rootless dockerd's
+#   containerd listens under its user's XDG_RUNTIME_DIR: without the address from GET /info or
+#   --containerd, its socket is missing.
 #   The control's identity and prose are the profile's.
 package cis_docker_1_8_0.c1_1_8
 
 import data.lib.audit
+import data.lib.daemon
 import data.lib.files
 
 # Rule matching (whole paths, a symlink's target, loaded rules else persistent ones, parent
@@ -21,6 +24,9 @@ roles := {"containerd_sock"}
 sockets := files.sockets(audit.targets(roles))
 
 missing contains m if some m in audit.facts_missing(roles)
+
+# The containerd of a rootless dockerd listens where the snapshot cannot have looked.
+missing contains m if some m in daemon.missing_containerd_socket
 
 not_applicable := sprintf("no containerd socket exists on this host (looked at %s)", [looked_at]) if {
 	count(audit.targets(roles)) > 0

@@ -87,3 +87,18 @@ test_whole_package_evaluates_for_every_fact_kind if {
 		is_number(d.checked)
 	}
 }
+
+rootless_info(address) := {"docker_root_dir": "/home/dev/.local/share/docker", "security_options": ["name=rootless"], "containerd_address": address}
+
+test_a_rootless_daemons_socket_is_missing_without_its_address if {
+	d := c3_24 with input.files as [absent, supervised_absent] with input.daemon.info as rootless_info(null)
+	d.missing == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"}
+	d.violations == set()
+}
+
+test_a_rootless_daemons_socket_is_judged_at_the_address_info_names if {
+	own := object.union(sock, {"path": "/run/user/1000/docker/containerd/containerd.sock", "uid": 1000, "gid": 1000, "owner": "dev", "group": "dev"})
+	d := c3_24 with input.files as [own] with input.daemon.info as rootless_info("/run/user/1000/docker/containerd/containerd.sock")
+	d.missing == set()
+	d.checked == 1
+}
