@@ -111,6 +111,14 @@ def snapshot(n_containers: int, n_images: int = 5) -> Snapshot:
         FileFact(role="containerd_legacy_binary", path="/usr/bin/docker-containerd", exists=False),
         FileFact(role="runc_legacy_binary", path="/usr/bin/docker-runc", exists=False),
         FileFact(role="tls_ca", path="/etc/docker/ca.pem", exists=False),
+        FileFact(role="etc_sysconfig_docker", path="/etc/sysconfig/docker", exists=False),
+        _file("run_containerd", "/run/containerd", 0o711, kind="dir"),
+        _file("containerd_sock", "/run/containerd/containerd.sock", 0o660, kind="socket"),
+        FileFact(role="containerd_sock", path="/var/run/docker/containerd/containerd.sock", exists=False),
+        _file("containerd_config", "/etc/containerd/config.toml", 0o644),
+        FileFact(role="containerd_shim_binary", path="/usr/bin/containerd-shim", exists=False),
+        FileFact(role="containerd_shim_runc_v1_binary", path="/usr/bin/containerd-shim-runc-v1", exists=False),
+        _file("containerd_shim_runc_v2_binary", "/usr/bin/containerd-shim-runc-v2", 0o755),
     ]
     return Snapshot(
         meta=Meta(tool_version="test", collected_at=NOW, collected_at_unix=int(NOW.timestamp()), hostname="synthetic",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -74,7 +75,8 @@ def owned(path: Path, mode: int, uid: int, gid: int) -> None:
 @pytest.fixture(scope="module")
 def host_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A host with unit files, daemon.json, defaults file, TLS files (the key inside a directory
-    only its owner may enter), certs.d, a dangling socket link and a data root."""
+    only its owner may enter), certs.d, a dangling socket link, a data root, and containerd's
+    state directory with its socket, its config.toml and one of its shims."""
     root = base_host(tmp_path_factory.mktemp("host"))
     owned(put(root, "/lib/systemd/system/docker.service"), 0o644, 0, 0)
     link(root, "/etc/systemd/system/docker.service", "/lib/systemd/system/docker.service")
@@ -89,6 +91,13 @@ def host_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "var/lib/docker/swarm/certificates").mkdir(parents=True)
     owned(root / "var/lib/docker", 0o710, 0, 0)
     owned(put(root, "/var/lib/docker/swarm/certificates/swarm-root-ca.crt"), 0o644, 0, 0)
+    owned(put(root, "/etc/containerd/config.toml", "version = 2\n"), 0o644, 0, 0)
+    owned(put(root, "/usr/bin/containerd-shim-runc-v2"), 0o755, 0, 0)
+    (root / "run/containerd").mkdir(parents=True)
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(root / "run/containerd/containerd.sock"))
+    owned(root / "run/containerd/containerd.sock", 0o660, 0, 4242)
+    owned(root / "run/containerd", 0o711, 0, 0)
     return root
 
 
@@ -120,6 +129,10 @@ def fact(collected, role: str, path: str) -> FileFact:
     ("etc_default_docker", "/etc/default/docker", 0o477, 5555, 6666, None, None),
     ("certs_d", "/etc/docker/certs.d/reg:5000/client.key", 0o400, 0, 0, "root", "root"),
     ("data_root", "/var/lib/docker", 0o710, 0, 0, "root", "root"),
+    ("run_containerd", "/run/containerd", 0o711, 0, 0, "root", "root"),
+    ("containerd_sock", "/run/containerd/containerd.sock", 0o660, 0, 4242, "root", "docker"),
+    ("containerd_config", "/etc/containerd/config.toml", 0o644, 0, 0, "root", "root"),
+    ("containerd_shim_runc_v2_binary", "/usr/bin/containerd-shim-runc-v2", 0o755, 0, 0, "root", "root"),
 ])
 def test_mode_and_owner_are_recorded_exactly(collected, role, path, mode, uid, gid, owner, group) -> None:
     f = fact(collected, role, path)
@@ -153,9 +166,17 @@ def test_dangling_symlink_is_reported_as_the_link(collected) -> None:
 def test_absent_paths_are_facts_not_errors(collected) -> None:
     for role, path in [("etc_sysconfig_docker", "/etc/sysconfig/docker"), ("docker_sock", "/run/alt.sock"),
                        ("docker_sock", "/run/docker.sock"), ("tls_cert", "/home/alice/.docker/cert.pem"),
-                       ("swarm_node_cert", "/var/lib/docker/swarm/certificates/swarm-node.crt")]:
+                       ("swarm_node_cert", "/var/lib/docker/swarm/certificates/swarm-node.crt"),
+                       ("containerd_shim_binary", "/usr/bin/containerd-shim"),
+                       ("containerd_shim_runc_v1_binary", "/usr/bin/containerd-shim-runc-v1"),
+                       ("containerd_sock", "/var/run/docker/containerd/containerd.sock")]:
         f = fact(collected, role, path)
         assert (f.exists, f.error_kind, f.mode) == (False, None, None), path
+
+
+def test_the_containerd_socket_is_stated_as_a_socket(collected) -> None:
+    f = fact(collected, "containerd_sock", "/run/containerd/containerd.sock")
+    assert (f.exists, f.type, f.resolved_path) == (True, "socket", None)
 
 
 def test_certs_d_is_walked_recursively(collected) -> None:
@@ -220,6 +241,35 @@ def test_sockets_are_deduplicated_by_path(tmp_path: Path) -> None:
                                            content={"hosts": ["unix:///run/x.sock"]}))
     host = Host(systemd=SystemdUnits(socket_listen=["/run/x.sock"]))
     assert roles(base_host(tmp_path), daemon, host)["docker_sock"] == ["/var/run/docker.sock", "/run/x.sock"]
+
+
+@pytest.mark.parametrize(("daemon", "expected"), [
+    (Daemon(), ["/run/containerd/containerd.sock", "/var/run/docker/containerd/containerd.sock"]),
+    (Daemon(flags={"exec-root": ["/srv/exec/"]}),
+     ["/run/containerd/containerd.sock", "/srv/exec/containerd/containerd.sock"]),
+    (Daemon(flags={"containerd": ["/srv/c.sock"], "exec-root": ["/srv/exec"]}), ["/srv/c.sock"]),
+    (Daemon(config_file=ConfigFile(path="/etc/docker/daemon.json", state="parsed",
+                                   content={"containerd": "unix:///run/alt/containerd.sock"})),
+     ["/run/alt/containerd.sock"]),
+    (Daemon(flags={"containerd": ["/srv/c.sock"]},
+            info=EngineInfo(docker_root_dir="/var/lib/docker", containerd_address="/run/docker/containerd/containerd.sock")),
+     ["/run/docker/containerd/containerd.sock"]),
+], ids=["defaults", "exec-root", "flag", "daemon.json", "engine-info"])
+def test_the_containerd_socket_is_the_one_dockerd_reports_else_configures_else_both_defaults(
+        tmp_path: Path, daemon: Daemon, expected: list[str]) -> None:
+    """GET /info Containerd.Address (API 1.46+) wins; an older dockerd uses --containerd, else the
+    system containerd's socket when it exists, else that of the containerd it starts itself."""
+    assert roles(base_host(tmp_path), daemon, Host())["containerd_sock"] == expected
+
+
+def test_the_fixed_containerd_paths_are_stated_on_every_host(tmp_path: Path) -> None:
+    found = roles(base_host(tmp_path), Daemon(), Host())
+    assert {r: found[r] for r in ("run_containerd", "containerd_config", "containerd_shim_binary",
+                                  "containerd_shim_runc_v1_binary", "containerd_shim_runc_v2_binary")} == {
+        "run_containerd": ["/run/containerd"], "containerd_config": ["/etc/containerd/config.toml"],
+        "containerd_shim_binary": ["/usr/bin/containerd-shim"],
+        "containerd_shim_runc_v1_binary": ["/usr/bin/containerd-shim-runc-v1"],
+        "containerd_shim_runc_v2_binary": ["/usr/bin/containerd-shim-runc-v2"]}
 
 
 # ----------------------------------------------------------------------------- whole snapshot

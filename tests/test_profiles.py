@@ -41,13 +41,29 @@ EXPECTED_IDS = {
     "cis-docker-1.8.0": ids(("1.1", 18), ("1.2", 2), ("2", 19), ("3", 24), ("4", 12), ("5", 32), ("6", 2), ("7", 9)),
 }
 
-#: Controls that decide differently from every v1.1.0 control: their own rule.
-OWN_RULES = {"cis-docker-1.8.0": {"1.1.9": "cis_docker_1_8_0.c1_1_9"}, "cis-docker-1.6.0": {}}
-
-#: Controls new since v1.1.0 (their checks are not written yet): the closing notes list them.
+#: Controls new since v1.1.0: no v1.1.0 check decides them, each has its own in policies/cis_docker_1_8_0, which
+#: v1.6.0 shares (the same id and decision in both benchmarks).
 NEW = {"1.1.4", "1.1.8", "1.1.12", "1.1.13", "1.1.15", "1.1.16", "1.1.17", "2.1", "3.21", "3.22", "3.23", "3.24",
        "4.12"}
 NEW_IN = {"cis-docker-1.6.0": NEW, "cis-docker-1.8.0": NEW | {"2.7"}}
+
+
+def own_check(cid: str) -> str:
+    return "cis_docker_1_8_0.c" + cid.replace(".", "_")
+
+
+#: Controls that decide differently from every v1.1.0 control, or that no v1.1.0 control decides: their own rule.
+OWN_RULES = {"cis-docker-1.8.0": {cid: own_check(cid) for cid in NEW_IN["cis-docker-1.8.0"] | {"1.1.9"}},
+             "cis-docker-1.6.0": {cid: own_check(cid) for cid in NEW_IN["cis-docker-1.6.0"]}}
+
+#: What the new controls decide on the busy-host fixture (a root daemon with overlay2 on Engine 20.10, audit
+#: rules for dockerd and daemon.json only, containerd's socket root:root 0660, no /etc/sysconfig/docker, only
+#: the runc v2 shim installed, images pulled and built).
+NEW_ON_BUSY_HOST = {
+    "1.1.4": "fail", "1.1.8": "fail", "1.1.12": "fail", "1.1.13": "not_applicable", "1.1.15": "not_applicable",
+    "1.1.16": "not_applicable", "1.1.17": "fail", "2.1": "warn", "2.7": "pass", "3.21": "not_applicable",
+    "3.22": "not_applicable", "3.23": "pass", "3.24": "pass", "4.12": "manual",
+}
 
 
 def v1_6_0_to_v1_8_0(cid: str) -> str:
@@ -108,8 +124,8 @@ def test_carried_over_checks_follow_the_v1_6_0_aliases_of_the_v1_1_0_metadata(pr
 
 
 @pytest.mark.parametrize("profile", sorted(EXPECTED_IDS))
-def test_the_controls_no_check_decides_are_the_new_ones(profile: str) -> None:
-    assert {c.id for c in load_profile(profile).controls if c.check is None} == NEW_IN[profile]
+def test_every_control_of_the_shipped_profiles_is_decided_by_a_check(profile: str) -> None:
+    assert [c.id for c in load_profile(profile).controls if c.check is None] == []
 
 
 def test_a_profiles_own_checks_are_used_and_not_copies_of_a_v1_1_0_check() -> None:
@@ -168,11 +184,53 @@ def test_every_control_of_the_profile_is_in_its_report_with_the_profiles_metadat
 
 
 @pytest.mark.parametrize("profile", sorted(EXPECTED_IDS))
-def test_a_control_no_check_decides_is_manual_never_pass(profile: str) -> None:
+def test_the_new_controls_are_decided_from_the_facts(profile: str) -> None:
+    rep = report(profile, "busy-host")
+    assert {cid: rep.result(cid).status for cid in NEW_IN[profile]} == {
+        cid: status for cid, status in NEW_ON_BUSY_HOST.items() if cid in NEW_IN[profile]}
+    assert NOT_DECIDED_REASON not in {r.reason for f in FIXTURES for r in report(profile, f).results}
+
+
+def test_a_new_control_decides_alike_under_v1_6_0_and_v1_8_0_on_every_fixture() -> None:
     for fixture in FIXTURES:
-        undecided = [r for r in report(profile, fixture).results if r.id in NEW_IN[profile]]
-        assert len(undecided) == len(NEW_IN[profile])
-        assert {(r.status, r.reason, len(r.findings)) for r in undecided} == {("manual", NOT_DECIDED_REASON, 0)}
+        for cid in NEW:
+            v160, v180 = report("cis-docker-1.6.0", fixture).result(cid), report("cis-docker-1.8.0", fixture).result(cid)
+            assert decision(v160) == decision(v180), f"{fixture}: {cid}"
+
+
+def test_a_new_control_whose_facts_were_not_collected_is_an_error_never_a_pass() -> None:
+    rep = report("cis-docker-1.8.0", "engine-unreachable")
+    assert {cid: rep.result(cid).status for cid in ("2.1", "2.7", "4.12")} == dict.fromkeys(("2.1", "2.7", "4.12"), "error")
+    older = FIXTURES["busy-host"].model_copy(update={"files": [f for f in FIXTURES["busy-host"].files
+                                                                 if not f.role.startswith(("containerd_", "run_"))]})
+    old = dockerbench.evaluate(older, benchmark="cis-docker-1.8.0", controls=["1.1.4", "1.1.8", "3.23", "3.24"])
+    assert {r.id: (r.status, r.missing) for r in old.results} == {
+        "1.1.4": ("error", ["file facts for role run_containerd (not collected)"]),
+        "1.1.8": ("error", ["file facts for role containerd_sock (not collected)"]),
+        "3.23": ("error", ["file facts for role containerd_sock (not collected)"]),
+        "3.24": ("error", ["file facts for role containerd_sock (not collected)"]),
+    }
+
+
+def test_a_control_no_check_decides_is_manual_never_pass(tmp_path, monkeypatch) -> None:
+    """An organisation's profile may list a control it has no check for yet: manual, never pass, never left out."""
+    undecided = PROFILE + textwrap.indent(textwrap.dedent("""\
+        - id: "5.6"
+          title: Ensure sensitive host system directories are not mounted on containers
+          level: 1
+          level_source: here
+          automated: true
+          automated_source: here
+          check: null
+          severity: high
+          remediation: Do not mount /, /boot, /dev, /etc, /lib, /proc, /sys or /usr into containers.
+          references: [https://www.cisecurity.org/benchmark/docker]
+        """), "  ")
+    (tmp_path / "cis-docker-9.9.9.yaml").write_text(undecided)
+    monkeypatch.setattr("dockerbench._profiles.profile_dir", lambda: tmp_path)
+    for fixture in FIXTURES:
+        r = dockerbench.evaluate(FIXTURES[fixture], benchmark="cis-docker-9.9.9").result("5.6")
+        assert (r.status, r.reason, r.findings) == ("manual", NOT_DECIDED_REASON, [])
 
 
 def test_v1_8_0_1_1_9_audits_the_socket_file_not_the_unit() -> None:
@@ -375,7 +433,8 @@ def test_cli_controls_lists_each_benchmark_and_says_where_a_control_is_decided()
     assert "Ensure that privileged containers are not used" in proc.stdout
     assert re.search(r"policy\s+\S*policies/cis_docker_1_1_0/c5_4/c5_4\.rego", proc.stdout), proc.stdout
     one = json.loads(run("controls", "2.7", "-b", "cis-docker-1.8.0", "-f", "json").stdout)
-    assert (one["check"], one["policy"], one["level_source"]) == (None, None, "unknown")
+    assert (one["check"], one["level_source"]) == ("cis_docker_1_8_0.c2_7", "unknown")
+    assert one["policy"].endswith("policies/cis_docker_1_8_0/c2_7/c2_7.rego"), one["policy"]
 
 
 def test_cli_evaluate_under_a_benchmark(tmp_path) -> None:
@@ -384,7 +443,7 @@ def test_cli_evaluate_under_a_benchmark(tmp_path) -> None:
     proc = run("-q", "evaluate", str(snap), "--benchmark", "cis-docker-1.8.0", "--controls", "5.5,2.7", "-f", "json")
     doc = json.loads(proc.stdout)
     assert (doc["benchmark_id"], [(r["id"], r["status"]) for r in doc["results"]]) == (
-        "cis-docker-1.8.0", [("2.7", "manual"), ("5.5", "fail")])
+        "cis-docker-1.8.0", [("2.7", "pass"), ("5.5", "fail")])
     bad = run("evaluate", str(snap), "--benchmark", "cis-docker-9")
     assert bad.returncode == 2 and "cis-docker-9" in bad.stderr
 

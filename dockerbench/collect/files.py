@@ -2,7 +2,8 @@
 
 Paths come from the daemon and host facts (unit files from systemd, daemon.json from
 ``--config-file``, sockets from ``-H``/``hosts``/``ListenStream``, TLS files from flags or
-daemon.json, the data root from ``GET /info``) plus the benchmark's fixed paths. Files are only
+daemon.json, the data root from ``GET /info``, the containerd socket from ``GET /info`` or
+``--containerd``) plus the benchmark's fixed paths. Files are only
 stat'ed, never opened: key material stays unread. Symlinks are resolved inside host_root and
 owner/group names come from the host's /etc/passwd and /etc/group, not the auditor's NSS.
 """
@@ -25,6 +26,9 @@ from .host import UNIT_DIRS
 SECTION = "files"
 DEFAULT_SOCKET = "/var/run/docker.sock"
 DEFAULT_DATA_ROOT = "/var/lib/docker"
+DEFAULT_EXEC_ROOT = "/var/run/docker"
+#: The socket of a system containerd (containerd's default), which dockerd uses when it exists.
+CONTAINERD_SOCKET = "/run/containerd/containerd.sock"
 CERTS_D = "/etc/docker/certs.d"
 #: (role, path) stat'ed on every host.
 FIXED = (
@@ -35,6 +39,11 @@ FIXED = (
     ("dockerd_binary", "/usr/bin/dockerd"),
     ("containerd_legacy_binary", "/usr/bin/docker-containerd"),
     ("containerd_binary", "/usr/bin/containerd"),
+    ("containerd_shim_binary", "/usr/bin/containerd-shim"),
+    ("containerd_shim_runc_v1_binary", "/usr/bin/containerd-shim-runc-v1"),
+    ("containerd_shim_runc_v2_binary", "/usr/bin/containerd-shim-runc-v2"),
+    ("run_containerd", "/run/containerd"),
+    ("containerd_config", "/etc/containerd/config.toml"),
     ("runc_legacy_binary", "/usr/bin/docker-runc"),
     ("runc_binary", "/usr/bin/runc"),
 )
@@ -129,6 +138,7 @@ def _wanted(ctx: Context, daemon: Daemon, host: Host) -> list[tuple[str, str]]:
         ("daemon_json", daemon.config_file.path if daemon.config_file else DEFAULT_CONFIG),
         *FIXED,
         *[("docker_sock", path) for path in _sockets(daemon, host, config)],
+        *[("containerd_sock", path) for path in _containerd_sockets(daemon, config)],
         ("data_root", data_root),
         *_tls_files(daemon, config),
         *[(role, f"{data_root.rstrip('/')}/swarm/certificates/{name}") for role, name in SWARM_CERTS],
@@ -174,6 +184,20 @@ def _sockets(daemon: Daemon, host: Host, config: dict[str, Any]) -> list[str]:
     paths = [unix_socket_path(a) for a in addresses if isinstance(a, str)]
     listen = [p for p in host.systemd.socket_listen if p.startswith("/")]
     return list(dict.fromkeys([DEFAULT_SOCKET, *(p for p in paths if p), *listen]))
+
+
+def _containerd_sockets(daemon: Daemon, config: dict[str, Any]) -> list[str]:
+    """The containerd socket dockerd uses: GET /info Containerd.Address (API 1.46+), else
+    --containerd / "containerd". Without either, the two an older dockerd chooses between: the
+    system containerd's, which it uses when that socket exists, and that of the containerd it
+    then starts itself (<exec-root>/containerd/containerd.sock)."""
+    info = daemon.info.containerd_address if daemon.info else None
+    address = info or _option(daemon, config, "containerd", "containerd")
+    if address:
+        path = unix_socket_path(address) or address
+        return [path] if path.startswith("/") else []
+    exec_root = _option(daemon, config, "exec-root", "exec-root") or DEFAULT_EXEC_ROOT
+    return [CONTAINERD_SOCKET, f"{exec_root.rstrip('/')}/containerd/containerd.sock"]
 
 
 def _tls_files(daemon: Daemon, config: dict[str, Any]) -> list[tuple[str, str]]:

@@ -294,6 +294,14 @@ engine_before(v) if {
 
 # ----------------------------------------------------------------------------- image store
 
+# storage_driver is what GET /info Driver names: the storage driver dockerd uses, or under the
+# containerd image store a containerd snapshotter; undefined when /info was not collected or
+# names none. configured_storage_driver is --storage-driver / "storage-driver", which the
+# running daemon may not have used (daemon.json edited since it started).
+storage_driver := input.daemon.info.driver if is_string(input.daemon.info.driver)
+
+configured_storage_driver := string_option("storage-driver", "storage-driver")
+
 # containerd_image_store: dockerd keeps images and container filesystems in containerd (the
 # containerd image store, the default of a fresh Engine 29 install): GET /info DriverStatus has
 # driver-type io.containerd.snapshotter.v1, and Driver names a containerd snapshotter
@@ -302,6 +310,25 @@ containerd_image_store if {
 	some pair in values.items(input.daemon.info.driver_status)
 	pair[0] == "driver-type"
 	pair[1] == "io.containerd.snapshotter.v1"
+}
+
+# ----------------------------------------------------------------------------- containerd
+
+# rootless_containerd_unlocated: the snapshot cannot have looked for the socket of a rootless
+# dockerd's containerd: it is under the daemon user's XDG_RUNTIME_DIR, which is not recorded,
+# and GET /info reports Containerd.Address only from API 1.46; --containerd does not say either.
+rootless_containerd_unlocated if {
+	security_option("rootless")
+	not containerd_address_known
+	not string_option("containerd", "containerd")
+}
+
+containerd_address_known if is_string(input.daemon.info.containerd_address)
+
+# missing_containerd_socket is the `missing` of the controls on the containerd socket.
+missing_containerd_socket contains msg if {
+	rootless_containerd_unlocated
+	msg := "the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"
 }
 
 # ----------------------------------------------------------------------------- no-new-privileges

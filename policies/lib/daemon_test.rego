@@ -39,6 +39,7 @@ null_facts_document := {
 	"configured_ports": set(),
 	"unconfigured_listeners": set(),
 	"security_options": [],
+	"missing_containerd_socket": set(),
 }
 
 test_package_on_a_null_daemon_and_no_host if {
@@ -410,6 +411,31 @@ test_containerd_image_store_from_driver_status if {
 	not daemon.containerd_image_store with input.daemon.info as {"driver": "overlay2", "driver_status": [["Backing Filesystem", "extfs"], ["Supports d_type", "true"]]}
 	not daemon.containerd_image_store with input.daemon.info as {"driver": "overlayfs", "driver_status": [[], ["driver-type"]]}
 	not daemon.containerd_image_store with input.daemon.info as null
+}
+
+test_storage_driver_is_the_one_info_names if {
+	daemon.storage_driver == "overlay2" with input.daemon.info as {"driver": "overlay2"}
+	not daemon.storage_driver with input.daemon.info as {"driver": null}
+	not daemon.storage_driver with input.daemon.info as null
+	not daemon.storage_driver with input.daemon as {}
+}
+
+test_configured_storage_driver_flag_then_daemon_json if {
+	daemon.configured_storage_driver == "devicemapper" with input.daemon as snap({"storage-driver": ["devicemapper"]}, {})
+	daemon.configured_storage_driver == "overlay2" with input.daemon as snap({}, {"storage-driver": "overlay2"})
+	not daemon.configured_storage_driver with input.daemon as snap({}, {"storage-driver": 3})
+	not daemon.configured_storage_driver with input.daemon as base
+}
+
+# ----------------------------------------------------------------------------- containerd
+
+rootless_info(address) := {"docker_root_dir": "/home/dev/.local/share/docker", "security_options": ["name=seccomp,profile=builtin", "name=rootless"], "containerd_address": address}
+
+test_a_rootless_daemon_without_the_containerd_address_has_its_socket_missing if {
+	daemon.missing_containerd_socket == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"} with input.daemon as object.union(base, {"info": rootless_info(null)})
+	daemon.missing_containerd_socket == set() with input.daemon as object.union(base, {"info": rootless_info("/run/user/1000/docker/containerd/containerd.sock")})
+	daemon.missing_containerd_socket == set() with input.daemon as object.union(snap({"containerd": ["/run/user/1000/c.sock"]}, {}), {"info": rootless_info(null)})
+	daemon.missing_containerd_socket == set() with input.daemon as object.union(base, {"info": {"docker_root_dir": "/var/lib/docker", "security_options": ["name=seccomp,profile=default"]}})
 }
 
 # ----------------------------------------------------------------------------- no-new-privileges

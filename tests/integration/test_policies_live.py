@@ -717,3 +717,93 @@ def test_each_variant_is_reported_by_exactly_its_controls_under_the_other_benchm
     got = findings_for(report, cid)
     assert got == expected, f"{case} ({cid[:12]}) on {engine} under {profile}: expected {expected}, got {got}\n" + explain(
         report, cid, set(expected) | set(got))
+
+
+# ----------------------------------------------------------------------------- 7: the controls new since v1.1.0
+
+#: The audit controls new since v1.1.0 and the file role each audits.
+NEW_AUDITED = {"1.1.4": "run_containerd", "1.1.8": "containerd_sock", "1.1.12": "containerd_config",
+               "1.1.13": "etc_sysconfig_docker", "1.1.15": "containerd_shim_binary",
+               "1.1.16": "containerd_shim_runc_v1_binary", "1.1.17": "containerd_shim_runc_v2_binary"}
+NEW_CONTROLS = (*NEW_AUDITED, "2.1", "2.7", "3.21", "3.22", "3.23", "3.24", "4.12")
+
+
+def containerd_socket_of(dockerd_pid: int) -> str:
+    """Where the containerd a dockerd uses listens, read from the processes rather than the snapshot: the
+    [grpc] address in the configuration of the containerd it started itself, else the system containerd's."""
+    for proc in Path("/proc").iterdir():
+        try:
+            if not proc.name.isdigit() or (proc / "comm").read_text().strip() != "containerd":
+                continue
+            if int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) != dockerd_pid:
+                continue
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+            config = Path(argv[argv.index(b"--config") + 1].decode())
+        except (OSError, ValueError, IndexError):
+            continue
+        grpc = config.read_text().split("[grpc]", 1)[1]
+        return grpc.split('address = "', 1)[1].split('"', 1)[0]
+    return "/run/containerd/containerd.sock"
+
+
+def expected_new_decisions(snap: Snapshot, profile: str) -> dict[str, str]:
+    """What the new controls must decide on a snapshot, read from its facts. An audit control whose file is
+    named by some rule (this host's rules, if any) is left out: the Rego tests decide those cases."""
+    by_role: dict[str, list[Any]] = {}
+    for f in snap.files:
+        by_role.setdefault(f.role, []).append(f)
+    rules = snap.host.audit.loaded if snap.host.audit.loaded is not None else snap.host.audit.persistent
+    expected: dict[str, str] = {}
+    for cid, role in NEW_AUDITED.items():
+        present = [f for f in by_role[role] if f.exists and (role != "containerd_sock" or f.type == "socket")]
+        names = {p for f in present for p in (f.path, f.resolved_path) if p}
+        if not present:
+            expected[cid] = "not_applicable"
+        elif rules is None:
+            expected[cid] = "error"
+        elif not any(r.path and any(n == r.path.rstrip("/") or n.startswith(r.path.rstrip("/") + "/") for n in names)
+                     for r in rules):
+            expected[cid] = "fail"
+    assert snap.daemon.info is not None and snap.daemon.version is not None
+    expected["2.1"] = "pass" if "name=rootless" in snap.daemon.info.security_options else "warn"
+    if profile == "cis-docker-1.8.0":
+        major = int(snap.daemon.version.version.split(".")[0])
+        expected["2.7"] = ("not_applicable" if major >= 25 else
+                           "fail" if snap.daemon.info.driver == "devicemapper" else "pass")
+    if not any(f.exists for f in by_role["etc_sysconfig_docker"]):
+        expected["3.21"] = expected["3.22"] = "not_applicable"
+    sockets = [f for f in by_role["containerd_sock"] if f.exists and f.type == "socket"]
+    expected["3.23"] = "pass" if all((f.uid, f.gid) == (0, 0) for f in sockets) else "fail"
+    expected["3.24"] = "pass" if all(f.mode is not None and f.mode & ~0o660 == 0 for f in sockets) else "fail"
+    expected["4.12"] = "manual" if snap.images else "not_applicable"
+    return expected
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("case", ["live", "swarm"])
+def test_the_new_controls_decide_from_the_live_facts(request: pytest.FixtureRequest, reports: Reports,
+                                                     engine: str, case: str, profile: str) -> None:
+    request.getfixturevalue("live" if case == "live" else "private")
+    snap = reports.snapshots[case]  # "swarm": the private dockerd's last start, still running
+    assert snap.daemon.pid is not None
+    socket_path = containerd_socket_of(snap.daemon.pid)
+    stated = {p for f in snap.files if f.role == "containerd_sock" and f.exists and f.type == "socket"
+              for p in (f.path, f.resolved_path)}
+    assert socket_path in stated, f"dockerd's containerd listens on {socket_path}; the snapshot has {stated}"
+    report = reports.get(case, engine, benchmark=profile)
+    expected = expected_new_decisions(snap, profile)
+    got = {cid: status_of(report, cid) for cid in expected}
+    assert got == expected, describe(report, tuple(expected))
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("case", ["live", "swarm"])
+def test_both_engines_decide_the_new_controls_alike(request: pytest.FixtureRequest, reports: Reports,
+                                                    installed_engines: list[str], case: str, profile: str) -> None:
+    missing = [e for e in ENGINES if e not in installed_engines]
+    if missing:
+        unavailable("every engine for the conformance check", f"not installed: {missing}")
+    request.getfixturevalue("live" if case == "live" else "private")
+    ids = [cid for cid in NEW_CONTROLS if profile == "cis-docker-1.8.0" or cid != "2.7"]
+    embedded, opa = ([decision(reports.get(case, e, benchmark=profile).result(cid)) for cid in ids] for e in ENGINES)
+    assert embedded == opa

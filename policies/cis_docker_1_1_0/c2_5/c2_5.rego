@@ -26,7 +26,7 @@ import data.lib.result
 # not applicable, unless /info names aufs (then that fact fails). With the containerd image store
 # Driver is a containerd snapshotter, which is judged the same way (a snapshotter named aufs
 # would be the same filesystem).
-driver := input.daemon.info.driver if is_string(input.daemon.info.driver)
+driver := daemon.storage_driver
 
 aufs_removed_in := "24.0.0"
 
@@ -34,7 +34,7 @@ uses_aufs if driver == "aufs"
 
 uses_aufs if {
 	not driver
-	daemon.string_option("storage-driver", "storage-driver") == "aufs"
+	daemon.configured_storage_driver == "aufs"
 }
 
 is_aufs_removed if {
@@ -58,7 +58,7 @@ violations contains result.finding(result.daemon, "dockerd uses the aufs storage
 
 violations contains result.finding(result.daemon, "dockerd is configured with the aufs storage driver (--storage-driver / \"storage-driver\")", "aufs", "not aufs (e.g. overlay2)") if {
 	not driver
-	daemon.string_option("storage-driver", "storage-driver") == "aufs"
+	daemon.configured_storage_driver == "aufs"
 }
 
 missing contains m if {
