@@ -337,7 +337,8 @@ def _host(node: dict[str, Any], tasks: list[dict[str, Any]], stdout: dict[str, l
         reason = status.get("Err") or status.get("Message") or "no reason given"
         last = next((line for line in reversed(stderr.get(task["ID"], [])) if line.strip()), None)
         exit_code = (status.get("ContainerStatus") or {}).get("ExitCode")
-        text = f"task {_state(task)}: {reason}" + (f" (exit {exit_code})" if exit_code else "")
+        text = f"task {_state(task)}: {reason}" + (f" (exit {exit_code})" if exit_code and f"({exit_code})" not in reason
+                                                    else "")
         return error("task_failed", text + (f"; its last error line: {last.strip()[:300]}" if last else ""), source)
     try:
         snap = unframe(stdout.get(task["ID"], []))
