@@ -8,9 +8,10 @@ them from every node of a swarm first. Either way the result is a :class:`FleetR
   :class:`HostError` when it gave none (no task, timeout, task failed, garbled output, unreadable
   snapshot). A host in error is never a passing host: every one of its cells is ``error``.
 - ``controls``: one :class:`FleetControl` per control: the status on each host (the matrix), the
-  worst of them (``STATUS_ORDER``: error < fail < warn < manual < waived < not_applicable < pass,
-  hosts in error included), the failing hosts, and ``drift``: its status differs between the
-  hosts that answered.
+  worst of them (``STATUS_ORDER``: error < fail < warn < manual < waived < not_applicable < pass),
+  hosts in error included (``worst``: fail closed) and over the hosts that answered
+  (``worst_answered``), the failing hosts, and ``drift``: its status differs between the hosts
+  that answered.
 
 The models are the source of ``schemas/fleet.schema.json``. Formats: JSON, HTML, CSV and the
 terminal table (``dockerbench/report/fleet.py``), and ``to_pandas()``: one row per host and finding.
@@ -89,6 +90,7 @@ class FleetControl(_Model):
     scored: bool
     statuses: dict[str, Status] = Field(description="Host name -> status; a host in error is 'error'")
     worst: Status = Field(description="The worst status over every host, hosts in error included")
+    worst_answered: Status | None = Field(description="The worst status over the hosts that answered; null when none did")
     failing_hosts: list[str] = Field(description="Hosts where the control fails")
     error_hosts: list[str] = Field(description="Hosts where it is error, or that gave no report")
     drift: bool = Field(description="Its status differs between the hosts that answered")
@@ -286,6 +288,7 @@ def build_fleet_report(hosts: list[FleetHost], *, engine: str, benchmark: str, t
         controls.append(FleetControl(
             id=cid, title=first.title, section=first.section, section_title=first.section_title, level=first.level,
             scored=first.scored, statuses=statuses, worst=min(statuses.values(), key=STATUS_ORDER.index),
+            worst_answered=min(answered, key=STATUS_ORDER.index) if answered else None,
             failing_hosts=[n for n, s in statuses.items() if s == "fail"],
             error_hosts=[n for n, s in statuses.items() if s == "error"], drift=len(answered) > 1))
     counts: dict[str, int] = {s: sum(1 for c in controls if c.worst == s) for s in STATUS_ORDER}

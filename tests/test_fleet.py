@@ -120,6 +120,7 @@ def test_an_unreadable_snapshot_is_a_host_in_error_never_a_pass(with_error, snap
     assert "not a valid snapshot" in bad.error.message and bad.error.exit_code == 2
     assert all(c.statuses[bad.name] == "error" and bad.name in c.error_hosts for c in with_error.controls)
     assert {c.worst for c in with_error.controls} == {"error"}  # a control is never fleet-wide pass with a host missing
+    assert with_error.control("5.4").worst_answered == "fail"
     assert with_error.errors == [bad] and set(with_error.reports) == {"clean", "dirty"}
 
 
@@ -182,7 +183,7 @@ def test_table_shows_each_host_column_worst_and_drift(fleet):
 def test_html_is_self_contained_and_shows_the_matrix(with_error):
     html = render_fleet(with_error, "html")
     assert "default-src 'none'" in html and "http://" not in html.replace("http://www.w3.org", "")
-    assert 'id="control-5.4" data-status="error" data-drift="yes"' in html
+    assert 'id="control-5.4" data-status="fail" data-drift="yes"' in html  # filtered by the worst of the answers
     assert "unreadable: " in html and "not audited" in html
 
 
@@ -283,7 +284,7 @@ def test_a_completed_task_with_its_nodes_snapshot_is_an_answer():
      "task rejected: No such image: dockerbench:latest"),
     (NODE, [task("failed", Err="task: non-zero exit (3)", ContainerStatus={"ExitCode": 3})], {},
      {"t" * 25: ["dockerbench: error: Docker daemon at unix:///var/run/docker.sock is unreachable", ""]},
-     "task_failed", "exit 3); its last error line: dockerbench: error: Docker daemon"),
+     "task_failed", "task failed: task: non-zero exit (3); its last error line: dockerbench: error: Docker daemon"),
     (NODE, [task("complete")], {"t" * 25: ["hello"]}, {}, "garbled", "no snapshot frame in the output"),
     (NODE, [task("complete")], {"t" * 25: frame(host("x", privileged=False, icc=False, node_id="o" * 25)).splitlines()},
      {}, "garbled", "is of node oooooooooooo's daemon, not this node's"),

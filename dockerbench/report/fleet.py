@@ -8,7 +8,8 @@ csv        one row per host and finding: ``host``, ``host_status``, ``host_error
 html       one self-contained page: hosts, a status-per-host chart, the control × host
            matrix (worst status, drift), filterable; the single report's CSS and escaping
 table      the hosts, then one row per control: worst status, each host's status (up to
-           :data:`MATRIX_HOSTS` hosts; beyond, counts), failing hosts, drift
+           :data:`MATRIX_HOSTS` hosts; beyond, counts), failing hosts, with hosts in error the
+           worst over those that answered, drift
 =========  ============================================================================
 
 Host names and reasons are untrusted text: every human-facing format shows control and bidi
@@ -164,6 +165,8 @@ def _controls_table(report: FleetReport) -> Table:
             table.add_column(Text(printable(h.name)), no_wrap=True, overflow="ellipsis", max_width=14)
     else:
         table.add_column("Hosts", overflow="fold")
+    if report.errors:
+        table.add_column("Answered", no_wrap=True)  # the worst over the hosts that answered
     table.add_column("Drift", no_wrap=True)
     for c in report.controls:
         cells: list[Text] = []
@@ -175,6 +178,9 @@ def _controls_table(report: FleetReport) -> Table:
         title = Text(printable(c.title))
         if c.failing_hosts and not wide:
             title.append("\nfailing: " + printable(", ".join(c.failing_hosts)), style=TERMINAL_STYLES["fail"])
+        if report.errors:
+            answered = c.worst_answered
+            cells.append(Text(LABELS[answered], style=TERMINAL_STYLES[answered]) if answered else Text("none"))
         table.add_row(Text(printable(c.id)), Text(LABELS[c.worst], style=TERMINAL_STYLES[c.worst]), title, *cells,
                       Text("drift" if c.drift else ""))
     return table
@@ -201,7 +207,8 @@ def render_html(report: FleetReport) -> str:
     return _environment().get_template("fleet.html.j2").render(
         report=report, hosts=hosts, controls=[_control(report, c) for c in report.controls],
         answered=sum(1 for h in report.hosts if h.ok), chart=_chart(report), labels=LABELS, order=SUMMARY_ORDER,
-        counts={s: report.counts.get(s, 0) for s in SUMMARY_ORDER}, drift=len(report.drift),
+        counts={s: sum(1 for c in report.controls if (c.worst_answered or c.worst) == s) for s in SUMMARY_ORDER},
+        in_error=len(report.errors), drift=len(report.drift),
         generated=report.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ"), css=Markup(css), js=Markup(js),
         csp=Markup(_csp(css, js)))
 
@@ -227,7 +234,9 @@ def _control(report: FleetReport, c: Any) -> dict[str, Any]:
     cells = [{"host": h.name, "status": c.statuses[h.name], "label": LABELS[c.statuses[h.name]],
               "title": f"{h.name}: {LABELS[c.statuses[h.name]]}, {reasons[h.name]}"} for h in report.hosts]
     search = " ".join([c.id, c.title, c.worst, c.section_title, *c.failing_hosts]).lower()
-    return {"c": c, "label": LABELS[c.worst], "cells": cells, "search": search}
+    answered = c.worst_answered or c.worst
+    return {"c": c, "label": LABELS[c.worst], "answered": answered, "answered_label": LABELS[answered], "cells": cells,
+            "search": search}
 
 
 def _chart(report: FleetReport) -> dict[str, Any]:

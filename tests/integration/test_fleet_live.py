@@ -106,6 +106,7 @@ def fleet_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
         build_auditor_image(builder.start(), tag=IMAGE, times=times)
         subprocess.run(["docker", "-H", builder.address, "save", "-o", str(image_tar), IMAGE], check=True, timeout=300)
         builder.remove()
+        daemons.remove(builder)
         _say(request, f"auditor image: {times}")
 
         nodes: dict[str, PrivateDockerd] = {}
