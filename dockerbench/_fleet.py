@@ -19,19 +19,21 @@ terminal table (``dockerbench/report/fleet.py``), and ``to_pandas()``: one row p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+from typing_extensions import Unpack
 
-from ._errors import DockerbenchError, UsageError
+from ._errors import DockerbenchError, ReportError, UsageError
+from ._model import Document, Model, parse_document
 from ._policies import DEFAULT_BENCHMARK, load_policies
 from ._report import STATUS_ORDER, Report, Status
+from ._selection import Selection, SelectionOptions
 from ._snapshot import Snapshot, load_snapshot
-from ._text import json_printable
 from ._version import __version__
 from ._waivers import Waivers, load_waivers, parse_as_of
 from .engines import Engine, make_engine
@@ -46,11 +48,7 @@ FLEET_SCHEMA_VERSION = "1.0"
 HostErrorKind = Literal["no_task", "timeout", "task_failed", "garbled", "unreadable"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class HostError(_Model):
+class HostError(Model):
     """Why a host gave no report."""
 
     kind: HostErrorKind
@@ -62,7 +60,7 @@ class HostError(_Model):
         return 2 if self.kind == "unreadable" else 3
 
 
-class FleetHost(_Model):
+class FleetHost(Model):
     """One host of the fleet: its report, or the error that stands for it."""
 
     name: str = Field(description="Unique in the fleet: the hostname, qualified (node id, file) when two share it")
@@ -79,7 +77,7 @@ class FleetHost(_Model):
         return self.error is None and self.report is not None
 
 
-class FleetControl(_Model):
+class FleetControl(Model):
     """One control across the fleet: a row of the matrix."""
 
     id: str
@@ -96,7 +94,7 @@ class FleetControl(_Model):
     drift: bool = Field(description="Its status differs between the hosts that answered")
 
 
-class SwarmRun(_Model):
+class SwarmRun(Model):
     """How ``dockerbench fleet`` collected the snapshots."""
 
     service: str = Field(description="The global-job service created (and removed)")
@@ -107,7 +105,7 @@ class SwarmRun(_Model):
     seconds: float = Field(description="From creating the service to the last node's answer or the timeout")
 
 
-class FleetReport(_Model):
+class FleetReport(Document):
     """Every host's report of one evaluation, and the per-control matrix across them."""
 
     schema_version: str = FLEET_SCHEMA_VERSION
@@ -159,13 +157,6 @@ class FleetReport(_Model):
         """Ids of the controls whose status differs between the hosts that answered."""
         return [c.id for c in self.controls if c.drift]
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The fleet report as JSON (``schemas/fleet.schema.json``); control characters escaped."""
-        return json_printable(self.model_dump_json(indent=indent))
-
-    def save(self, path: str | Path) -> None:
-        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
-
     def to_pandas(self) -> Any:
         """One row per host and finding (pandas is the optional extra ``dockerbench[pandas]``)."""
         from .report.fleet import to_dataframe
@@ -192,25 +183,21 @@ class HostInput:
 
 def evaluate_fleet(
     snapshots: Iterable[Snapshot | str | Path | bytes | Mapping[str, Any]],
+    selection: Selection | None = None,
     *,
     engine: Engine | str | None = None,
-    controls: Sequence[str] | None = None,
-    exclude: Sequence[str] | None = None,
-    level: int | None = None,
-    scored_only: bool = False,
-    params: Mapping[str, Any] | None = None,
-    policy_dirs: Iterable[str | Path] = (),
     waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
     as_of: date | datetime | str | None = None,
-    benchmark: str | None = None,
+    progress: Any = None,
+    **options: Unpack[SelectionOptions],
 ) -> FleetReport:
-    """Evaluate several snapshots (Snapshots, paths, JSON text or bytes, dicts) with the same options as
-    :func:`dockerbench.evaluate` and return the :class:`FleetReport`. A snapshot that cannot be
-    read or is not a valid snapshot is a host in error (``unreadable``), not an exception."""
+    """Evaluate several snapshots (Snapshots, paths, JSON text or bytes, dicts) as
+    :func:`dockerbench.evaluate` does one (the same selection, or its fields as keywords, waivers,
+    ``as_of``, one engine) and return the :class:`FleetReport`. A snapshot that cannot be read
+    or is not a valid snapshot is a host in error (``unreadable``), not an exception."""
     inputs = [_input(s, i) for i, s in enumerate(snapshots)]
-    return evaluate_inputs(inputs, engine=engine, controls=controls, exclude=exclude, level=level,
-                           scored_only=scored_only, params=params, policy_dirs=policy_dirs, waivers=waivers,
-                           as_of=as_of, benchmark=benchmark)
+    return evaluate_inputs(inputs, Selection.of(selection, **options), engine=engine, waivers=waivers, as_of=as_of,
+                           progress=progress)
 
 
 def _input(source: Snapshot | str | Path | bytes | Mapping[str, Any], index: int) -> HostInput:
@@ -225,15 +212,16 @@ def _input(source: Snapshot | str | Path | bytes | Mapping[str, Any], index: int
     return HostInput(source=where, snapshot=snap, hostname=snap.meta.hostname, qualifier=where)
 
 
-def evaluate_inputs(inputs: list[HostInput], *, engine: Engine | str | None = None, swarm: SwarmRun | None = None,
-                    progress: Any = None, **options: Any) -> FleetReport:
-    """Evaluate every host that has a snapshot with one engine and the same options (those of
-    :func:`dockerbench.evaluate`), and build the fleet report."""
+def evaluate_inputs(inputs: list[HostInput], selection: Selection, *, engine: Engine | str | None = None,
+                    waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
+                    as_of: date | datetime | str | None = None, swarm: SwarmRun | None = None,
+                    progress: Any = None) -> FleetReport:
+    """Evaluate every host that has a snapshot with one engine, the same selection and waivers,
+    and build the fleet report."""
     from ._evaluate import evaluate
 
-    waiver_option = options.pop("waivers", None)
-    options["waivers"] = load_waivers(waiver_option) if waiver_option is not None else None
-    options["as_of"] = parse_as_of(options.get("as_of"))
+    waiver_set = load_waivers(waivers) if waivers is not None else None
+    day = parse_as_of(as_of)
     eng = make_engine(engine)
     own_engine = not isinstance(engine, Engine)
     reports: list[Report | None] = []
@@ -241,15 +229,16 @@ def evaluate_inputs(inputs: list[HostInput], *, engine: Engine | str | None = No
         for i, entry in enumerate(inputs):
             if progress is not None:
                 progress("hosts", i, len(inputs))
-            reports.append(None if entry.snapshot is None else evaluate(entry.snapshot, engine=eng, **options))
+            reports.append(None if entry.snapshot is None else
+                           evaluate(entry.snapshot, selection, engine=eng, waivers=waiver_set, as_of=day))
         description = eng.describe()
     finally:
         if own_engine:
             eng.close()
-    benchmark = options.get("benchmark") or DEFAULT_BENCHMARK
+    benchmark = selection.benchmark or DEFAULT_BENCHMARK
     title = next((r.benchmark for r in reports if r is not None), None)
     if title is None:  # no host answered: the benchmark's title from its policies
-        title = load_policies(options.get("policy_dirs") or (), benchmark).title
+        title = load_policies(selection.policy_dirs, benchmark).title
     names = _names(inputs)
     hosts = [FleetHost(name=name, hostname=entry.hostname, node_id=entry.node_id, role=entry.role,
                        source=entry.source, report=report, error=entry.error, task_seconds=entry.task_seconds)
@@ -297,18 +286,10 @@ def build_fleet_report(hosts: list[FleetHost], *, engine: str, benchmark: str, t
                        counts=counts, swarm=swarm)
 
 
-def load_fleet_report(source: str | Path) -> FleetReport:
+def load_fleet_report(source: str | Path | bytes) -> FleetReport:
     """Read and validate a fleet report JSON document; :class:`~dockerbench.ReportError` if it is not one."""
-    from pydantic import ValidationError
-
-    from ._errors import ReportError
-    from ._snapshot import first_problem, read_document
-
-    text, where = read_document(source, "fleet report", ReportError)
-    try:
-        return FleetReport.model_validate_json(text, strict=True)
-    except ValidationError as e:
-        raise ReportError(f"{where}: not a valid fleet report: {first_problem(e)}") from None
+    return parse_document(FleetReport, source, "fleet report", ReportError, {
+        "report": "a single host's report", "snapshot": "`dockerbench evaluate` of several snapshots gives one"})[0]
 
 
 __all__ = ["FleetControl", "FleetHost", "FleetReport", "HostError", "SwarmRun", "evaluate_fleet",

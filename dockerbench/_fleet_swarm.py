@@ -45,14 +45,17 @@ import time
 import uuid
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
 
+from typing_extensions import Unpack
+
 from ._errors import CollectionError, DockerbenchError, SnapshotError, UsageError
 from ._fleet import FleetReport, HostError, HostInput, SwarmRun, evaluate_inputs
+from ._selection import Selection, SelectionOptions
 from ._snapshot import Snapshot, load_snapshot
 from ._waivers import Waivers, load_waivers
 from .engines import Engine, make_engine
@@ -138,51 +141,44 @@ def unframe(lines: Iterable[str]) -> Snapshot:
 
 def fleet(
     docker_host: str | None = None,
+    selection: Selection | None = None,
     *,
     image: str = DEFAULT_IMAGE,
     socket: str = DEFAULT_SOCKET,
     task_timeout: float = DEFAULT_TASK_TIMEOUT,
     scan_image_files: bool = True,
     engine: Engine | str | None = None,
-    controls: Sequence[str] | None = None,
-    exclude: Sequence[str] | None = None,
-    level: int | None = None,
-    scored_only: bool = False,
-    params: Mapping[str, Any] | None = None,
-    policy_dirs: Iterable[str | Path] = (),
     waivers: Waivers | str | Path | Mapping[str, Any] | None = None,
     as_of: date | datetime | str | None = None,
-    benchmark: str | None = None,
     progress: Any = None,
     save_snapshots: str | Path | None = None,
+    **options: Unpack[SelectionOptions],
 ) -> FleetReport:
     """Snapshot every node of the swarm whose manager is ``docker_host`` (a global-job service of
     ``image``; ``socket`` is the Docker socket's path on the nodes) and evaluate each snapshot
-    here with the options of :func:`dockerbench.evaluate`. The service is removed at the end.
-    Nodes that do not answer within ``task_timeout`` seconds, or whose task fails, are hosts in
-    error. Raises :class:`~dockerbench.UsageError` when ``docker_host`` is no manager or speaks an
-    API older than 1.41, :class:`~dockerbench.CollectionError` when it cannot be reached.
-    ``save_snapshots``: a directory where each node's snapshot is also written (``HOST.json``)."""
+    here as :func:`dockerbench.evaluate` does (a selection or its fields as keywords, waivers,
+    ``as_of``). The service is removed at the end. Nodes that do not answer within
+    ``task_timeout`` seconds, or whose task fails, are hosts in error. Raises
+    :class:`~dockerbench.UsageError` when ``docker_host`` is no manager or speaks an API older than
+    1.41, :class:`~dockerbench.CollectionError` when it cannot be reached. ``save_snapshots``: a
+    directory where each node's snapshot is also written (``HOST.json``)."""
     from ._evaluate import prepare
     from .collect._api import connect
 
+    chosen = Selection.of(selection, **options)
     waiver_set = load_waivers(waivers) if waivers is not None else None
-    policy_dirs = tuple(policy_dirs)
-    selection: dict[str, Any] = {"controls": controls, "exclude": exclude, "level": level,
-                                 "scored_only": scored_only, "params": params, "policy_dirs": policy_dirs,
-                                 "benchmark": benchmark}
     eng = make_engine(engine)
     own_engine = not isinstance(engine, Engine)
     try:
         eng.start()  # the engine compiles the policies while the nodes collect
-        prepare(eng, waivers=waiver_set, **selection)
+        prepare(eng, chosen, waivers=waiver_set)
         api, address, unreachable = connect(docker_host, timeout=60)
         if api is None:
             raise CollectionError(f"the swarm manager at {address} is unreachable: {unreachable}")
         inputs, run = _collect(api.raw, address, image=image, socket=socket, task_timeout=task_timeout,
                                scan_image_files=scan_image_files, progress=progress)
-        report = evaluate_inputs(inputs, engine=eng, swarm=run, progress=progress, waivers=waiver_set,
-                                 as_of=as_of, **selection)
+        report = evaluate_inputs(inputs, chosen, engine=eng, waivers=waiver_set, as_of=as_of, swarm=run,
+                                 progress=progress)
         if save_snapshots is not None:
             for host, entry in zip(report.hosts, inputs, strict=True):
                 if entry.snapshot is not None:

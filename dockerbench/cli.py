@@ -488,17 +488,13 @@ def evaluate_cmd(state: _State, snapshot_files: tuple[Path, ...], **options: Any
         _check_fleet_format(options["fmt"])
     waivers, as_of = _read_waivers(options)
     if len(snapshot_files) > 1:
-        sources = _fleet_sources(snapshot_files)
-        params = _read_params(options.pop("params_file"))
-        with _opened_engine(options) as engine:
-            from ._fleet import evaluate_fleet
+        from ._fleet import evaluate_fleet
 
-            with _Progress(state) as progress:
-                progress("hosts", 0, len(sources))
-                report = evaluate_fleet(sources, engine=engine, params=params, waivers=waivers, as_of=as_of,
-                                        **_fleet_selection(options))
-            code = _render_fleet(state, report, options["fmt"], options["output"], options["fail_on"])
-        sys.exit(code)
+        sources = _fleet_sources(snapshot_files)
+        selection = _selection(options, _read_params(options.pop("params_file")))
+        with _opened_engine(options) as engine, _Progress(state) as progress:
+            report = evaluate_fleet(sources, selection, engine=engine, waivers=waivers, as_of=as_of, progress=progress)
+        sys.exit(_render_fleet(state, report, options["fmt"], options["output"], options["fail_on"]))
     snap = _read_snapshot(snapshot_files[0])
     params = _read_params(options.pop("params_file"))
     selection = _selection(options, params)
@@ -538,13 +534,13 @@ def fleet_cmd(state: _State, docker_host: str | None, image: str, node_socket: s
     if save_snapshots is not None and not save_snapshots.is_dir():
         raise UsageError(f"--save-snapshots {save_snapshots}: not a directory")
     waivers, as_of = _read_waivers(options)
-    params = _read_params(options.pop("params_file"))
+    selection = _selection(options, _read_params(options.pop("params_file")))
     from ._fleet_swarm import fleet
 
     with _opened_engine(options) as engine, _Progress(state) as progress:
-        report = fleet(docker_host, image=image, socket=node_socket, task_timeout=task_timeout,
-                       scan_image_files=not no_image_scan, engine=engine, params=params, waivers=waivers,
-                       as_of=as_of, progress=progress, save_snapshots=save_snapshots, **_fleet_selection(options))
+        report = fleet(docker_host, selection, image=image, socket=node_socket, task_timeout=task_timeout,
+                       scan_image_files=not no_image_scan, engine=engine, waivers=waivers, as_of=as_of,
+                       progress=progress, save_snapshots=save_snapshots)
     sys.exit(_render_fleet(state, report, options["fmt"], options["output"], options["fail_on"]))
 
 
@@ -561,12 +557,6 @@ def _fleet_sources(paths: Sequence[Path]) -> list[Path | bytes]:
     if sum(1 for p in paths if str(p) == "-") > 1:
         raise UsageError("'-' (stdin) can be given once")
     return [sys.stdin.buffer.read() if str(p) == "-" else p for p in paths]
-
-
-def _fleet_selection(options: dict[str, Any]) -> dict[str, Any]:
-    """The selection options of a fleet evaluation, as evaluate() takes them."""
-    return {"controls": _split(options["controls"]), "exclude": _split(options["exclude"]), "level": options["level"],
-            "scored_only": options["scored_only"], "policy_dirs": options["policy_dir"], "benchmark": options["benchmark"]}
 
 
 def _render_fleet(state: _State, report: Any, fmt: str, output: Path | None, fail_on: str) -> int:
