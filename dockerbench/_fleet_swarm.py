@@ -14,8 +14,8 @@ read-only root filesystem, the restart condition ``none`` and these mounts:
 Its hostname is ``{{.Node.Hostname}}``, so findings name the node. A swarm task cannot be
 privileged nor share the node's PID, UTS or network namespace, so a task sees less than
 ``docker run`` in container mode: what it cannot see is in README's "Fleet" section (the kernel's
-loaded audit rules and systemd's answers, as in container mode; no ``no-new-privileges`` either,
-which services lack before API 1.46).
+loaded audit rules and systemd's answers, as in container mode; ``no-new-privileges`` only from
+API 1.44, Docker 25, and no AppArmor profile of its choosing).
 
 Transport: the snapshot comes back in the task's log (``docker service logs``), gzip-compressed,
 base64 in numbered 76-character lines between a ``begin`` line (line count, SHA-256 of the JSON)
@@ -65,6 +65,7 @@ DEFAULT_IMAGE = "dockerbench:latest"
 DEFAULT_SOCKET = "/var/run/docker.sock"
 DEFAULT_TASK_TIMEOUT = 600.0
 MIN_API_VERSION = "1.41"  # global jobs and service capabilities: Docker 20.10
+NO_NEW_PRIVILEGES_API = "1.44"  # ContainerSpec.Privileges.NoNewPrivileges: Docker 25
 HOST_MOUNT = "/host"
 CAPABILITIES = ("CAP_DAC_READ_SEARCH", "CAP_SYS_PTRACE")
 TERMINAL_STATES = frozenset({"complete", "failed", "rejected", "shutdown", "orphaned", "remove"})
@@ -198,7 +199,8 @@ def _collect(api: Any, address: str, *, image: str, socket: str, task_timeout: f
     try:
         nodes = _manager_nodes(api, address)
         started = time.monotonic()
-        spec = service_spec(f"dockerbench-fleet-{uuid.uuid4().hex[:10]}", image, socket, scan_image_files)
+        spec = service_spec(f"dockerbench-fleet-{uuid.uuid4().hex[:10]}", image, socket, scan_image_files,
+                            api.api_version)
         service = api.create_service(**spec)
         name = f"service {service['ID'][:12]}"
     except (docker.errors.DockerException, requests.RequestException) as e:
@@ -239,9 +241,12 @@ def _manager_nodes(api: Any, address: str) -> list[dict[str, Any]]:
     return sorted(nodes, key=lambda n: ((n.get("Description") or {}).get("Hostname") or "", n["ID"]))
 
 
-def service_spec(name: str, image: str, socket: str, scan_image_files: bool) -> dict[str, Any]:
-    """The keyword arguments of ``APIClient.create_service`` for the fleet job."""
+def service_spec(name: str, image: str, socket: str, scan_image_files: bool,
+                 api_version: str = MIN_API_VERSION) -> dict[str, Any]:
+    """The keyword arguments of ``APIClient.create_service`` for the fleet job. From API 1.44
+    (Docker 25) a service can have no-new-privileges, and the task has it."""
     from docker.types import ContainerSpec, DriverConfig, Mount, RestartPolicy, ServiceMode, TaskTemplate
+    from docker.utils import version_gte
 
     args = ["snapshot", "--host-root", HOST_MOUNT, "--docker-host", f"unix://{DEFAULT_SOCKET}", "--framed", "--quiet"]
     if not scan_image_files:
@@ -251,6 +256,8 @@ def service_spec(name: str, image: str, socket: str, scan_image_files: bool) -> 
         labels={AUDITOR_LABEL: "true"}, cap_drop=["ALL"], cap_add=list(CAPABILITIES),
         mounts=[Mount(HOST_MOUNT, "/", type="bind", read_only=True),
                 Mount(DEFAULT_SOCKET, socket, type="bind")])
+    if version_gte(api_version, NO_NEW_PRIVILEGES_API):
+        container["Privileges"] = {"NoNewPrivileges": True}
     template = TaskTemplate(container, restart_policy=RestartPolicy(condition="none"),
                             log_driver=DriverConfig("json-file"))
     return {"task_template": template, "name": name, "labels": {SERVICE_LABEL: "true"},

@@ -305,6 +305,10 @@ def test_the_job_runs_snapshot_read_only_with_two_capabilities():
     assert (container["CapabilityDrop"], container["CapabilityAdd"]) == (["ALL"], ["CAP_DAC_READ_SEARCH", "CAP_SYS_PTRACE"])
     assert [(m["Target"], m["Source"], m["ReadOnly"]) for m in container["Mounts"]] == [
         ("/host", "/", True), ("/var/run/docker.sock", "/var/run/docker.sock", False)]
+    assert "Privileges" not in container  # API 1.41: services have no no-new-privileges yet
+    newer = service_spec("x", "dockerbench:latest", "/var/run/docker.sock", False, "1.45")["task_template"]
+    assert newer["ContainerSpec"]["Privileges"] == {"NoNewPrivileges": True}
+    assert newer["ContainerSpec"]["Args"][-1] == "--no-image-scan"
 
 
 # ----------------------------------------------------------------------------- the CLI
