@@ -6,6 +6,8 @@
     report = dockerbench.audit()               # both at once
     report = dockerbench.evaluate(snapshot, waivers="waivers.yaml")   # accepted exceptions, counted
     report.to_pandas()                         # one row per finding (extra: pandas)
+    fleet = dockerbench.fleet()                # every node of a swarm (from a manager): a FleetReport
+    fleet = dockerbench.evaluate_fleet(["a.json", "b.json"])   # the same from saved snapshots
 
 Errors the library raises derive from :class:`DockerbenchError`. Names are imported lazily,
 so ``import dockerbench`` stays cheap for tools that only need part of it.
@@ -33,6 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
         UsageError,
     )
     from ._evaluate import evaluate
+    from ._fleet import FleetReport, evaluate_fleet
+    from ._fleet_swarm import fleet
     from ._policies import Control, load_policies
     from ._profiles import available_benchmarks
     from ._report import ControlResult, Finding, Report, Resource, Score, Status, load_report
@@ -52,7 +56,8 @@ _LAZY = {
     "Score": "._report", "Selection": "._selection", "Status": "._report", "load_report": "._report",
     "SCHEMA_VERSION": "._snapshot", "Snapshot": "._snapshot", "load_snapshot": "._snapshot",
     "snapshot": ".collect", "Engine": ".engines", "make_engine": ".engines",
-    "diff": "._diff", "Diff": "._diff", "Waivers": "._waivers", "load_waivers": "._waivers",
+    "diff": "._diff", "Diff": "._diff", "FleetReport": "._fleet", "evaluate_fleet": "._fleet",
+    "fleet": "._fleet_swarm", "Waivers": "._waivers", "load_waivers": "._waivers",
 }
 
 # Static, so type checkers and IDEs see the public names; test_packaging checks it against _LAZY.
@@ -66,6 +71,7 @@ __all__ = [
     "Engine",
     "EngineError",
     "Finding",
+    "FleetReport",
     "PolicyError",
     "PolicyWarning",
     "Report",
@@ -83,6 +89,8 @@ __all__ = [
     "available_benchmarks",
     "diff",
     "evaluate",
+    "evaluate_fleet",
+    "fleet",
     "load_policies",
     "load_report",
     "load_snapshot",

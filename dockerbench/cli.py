@@ -9,6 +9,10 @@ Exit codes (stable, documented in the README):
        control (a builtin error, a crash, a timeout), whatever --fail-on says
   130  interrupted (Ctrl-C): the engine's worker processes are stopped first
 
+A fleet report (``dockerbench fleet``, ``dockerbench evaluate`` with several snapshots) exits with
+the highest code any of its hosts would give alone: a host that did not answer is 3 (as an
+unreachable daemon), a snapshot file that cannot be read 2.
+
 Settings come from the command line, else ``dockerbench.yaml`` (``--config FILE``, or the working
 directory's unless ``--no-config``), else the defaults; ``dockerbench config show`` prints them.
 
@@ -43,6 +47,9 @@ from ._diff import Diff, diff
 from ._errors import CollectionError, DockerbenchError, PolicyWarning, SnapshotError, UsageError
 from ._evaluate import evaluate as evaluate_snapshot
 from ._evaluate import prepare
+from ._fleet_swarm import DEFAULT_IMAGE as DEFAULT_FLEET_IMAGE
+from ._fleet_swarm import DEFAULT_SOCKET as DEFAULT_NODE_SOCKET
+from ._fleet_swarm import DEFAULT_TASK_TIMEOUT
 from ._params import validate_params
 from ._policies import DEFAULT_BENCHMARK, load_policies
 from ._profiles import available_benchmarks, load_profile
@@ -407,15 +414,22 @@ class _Progress:
 @_collect_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
     help="Write the snapshot here instead of stdout.")
+@click.option("--framed", is_flag=True,
+    help="Write it as one framed block (gzip, base64 lines, SHA-256), as `dockerbench fleet` reads it from a task's log.")
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
 def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
-                 no_image_scan: bool, output: Path | None) -> None:
+                 no_image_scan: bool, output: Path | None, framed: bool) -> None:
     """Collect the live host into a snapshot (JSON)."""
     _check_writable(output)
     snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
-    _emit(state, snap.to_json(), output)
+    if framed:
+        from ._fleet_swarm import frame
+
+        _emit(state, frame(snap), output)
+    else:
+        _emit(state, snap.to_json(), output)
     if failure is not None:  # the partial snapshot (host and file facts) is kept: nothing lost
         where = f"; partial snapshot written to {output}" if output is not None else ""
         _fail(state, CollectionError(f"{failure}{where}"), failure.exit_code)
@@ -455,23 +469,125 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
 
 
 @main.command("evaluate")
-@click.argument("snapshot_file", metavar="SNAPSHOT", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("snapshot_files", metavar="SNAPSHOT...", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
 @_evaluate_options
 @_config_options
 @_global_options(after_verb=True)
 @click.pass_obj
 @_guarded
-def evaluate_cmd(state: _State, snapshot_file: Path, **options: Any) -> None:
-    """Evaluate every control over a saved snapshot ('-' reads it from stdin)."""
+def evaluate_cmd(state: _State, snapshot_files: tuple[Path, ...], **options: Any) -> None:
+    """Evaluate every control over a saved snapshot ('-' reads it from stdin).
+
+    With several snapshots (one per host, e.g. collected by Ansible or a Kubernetes DaemonSet),
+    the fleet report of them, as `dockerbench fleet` gives it (formats table, json, html, csv);
+    a snapshot that cannot be read is a host in error there."""
     _configure(options)
     _check_writable(options["output"])
+    if len(snapshot_files) > 1:
+        _check_fleet_format(options["fmt"])
     waivers, as_of = _read_waivers(options)
-    snap = _read_snapshot(snapshot_file)
+    if len(snapshot_files) > 1:
+        from ._fleet import evaluate_fleet
+
+        sources = _fleet_sources(snapshot_files)
+        selection = _selection(options, _read_params(options.pop("params_file")))
+        with _opened_engine(options) as engine, _Progress(state) as progress:
+            report = evaluate_fleet(sources, selection, engine=engine, waivers=waivers, as_of=as_of, progress=progress)
+        sys.exit(_render_fleet(state, report, options["fmt"], options["output"], options["fail_on"]))
+    snap = _read_snapshot(snapshot_files[0])
     params = _read_params(options.pop("params_file"))
     selection = _selection(options, params)
     with _opened_engine(options) as engine:
         code = _evaluate_and_render(state, snap, selection, engine=engine, waivers=waivers, as_of=as_of, **options)
     sys.exit(code)
+
+
+@main.command("fleet")
+@click.option("--docker-host", metavar="URL",
+    help="The swarm manager's address (default: as the docker CLI: DOCKER_HOST, rootless socket, /var/run/docker.sock).")
+@click.option("--image", default=DEFAULT_FLEET_IMAGE, show_default=True, metavar="IMAGE",
+    help="The auditor image on every node (the repository's Dockerfile builds dockerbench:latest).")
+@click.option("--socket", "node_socket", default=DEFAULT_NODE_SOCKET, show_default=True, metavar="PATH",
+    help="The Docker socket's path on the nodes; swarm templates such as {{.Node.Hostname}} are allowed.")
+@click.option("--task-timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TASK_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+    help="How long to wait for every node's snapshot; a node that has not answered by then is an error.")
+@click.option("--no-image-scan", is_flag=True, help="The nodes do not read image layers for setuid/setgid files.")
+@click.option("--save-snapshots", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+    help="Also write each node's snapshot into DIR (HOST.json), for `dockerbench evaluate` later.")
+@_evaluate_options
+@_config_options
+@_global_options(after_verb=True)
+@click.pass_obj
+@_guarded
+def fleet_cmd(state: _State, docker_host: str | None, image: str, node_socket: str, task_timeout: float,
+              no_image_scan: bool, save_snapshots: Path | None, **options: Any) -> None:
+    """On a swarm manager: snapshot every node (a global-job service of the auditor image, removed
+    at the end), evaluate the snapshots here and print the fleet report. Nodes that do not answer
+    (no task, timeout, task failed or rejected, garbled output) are hosts in error (exit 3).
+
+    Formats: table, json, html, csv. The evaluation options are those of `audit`."""
+    _configure(options)
+    _check_fleet_format(options["fmt"])
+    _check_writable(options["output"])
+    if save_snapshots is not None and not save_snapshots.is_dir():
+        raise UsageError(f"--save-snapshots {save_snapshots}: not a directory")
+    waivers, as_of = _read_waivers(options)
+    selection = _selection(options, _read_params(options.pop("params_file")))
+    from ._fleet_swarm import fleet
+
+    with _opened_engine(options) as engine, _Progress(state) as progress:
+        report = fleet(docker_host, selection, image=image, socket=node_socket, task_timeout=task_timeout,
+                       scan_image_files=not no_image_scan, engine=engine, waivers=waivers, as_of=as_of,
+                       progress=progress, save_snapshots=save_snapshots)
+    sys.exit(_render_fleet(state, report, options["fmt"], options["output"], options["fail_on"]))
+
+
+def _check_fleet_format(fmt: str) -> None:
+    from .report.fleet import FLEET_FORMATS
+
+    if fmt not in FLEET_FORMATS:
+        raise UsageError(f"a fleet report (several hosts) is written as {', '.join(FLEET_FORMATS)}; --format {fmt} "
+                         "takes one snapshot")
+
+
+def _fleet_sources(paths: Sequence[Path]) -> list[Path | bytes]:
+    """The snapshots of `evaluate SNAPSHOT...`: paths, and stdin ('-', once) as bytes."""
+    if sum(1 for p in paths if str(p) == "-") > 1:
+        raise UsageError("'-' (stdin) can be given once")
+    return [sys.stdin.buffer.read() if str(p) == "-" else p for p in paths]
+
+
+def _render_fleet(state: _State, report: Any, fmt: str, output: Path | None, fail_on: str) -> int:
+    """Write the fleet report; the exit code is the highest any host would give alone: 3 for a
+    host that did not answer or whose evaluation the engine failed, 2 for an unreadable snapshot,
+    1 for a control at or above --fail-on."""
+    from .report.fleet import print_fleet_table, render_fleet
+    from .report.fleet import summary_line as fleet_summary
+
+    if fmt == "table" and output is None:
+        print_fleet_table(report, state.out)
+    else:
+        _emit(state, render_fleet(report, fmt), output)
+    if not state.quiet:
+        state.err.print(fleet_summary(report), markup=False, soft_wrap=True)
+    codes = [0]
+    bad = FAIL_ON[fail_on]
+    for host in report.hosts:
+        if host.error is not None:
+            click.echo(f"dockerbench: error: host {printable(host.name)} was not audited: {host.error.kind}: "
+                       f"{printable(host.error.message)}", err=True)
+            codes.append(host.error.exit_code)
+            continue
+        failed = [r.id for r in host.report.results if r.engine_failed]
+        if failed:
+            click.echo(f"dockerbench: error: host {printable(host.name)}: the Rego engine failed on {len(failed)} "
+                       f"control{'s' * (len(failed) != 1)}: {printable(', '.join(failed))}", err=True)
+            codes.append(3)
+        elif any(r.status in bad for r in host.report.results):
+            codes.append(1)
+    return max(codes)
 
 
 @main.command("controls")

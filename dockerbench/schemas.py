@@ -1,9 +1,10 @@
 """JSON Schemas generated from the models: ``python -m dockerbench.schemas`` rewrites them.
 
 ``schemas/snapshot.schema.json``, ``report.schema.json``, ``params.schema.json``,
-``config.schema.json`` (dockerbench.yaml), ``waivers.schema.json`` and ``profile.schema.json`` (a
-benchmark profile file, ``profiles/*.yaml``) are committed so tools in other languages can validate
-dockerbench documents (and editors check a file as it is written); a test fails when they are stale.
+``config.schema.json`` (dockerbench.yaml), ``waivers.schema.json``, ``profile.schema.json`` (a
+benchmark profile file, ``profiles/*.yaml``) and ``fleet.schema.json`` (a fleet report) are
+committed so tools in other languages can validate dockerbench documents (and editors check a
+file as it is written); a test fails when they are stale.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ._config import Config
+from ._fleet import FleetReport
 from ._params import Params
 from ._profiles import ProfileFile
 from ._report import Report
@@ -20,7 +22,8 @@ from ._snapshot import Snapshot
 from ._waivers import Waivers
 
 SCHEMAS = {"snapshot.schema.json": Snapshot, "report.schema.json": Report, "params.schema.json": Params,
-           "config.schema.json": Config, "waivers.schema.json": Waivers, "profile.schema.json": ProfileFile}
+           "config.schema.json": Config, "waivers.schema.json": Waivers, "profile.schema.json": ProfileFile,
+           "fleet.schema.json": FleetReport}
 
 
 def schema_text(model: type) -> str:

@@ -115,6 +115,15 @@ def test_a_worker_that_dies_is_replaced_with_the_same_policies(pooled):
     assert pooled.evaluate("ok", {"a": "second"}) == {"x": "second", "y": 1}
 
 
+def test_describe_after_prepare_names_the_engine_before_any_evaluation(pooled):
+    """A fleet whose every node failed evaluates nothing: describe() follows prepare() directly."""
+    from dockerbench._evaluate import prepare
+
+    prepare(pooled, controls=["5.4"])  # a worker loads its share (not every module): its answer is owed
+    assert pooled.describe().startswith(("embedded (regorus ", "opa (in-process"))
+    assert isinstance(pooled.evaluate("cis_docker_1_1_0.c5_4", {"containers": []}), dict)
+
+
 def test_workers_run_under_a_caller_that_is_pid_1(tmp_path):
     """In a container the dockerbench command is pid 1: its workers must not take that for an
     orphaned parent (which made every evaluation in a container without --pid host die)."""

@@ -25,7 +25,7 @@ def test_wheel_contains_policies_profiles_schemas_and_templates(tmp_path):
     assert "dockerbench/report/templates/report.html.j2" in names
     assert "dockerbench/py.typed" in names  # PEP 561: type checkers read the package's annotations
     schemas = {f"dockerbench/_data/schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")}
-    assert schemas <= names and len(schemas) == 6
+    assert schemas <= names and len(schemas) == 7
 
 
 def test_explicit_host_wins():

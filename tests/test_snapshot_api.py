@@ -59,9 +59,9 @@ def test_other_major_schema_version_is_rejected():
         dockerbench.load_snapshot(json.dumps(doc))
 
 
-PUBLIC = ["CollectionError", "Control", "ControlResult", "Diff", "DockerbenchError", "Engine", "EngineError", "Finding",
+PUBLIC = ["CollectionError", "Control", "ControlResult", "Diff", "DockerbenchError", "Engine", "EngineError", "Finding", "FleetReport",
           "PolicyError", "PolicyWarning", "Report", "ReportError", "Resource", "SCHEMA_VERSION", "Score", "Selection", "Snapshot",
-          "SnapshotError", "Status", "UsageError", "Waivers", "__version__", "audit", "available_benchmarks", "diff", "evaluate",
+          "SnapshotError", "Status", "UsageError", "Waivers", "__version__", "audit", "available_benchmarks", "diff", "evaluate", "evaluate_fleet", "fleet",
           "load_policies", "load_report", "load_snapshot", "load_waivers", "make_engine", "snapshot"]
 
 

@@ -156,8 +156,10 @@ class _Worker:
         self._proc.stdout.close()
 
     def call(self, message: tuple[Any, ...]) -> Any:
-        """Send one describe/load and return its answer; errors raise."""
+        """Send one describe/load and return its answer; errors raise. The answers still owed
+        to earlier loads (prepare) come first: they are read, so this one is not taken for them."""
         self._write(message)
+        self._read_owed_loads()
         return self._answer(what="the policies" if message[0] == "load" else "describe")
 
     def send_load(self, modules: dict[str, str], data: dict[str, Any]) -> None:

@@ -25,17 +25,29 @@ _DTYPES = {"level": "int64", "scored": "bool", "automated": "bool"}
 
 
 def to_dataframe(report: Report) -> Any:
-    try:
-        import pandas as pd
-    except ImportError:
-        raise UsageError("to_pandas() needs pandas: pip install 'dockerbench[pandas]'") from None
-    records: list[dict[str, Any]] = []
-    for r in report.results:
-        control = control_cells(r, COLUMNS)
-        findings: list[Finding | None] = [*r.findings] or [None]  # a control without findings: one row
-        records += [{**control, **finding_cells(f), **waiver_columns(f)} for f in findings]
+    pd = pandas()
+    records = rows(report)
     # Text columns stay object dtype so an empty cell is None (not NaN), as documented.
     return pd.DataFrame({
         col: pd.Series([rec[col] for rec in records], dtype=_DTYPES.get(col, object))
         for col in COLUMNS
     })
+
+
+def pandas() -> Any:
+    """The pandas module, imported when a DataFrame is asked for (an optional extra)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise UsageError("to_pandas() needs pandas: pip install 'dockerbench[pandas]'") from None
+    return pd
+
+
+def rows(report: Report) -> list[dict[str, Any]]:
+    """The DataFrame's rows as dicts, one per finding (one per control without findings)."""
+    records: list[dict[str, Any]] = []
+    for r in report.results:
+        control = control_cells(r, COLUMNS)
+        findings: list[Finding | None] = [*r.findings] or [None]  # a control without findings: one row
+        records += [{**control, **finding_cells(f), **waiver_columns(f)} for f in findings]
+    return records

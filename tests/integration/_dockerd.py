@@ -5,7 +5,7 @@ its configuration, so tests that need another daemon state start one of these: i
 network namespace (no clash on docker0/iptables with the shared daemon), its own socket,
 data-root, exec-root and pidfile under one temporary directory. The dockerd is the one of
 the engine under test (conftest.DockerEngine: Debian 12's on PATH, or the 26.1 one that
-scripts/engine26.sh unpacked). Needs root, that ``dockerd``, ``nsenter`` and ``ip``;
+scripts/engine26.sh unpacked). Needs root, that ``dockerd``, ``nsenter``, ``ip`` and ``unshare``;
 :func:`require_private_dockerd` skips (developer) or fails (CI) when they are not there.
 """
 
@@ -24,7 +24,7 @@ import pytest
 from _ci import unavailable
 from conftest import DockerEngine
 
-TOOLS = ("nsenter", "ip")
+TOOLS = ("nsenter", "ip", "unshare")
 
 
 def require_private_dockerd(purpose: str, engine: DockerEngine) -> None:
@@ -42,12 +42,15 @@ class PrivateDockerd:
 
     ``start(*extra_args)`` may be called again after ``stop()`` (same data-root, so a swarm or
     images survive a restart), each time with its own extra dockerd arguments (e.g.
-    ``--config-file``). ``remove()`` stops it and deletes everything it made.
+    ``--config-file``). ``remove()`` stops it and deletes everything it made. With ``hostname``
+    it also runs in a UTS namespace of its own with that hostname (swarm nodes of one machine
+    then have names of their own).
     """
 
-    def __init__(self, engine: DockerEngine, prefix: str = "dbt-dockerd-") -> None:
+    def __init__(self, engine: DockerEngine, prefix: str = "dbt-dockerd-", hostname: str | None = None) -> None:
         assert engine.dockerd, f"no dockerd {engine.name}: call require_private_dockerd first"
         self.dockerd = engine.dockerd
+        self.hostname = hostname
         self.netns = f"dbt-{uuid.uuid4().hex[:8]}"
         self.root = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
         self.address = f"unix://{self.root}/docker.sock"
@@ -62,10 +65,11 @@ class PrivateDockerd:
     def start(self, *extra_args: str) -> docker.DockerClient:
         """Start dockerd (plus ``extra_args``) and return a client once it answers."""
         log = open(self.root / "dockerd.log", "ab")  # noqa: SIM115 - the daemon keeps writing to it
-        # nsenter execs dockerd (and the 26.1 wrapper execs its dockerd), so the pid we hold IS
-        # dockerd's (comm "dockerd", argv with --host).
+        # nsenter execs dockerd (and the 26.1 wrapper execs its dockerd; unshare and sh exec it
+        # too), so the pid we hold IS dockerd's (comm "dockerd", argv with --host).
+        uts = ["unshare", "--uts", "--", "sh", "-c", 'hostname "$0" && exec "$@"', self.hostname] if self.hostname else []
         self.process = subprocess.Popen(
-            ["nsenter", f"--net=/var/run/netns/{self.netns}", self.dockerd, "--host", self.address,
+            ["nsenter", f"--net=/var/run/netns/{self.netns}", *uts, self.dockerd, "--host", self.address,
              "--data-root", str(self.root / "data"), "--exec-root", str(self.root / "exec"),
              "--pidfile", str(self.root / "docker.pid"), *extra_args],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
