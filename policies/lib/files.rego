@@ -85,6 +85,17 @@ root_owned(f) if {
 
 # ----------------------------------------------------------------------------- who owns a file
 
+# The rootless daemon's user, read by the functions below through these rules of this package:
+# a function reading another package's rule through its import is undefined in regorus once a
+# rule of the function's package has been read (policies/README.md, the engine subset).
+daemon_user := rootless.user
+
+daemon_user_known if rootless.user_known
+
+daemon_user_name := rootless.user_name
+
+daemon_group_name := rootless.group_name
+
 # is_rootless_file: f is a file of the rootless daemon audited (the collector's mark).
 is_rootless_file(f) if f.rootless == true
 
@@ -96,19 +107,19 @@ owned_as_expected(f) if {
 
 owned_as_expected(f) if {
 	is_rootless_file(f)
-	f.uid in {rootless.user.uid, 0}
-	f.gid in {rootless.user.gid, 0}
+	f.uid in {daemon_user.uid, 0}
+	f.gid in {daemon_user.gid, 0}
 }
 
 # owner_decidable(f): who should own f is known (a rootless daemon's file needs its user).
 owner_decidable(f) if not is_rootless_file(f)
 
-owner_decidable(f) if rootless.user_known
+owner_decidable(f) if daemon_user_known
 
 # expected_owner(f) says who should own f, for a finding.
 expected_owner(f) := "root:root" if not is_rootless_file(f)
 
-else := sprintf("%s:%s (the user the rootless daemon runs as) or root:root", [rootless.user_name, rootless.group_name]) if rootless.user_known
+else := sprintf("%s:%s (the user the rootless daemon runs as) or root:root", [daemon_user_name, daemon_group_name]) if daemon_user_known
 
 else := "the user the rootless daemon runs as"
 
@@ -125,7 +136,7 @@ owner_missing(fs) := missing(fs) | {m |
 	some f in fs
 	is_rootless_file(f)
 	present(f)
-	not rootless.user_known
+	not daemon_user_known
 	m := "daemon.rootless.user (the user the rootless daemon runs as, who should own its files, is unknown)"
 }
 
@@ -133,10 +144,10 @@ ownership_finding(f) := owner_finding(f, expected_owner(f))
 
 # ownership_note says, when fs holds a rootless daemon's existing files, that those were judged
 # as its user's rather than root's.
-ownership_note(fs) := sprintf("the rootless daemon's own files (%s) are judged as the user's it runs as (%s), not root's", [concat(", ", paths), rootless.user_name]) if {
+ownership_note(fs) := sprintf("the rootless daemon's own files (%s) are judged as the user's it runs as (%s), not root's", [concat(", ", paths), daemon_user_name]) if {
 	paths := sort([f.path | some f in fs; is_rootless_file(f); present(f)])
 	count(paths) > 0
-	rootless.user_known
+	daemon_user_known
 }
 
 # socket_owned_as_expected(s): a rootless daemon's socket is its user's, in the user's group or
@@ -145,13 +156,13 @@ ownership_note(fs) := sprintf("the rootless daemon's own files (%s) are judged a
 # The system daemon's socket (root:docker) is the socket ownership control's own rule.
 socket_owned_as_expected(s) if {
 	is_rootless_file(s)
-	s.uid == rootless.user.uid
-	s.gid == rootless.user.gid
+	s.uid == daemon_user.uid
+	s.gid == daemon_user.gid
 }
 
 socket_owned_as_expected(s) if {
 	is_rootless_file(s)
-	s.uid == rootless.user.uid
+	s.uid == daemon_user.uid
 	s.gid == namespace_docker_gid
 }
 
