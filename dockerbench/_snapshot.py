@@ -30,7 +30,8 @@ from ._model import Document, Model, parse_document
 
 # 1.1: inspect-only facts are null when inspected is false; host.interfaces.
 # 1.2: meta.auditor_container_id, daemon.info.containerd_address.
-SCHEMA_VERSION = "1.2"
+# 1.3: daemon.rootless, files[].rootless.
+SCHEMA_VERSION = "1.3"
 
 ErrorKind = Literal["missing", "permission", "timeout", "unsupported", "engine_error", "invalid"]
 
@@ -273,6 +274,50 @@ class DefaultsFile(Model):
     )
 
 
+class IdMapRange(Model):
+    """One line of /proc/<pid>/uid_map or gid_map: ``count`` ids from ``inside`` in the user
+    namespace are the host ids from ``outside``."""
+
+    inside: int = Field(ge=0)
+    outside: int = Field(ge=0)
+    count: int = Field(ge=0)
+
+
+class RootlessUser(Model):
+    """The host account a rootless dockerd runs as, and where that daemon keeps its files."""
+
+    uid: int = Field(ge=0, description="Real uid of the dockerd process as the host sees it (/proc/<pid>/status)")
+    gid: int = Field(ge=0, description="Real gid of the dockerd process as the host sees it")
+    name: str | None = Field(default=None, description="The uid's name in the host's /etc/passwd")
+    group: str | None = Field(default=None, description="The gid's name in the host's /etc/group")
+    home: str | None = Field(default=None, description="HOME of dockerd's environment")
+    xdg_runtime_dir: str | None = Field(
+        default=None, description="XDG_RUNTIME_DIR of dockerd's environment: the default socket is docker.sock there")
+    config_dir: str | None = Field(
+        default=None, description="Where the rootless dockerd reads daemon.json and certs.d: $XDG_CONFIG_HOME/docker, "
+        "else $HOME/.config/docker")
+    data_home: str | None = Field(
+        default=None, description="$XDG_DATA_HOME, else $HOME/.local/share: the default data root is docker there")
+    uid_map: list[IdMapRange] | None = Field(
+        default=None, description="The host uids of dockerd's user namespace (/proc/<pid>/uid_map); null if unread")
+    gid_map: list[IdMapRange] | None = Field(
+        default=None, description="The host gids of dockerd's user namespace (/proc/<pid>/gid_map); null if unread")
+
+
+class Rootless(Model):
+    """Whether the daemon runs rootless (dockerd-rootless.sh: dockerd as a user, under rootlesskit)."""
+
+    enabled: bool | None = Field(
+        default=None, description="True when any sign below shows it; false when GET /info or the dockerd "
+        "process was read and neither shows it; null when neither could be read")
+    detected_by: list[Literal["security_options", "process_user", "rootlesskit"]] = Field(
+        default_factory=list, description="security_options: GET /info SecurityOptions has name=rootless; "
+        "process_user: dockerd runs as a uid other than 0; rootlesskit: dockerd's environment has "
+        "ROOTLESSKIT_STATE_DIR")
+    user: RootlessUser | None = Field(
+        default=None, description="The user it runs as; null when not rootless or its process could not be read")
+
+
 class Daemon(Model):
     pid: int | None = None
     started_unix: int | None = Field(default=None, description="When the running dockerd started (epoch seconds)")
@@ -293,6 +338,7 @@ class Daemon(Model):
     )
     version: EngineVersion | None = None
     info: EngineInfo | None = None
+    rootless: Rootless = Field(default_factory=Rootless)
 
 
 # ----------------------------------------------------------------------------- files
@@ -303,6 +349,9 @@ class FileFact(Model):
 
     role: str = Field(description="Why this path is here, e.g. 'docker.service', 'tls_key'")
     path: str = Field(description="Path on the host (without host_root)")
+    rootless: bool = Field(
+        default=False, description="A file of the rootless daemon audited (its socket, configuration, data root, "
+        "TLS files, user unit): its user owns it, not root")
     exists: bool | None = Field(description="null when existence could not be established")
     type: Literal["file", "dir", "socket", "symlink", "other"] | None = None
     resolved_path: str | None = Field(default=None, description="Target when path is a symlink")

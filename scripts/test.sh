@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-echo "== apt: docker.io busybox-static chromium debootstrap"
+echo "== apt: docker.io busybox-static chromium debootstrap, and rootless Docker's rootlesskit uidmap slirp4netns"
 apt-get update -qq
-apt-get install -y -qq docker.io busybox-static chromium iproute2 debootstrap >/dev/null
+apt-get install -y -qq docker.io busybox-static chromium iproute2 debootstrap rootlesskit uidmap slirp4netns >/dev/null
 
 echo "== pip: gordon-to-regorus (hash-pinned), dockerbench[test], real OPA in-process"
 python3 -m pip install -q --upgrade pip >/dev/null

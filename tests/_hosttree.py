@@ -40,8 +40,10 @@ BOOT_TIME = 1_700_000_000
 
 def process(root: Path, pid: int, argv: list[str], *, comm: str | None = None,
             environ: dict[str, str] | None = None, exe: str | None = None,
-            sockets: tuple[int, ...] = (), ppid: int = 1) -> None:
-    """A fake /proc/<pid> with comm, cmdline, environ, stat, exe and fd links ``socket:[inode]``.
+            sockets: tuple[int, ...] = (), ppid: int = 1, uid: int = 0, gid: int = 0,
+            id_map: str | None = None) -> None:
+    """A fake /proc/<pid> with comm, cmdline, environ, stat, status (real ``uid``/``gid``), exe,
+    fd links ``socket:[inode]`` and, when ``id_map`` is given, that text as uid_map and gid_map.
 
     The process started 500 s after a boot at BOOT_TIME (stat field 22, in 100 Hz ticks).
     """
@@ -52,6 +54,11 @@ def process(root: Path, pid: int, argv: list[str], *, comm: str | None = None,
     put(root, "/proc/stat", f"cpu  1 2 3 4\nbtime {BOOT_TIME}\n")
     put(root, f"{base}/cmdline", "\0".join(argv) + "\0")
     put(root, f"{base}/environ", "".join(f"{k}={v}\0" for k, v in (environ or {}).items()))
+    put(root, f"{base}/status", f"Name:\t{name}\nPPid:\t{ppid}\nUid:\t{uid}\t{uid}\t{uid}\t{uid}\n"
+        f"Gid:\t{gid}\t{gid}\t{gid}\t{gid}\n")
+    if id_map is not None:
+        put(root, f"{base}/uid_map", id_map)
+        put(root, f"{base}/gid_map", id_map)
     if exe:
         link(root, f"{base}/exe", exe)
     (root / base.lstrip("/") / "fd").mkdir(exist_ok=True)

@@ -23,6 +23,7 @@ from dockerbench._snapshot import (
     Healthcheck,
     HistoryEntry,
     Host,
+    IdMapRange,
     Image,
     Listener,
     Meta,
@@ -31,6 +32,8 @@ from dockerbench._snapshot import (
     PortBinding,
     Process,
     RestartPolicy,
+    Rootless,
+    RootlessUser,
     Snapshot,
     Swarm,
 )
@@ -158,10 +161,43 @@ def snapshot(n_containers: int, n_images: int = 5) -> Snapshot:
     )
 
 
+def rootless(base: Snapshot) -> Snapshot:
+    """``base`` audited through a rootless daemon: alice (uid 1000, gid 1000) runs dockerd under
+    rootlesskit, its socket in /run/user/1000 (in her namespace's docker group, the sticky bit
+    set), its config dir, daemon.json, data root and user unit in her home, one file of them
+    owned by another user; the system's files stay beside them."""
+    ids = [IdMapRange(inside=0, outside=1000, count=1), IdMapRange(inside=1, outside=100000, count=65536)]
+    user = RootlessUser(uid=1000, gid=1000, name="alice", group="alice", home="/home/alice",
+                        xdg_runtime_dir="/run/user/1000", config_dir="/home/alice/.config/docker",
+                        data_home="/home/alice/.local/share", uid_map=ids, gid_map=ids)
+    home = "/home/alice"
+    own = [
+        _file("docker.service", f"{home}/.config/systemd/user/docker.service", 0o644, uid=1000, gid=1000),
+        _file("etc_docker", f"{home}/.config/docker", 0o755, uid=1000, gid=1000, kind="dir"),
+        _file("daemon_json", f"{home}/.config/docker/daemon.json", 0o600, uid=1000, gid=1000),
+        _file("docker_sock", "/run/user/1000/docker.sock", 0o1660, uid=1000, gid=100998, kind="socket"),
+        _file("data_root", f"{home}/.local/share/docker", 0o710, uid=1000, gid=1000, kind="dir"),
+        _file("certs_d_dir", f"{home}/.config/docker/certs.d", 0o755, uid=1000, gid=1000, kind="dir"),
+        _file("certs_d", f"{home}/.config/docker/certs.d/ca.crt", 0o444, uid=1001, gid=1000),
+    ]
+    system = [f for f in base.files if f.role not in ("daemon_json", "data_root")]
+    daemon = base.daemon.model_copy(update={
+        "argv": ["dockerd"], "flags": {}, "exe": "/usr/bin/dockerd",
+        "config_file": ConfigFile(path=f"{home}/.config/docker/daemon.json", state="parsed", content={"icc": False}),
+        "info": base.daemon.info.model_copy(update={
+            "docker_root_dir": f"{home}/.local/share/docker",
+            "security_options": ["name=seccomp,profile=default", "name=rootless"]}) if base.daemon.info else None,
+        "rootless": Rootless(enabled=True, detected_by=["security_options", "process_user", "rootlesskit"], user=user),
+    })
+    return base.model_copy(update={
+        "daemon": daemon, "files": [*system, *(f.model_copy(update={"rootless": True}) for f in own)],
+        "meta": base.meta.model_copy(update={"docker_host": "unix:///run/user/1000/docker.sock"})})
+
+
 def fixtures() -> dict[str, Snapshot]:
     """The fixture snapshots every engine and every profile is checked on: a busy host, an empty
     one, and the busy host with the facts a real collection can lose (containers and images, the
-    whole engine, dockerd's command line)."""
+    whole engine, dockerd's command line), and the busy host audited through a rootless daemon."""
     full = snapshot(14)
     return {
         "busy-host": full,
@@ -171,4 +207,5 @@ def fixtures() -> dict[str, Snapshot]:
             "containers": None, "images": None, "networks": None, "swarm": None,
             "daemon": full.daemon.model_copy(update={"info": None, "version": None})}),
         "no-dockerd-argv": full.model_copy(update={"daemon": full.daemon.model_copy(update={"argv": None, "flags": {}})}),
+        "rootless-daemon": rootless(full),
     }

@@ -22,6 +22,8 @@ from dockerbench._snapshot import (
     FactError,
     FileFact,
     Host,
+    Rootless,
+    RootlessUser,
     SystemdUnits,
 )
 from dockerbench.collect import files
@@ -270,6 +272,62 @@ def test_the_fixed_containerd_paths_are_stated_on_every_host(tmp_path: Path) -> 
         "containerd_shim_binary": ["/usr/bin/containerd-shim"],
         "containerd_shim_runc_v1_binary": ["/usr/bin/containerd-shim-runc-v1"],
         "containerd_shim_runc_v2_binary": ["/usr/bin/containerd-shim-runc-v2"]}
+
+# ----------------------------------------------------------------------------- rootless daemon
+
+ROOTLESS_USER = RootlessUser(uid=1234, gid=4242, name="alice", home="/home/alice", xdg_runtime_dir="/run/user/1234",
+                             config_dir="/home/alice/.config/docker", data_home="/home/alice/.local/share")
+ROOTLESS = Daemon(
+    argv=["dockerd"], rootless=Rootless(enabled=True, detected_by=["rootlesskit"], user=ROOTLESS_USER),
+    config_file=ConfigFile(path="/home/alice/.config/docker/daemon.json", state="absent"),
+)
+
+
+def marked(root: Path, daemon: Daemon) -> list[tuple[str, str, bool]]:
+    """(role, path, rootless) of every fact, in the collector's order."""
+    return [(f.role, f.path, f.rootless) for f in files.collect(Context(host_root=root), daemon, Host())]
+
+
+def test_rootless_daemon_files_are_listed_and_marked(tmp_path: Path) -> None:
+    root = base_host(tmp_path)
+    put(root, "/home/alice/.config/systemd/user/docker.service")
+    put(root, "/home/alice/.config/docker/certs.d/reg:5000/ca.crt")
+    own = [(role, path) for role, path, rootless in marked(root, ROOTLESS) if rootless]
+    assert own == [
+        ("daemon_json", "/home/alice/.config/docker/daemon.json"),
+        ("data_root", "/home/alice/.local/share/docker"),
+        ("swarm_root_ca", "/home/alice/.local/share/docker/swarm/certificates/swarm-root-ca.crt"),
+        ("swarm_node_cert", "/home/alice/.local/share/docker/swarm/certificates/swarm-node.crt"),
+        ("docker_sock", "/run/user/1234/docker.sock"),
+        ("etc_docker", "/home/alice/.config/docker"),
+        ("certs_d_dir", "/home/alice/.config/docker/certs.d"),
+        ("certs_d_dir", "/home/alice/.config/docker/certs.d/reg:5000"),
+        ("certs_d", "/home/alice/.config/docker/certs.d/reg:5000/ca.crt"),
+        ("docker.service", "/home/alice/.config/systemd/user/docker.service"),
+    ]
+
+
+def test_the_system_files_stay_listed_unmarked_beside_a_rootless_daemon(tmp_path: Path) -> None:
+    system = [(role, path) for role, path, rootless in marked(base_host(tmp_path), ROOTLESS) if not rootless]
+    for wanted in [("docker.service", "/etc/systemd/system/docker.service"), ("etc_docker", "/etc/docker"),
+                   ("docker_sock", "/var/run/docker.sock"), ("certs_d_dir", "/etc/docker/certs.d")]:
+        assert wanted in system
+    assert ("docker.service", "/home/alice/.config/systemd/user/docker.service") not in system  # absent: not listed
+
+
+def test_a_rootless_daemon_with_host_flags_listens_there_only(tmp_path: Path) -> None:
+    daemon = ROOTLESS.model_copy(update={"flags": {"host": ["unix:///srv/alice/d.sock", "tcp://127.0.0.1:2376"]}})
+    sockets = [(path, rootless) for role, path, rootless in marked(base_host(tmp_path), daemon) if role == "docker_sock"]
+    assert sockets == [("/var/run/docker.sock", False), ("/srv/alice/d.sock", True)]
+
+
+def test_rootless_data_root_defaults_to_the_users_data_home_without_info(tmp_path: Path) -> None:
+    found = roles(base_host(tmp_path), ROOTLESS, Host())
+    assert found["data_root"] == ["/home/alice/.local/share/docker"]
+
+
+def test_a_daemon_that_is_not_rootless_marks_nothing(tmp_path: Path) -> None:
+    assert not [f for f in marked(base_host(tmp_path), Daemon()) if f[2]]
 
 
 # ----------------------------------------------------------------------------- whole snapshot

@@ -272,3 +272,92 @@ def test_a_wrong_typed_daemon_json_value_is_invalid_as_dockerd_would_refuse_it(r
     assert facts.config_file is not None
     assert (facts.config_file.state, facts.config_file.error, facts.config_file.content) == ("invalid", problem, None)
     assert [(e.section, e.item, e.kind) for e in ctx.errors] == [("daemon", "/etc/docker/daemon.json", "invalid")]
+
+
+# ----------------------------------------------------------------------------- rootless
+
+ROOTLESS_ENV = {"HOME": "/home/alice", "XDG_RUNTIME_DIR": "/run/user/1234", "ROOTLESSKIT_STATE_DIR": "/tmp/rk1",
+                "ROOTLESSKIT_PARENT_EUID": "1234", "PATH": "/usr/bin", "REGISTRY_PASSWORD": "hunter2"}
+ID_MAP = "         0       1234          1\n         1     100000      65536\n"
+
+
+class InfoOnly:
+    """An Engine API stand-in answering GET /info (and /version) only."""
+
+    def __init__(self, security_options: list[str]) -> None:
+        self.info = {"DockerRootDir": "/home/alice/.local/share/docker", "SecurityOptions": security_options}
+        self.version = {"Version": "20.10.24", "ApiVersion": "1.41"}
+
+
+def rootless_host(root: Path, environ: dict[str, str] = ROOTLESS_ENV) -> None:
+    """A system dockerd (root, -H a private socket) and a rootless one (alice, no -H)."""
+    process(root, 100, [D, "-H", "unix:///tmp/system.sock"], environ={"HOME": "/root"})
+    process(root, 200, ["dockerd"], environ=environ, uid=1234, gid=4242, id_map=ID_MAP, exe=D)
+
+
+def test_rootless_dockerd_is_the_one_on_its_runtime_dir_socket(root: Path) -> None:
+    rootless_host(root)
+    facts, ctx = collect(root, "unix:///run/user/1234/docker.sock")
+    assert facts.pid == 200
+    assert (facts.rootless.enabled, facts.rootless.detected_by) == (True, ["process_user", "rootlesskit"])
+    assert not ctx.errors
+
+
+def test_rootless_user_comes_from_the_dockerd_process_and_no_other_variable_is_kept(root: Path) -> None:
+    rootless_host(root)
+    facts, _ = collect(root, "unix:///run/user/1234/docker.sock")
+    user = facts.rootless.user
+    assert user is not None
+    assert (user.uid, user.gid, user.name, user.group) == (1234, 4242, "alice", "docker")
+    assert (user.home, user.xdg_runtime_dir, user.config_dir, user.data_home) == (
+        "/home/alice", "/run/user/1234", "/home/alice/.config/docker", "/home/alice/.local/share")
+    assert [(r.inside, r.outside, r.count) for r in user.gid_map or []] == [(0, 1234, 1), (1, 100000, 65536)]
+    assert facts.environment == {"HOME": "/home/alice"}
+    assert "hunter2" not in facts.model_dump_json()
+    assert "rk1" not in facts.model_dump_json()
+
+
+def test_rootless_daemon_json_is_read_from_the_config_dir(root: Path) -> None:
+    rootless_host(root)
+    put(root, "/home/alice/.config/docker/daemon.json", '{"icc": false}')
+    put(root, "/etc/docker/daemon.json", '{"icc": true}')
+    facts, _ = collect(root, "unix:///run/user/1234/docker.sock")
+    assert facts.config_file is not None
+    assert (facts.config_file.path, facts.config_file.content) == ("/home/alice/.config/docker/daemon.json",
+                                                                   {"icc": False})
+
+
+def test_xdg_config_home_moves_the_rootless_config_dir(root: Path) -> None:
+    rootless_host(root, {**ROOTLESS_ENV, "XDG_CONFIG_HOME": "/srv/alice/conf", "XDG_DATA_HOME": "/srv/alice/data"})
+    facts, _ = collect(root, "unix:///run/user/1234/docker.sock")
+    assert facts.config_file is not None and facts.config_file.path == "/srv/alice/conf/docker/daemon.json"
+    assert facts.rootless.user is not None and facts.rootless.user.data_home == "/srv/alice/data"
+
+
+def test_a_rootful_dockerd_is_not_rootless(root: Path) -> None:
+    rootless_host(root)
+    facts, _ = collect(root, "unix:///tmp/system.sock")
+    assert (facts.pid, facts.rootless.enabled, facts.rootless.detected_by, facts.rootless.user) == (100, False, [],
+                                                                                                   None)
+    assert facts.config_file is not None and facts.config_file.path == "/etc/docker/daemon.json"
+
+
+def test_rootless_from_info_alone_has_no_user(root: Path) -> None:
+    ctx = Context(host_root=root)
+    facts = daemon.collect(ctx, InfoOnly(["name=seccomp,profile=default", "name=rootless"]),  # type: ignore[arg-type]
+                           "unix:///run/user/1234/docker.sock")
+    assert (facts.rootless.enabled, facts.rootless.detected_by, facts.rootless.user) == (True, ["security_options"],
+                                                                                         None)
+
+
+def test_rootless_unknown_without_info_or_process(root: Path) -> None:
+    facts, _ = collect(root, "unix:///run/user/1234/docker.sock")
+    assert (facts.rootless.enabled, facts.rootless.user) == (None, None)
+
+
+def test_info_saying_rootless_of_a_root_dockerd_is_recorded(root: Path) -> None:
+    process(root, 100, [D], exe=D)
+    ctx = Context(host_root=root)
+    facts = daemon.collect(ctx, InfoOnly(["name=rootless"]), "unix:///var/run/docker.sock")  # type: ignore[arg-type]
+    assert (facts.rootless.enabled, facts.rootless.user) == (True, None)
+    assert [(e.item, e.kind) for e in ctx.errors] == [("rootless user", "invalid")]

@@ -26,6 +26,7 @@ class Pin:
     module: str
     input: Any
     outcome: dict[str, Any]  # engine -> value of data.t.x (None: undefined), ERROR or PARSE
+    modules: tuple[tuple[str, str], ...] = ()  # more modules (file name, source) beside t and tlib
 
 
 PINS = {
@@ -63,6 +64,10 @@ PINS = {
     "regex_blank_class_outside_ascii": Pin(
         "in regex, [[:space:]] and [[:word:]] (ASCII on both), never \\s, \\S or \\b",
         'package t\n\nx := regex.match(`^a\\sb$`, "a\u00a0b")\n', {}, {"embedded": True, "opa": False}),
+    "a_function_reading_an_imported_rule_after_its_package_was_read": Pin(
+        "a library function reads another package's rule through a rule of its own package",
+        "package t\n\nimport data.tf\n\nx := [tf.r, tf.g(true)]\n", {}, {"embedded": None, "opa": [1, 1]},
+        modules=(("tf.rego", "package tf\n\nimport data.tlib\n\nr := 1\n\ng(v) := tlib.a if v\n"),)),
     "upper_outside_ascii": Pin(
         "compare case-blind with (?i) in a regex, never upper()/lower() of text that may be non-ASCII",
         'package t\n\nx := upper("pa\u00dfword")\n', {}, {"embedded": "PASSWORD", "opa": "PA\u00dfWORD"}),
@@ -102,9 +107,9 @@ def engine(request):
 LIB = 'package tlib\n\na := 1\n\nb := object.get(input.n, "k", "default")\n'
 
 
-def _outcome(engine, module: str, input_doc: Any) -> Any:
+def _outcome(engine, module: str, input_doc: Any, modules: tuple[tuple[str, str], ...] = ()) -> Any:
     try:
-        engine.load({"t.rego": module, "t_lib.rego": LIB}, {})
+        engine.load({"t.rego": module, "t_lib.rego": LIB, **dict(modules)}, {})
     except dockerbench.PolicyError:
         return PARSE
     try:
@@ -116,7 +121,7 @@ def _outcome(engine, module: str, input_doc: Any) -> Any:
 @pytest.mark.parametrize("name", list(PINS))
 def test_pinned_difference(engine, name):
     pin = PINS[name]
-    assert _outcome(engine, pin.module, pin.input) == pin.outcome[engine.name], (
+    assert _outcome(engine, pin.module, pin.input, pin.modules) == pin.outcome[engine.name], (
         f"{engine.name} changed on {name!r}: revisit the subset rule '{pin.rule}'")
 
 

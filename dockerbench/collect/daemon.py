@@ -21,7 +21,10 @@ from .._snapshot import (
     DefaultsFile,
     EngineInfo,
     EngineVersion,
+    IdMapRange,
     IndexConfig,
+    Rootless,
+    RootlessUser,
 )
 from . import _redact as redact
 from ._api import DockerApi, unix_socket_path
@@ -30,6 +33,8 @@ from ._hostfs import (
     host_file,
     is_absent,
     nul_split,
+    parse_group,
+    parse_passwd,
     pids_named,
     proc_bytes,
     read_if_present,
@@ -45,6 +50,11 @@ OPTION_VARIABLES = ("DOCKER_OPTS", "OPTIONS")
 PIDFILE = "/var/run/docker.pid"
 DEFAULT_SOCKET = "unix:///var/run/docker.sock"
 KEPT_ENVIRONMENT = ("DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_CONFIG", "HOME")
+#: Set by rootlesskit for the command it runs: dockerd then takes the rootless defaults
+#: (moby's rootless.RunningWithRootlessKit).
+ROOTLESSKIT_VARIABLE = "ROOTLESSKIT_STATE_DIR"
+#: The variables of dockerd's environment a rootless daemon's paths come from (no other is read).
+ROOTLESS_ENVIRONMENT = ("HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", ROOTLESSKIT_VARIABLE)
 
 #: dockerd's boolean flags (any version): bare means true, never consume the next argument.
 BOOL_FLAGS = frozenset({
@@ -67,6 +77,9 @@ def collect(ctx: Context, api: DockerApi | None, docker_host: str) -> Daemon:
     """Facts of the dockerd serving ``docker_host`` and of its configuration files."""
     pid, argv = _find_dockerd(ctx, docker_host)
     flags = parse_flags(argv) if argv else {}
+    environ = _environ(ctx, pid) if pid is not None else None
+    info = _from_api(ctx, api, "info", engine_info)
+    rootless = rootless_facts(ctx, pid, environ, info)
     return Daemon(
         pid=pid,
         started_unix=process_started_unix(ctx, pid) if pid is not None else None,
@@ -74,12 +87,20 @@ def collect(ctx: Context, api: DockerApi | None, docker_host: str) -> Daemon:
         exe=_exe(ctx, pid) if pid is not None else None,
         argv=argv,
         flags=flags,
-        config_file=_config_file(ctx, (flags.get("config-file") or [DEFAULT_CONFIG])[-1]),
+        config_file=_config_file(ctx, (flags.get("config-file") or [default_config(rootless)])[-1]),
         defaults_files=[_defaults_file(ctx, path) for path in DEFAULTS_FILES],
-        environment=_environment(ctx, pid) if pid is not None else {},
+        environment={name: value for name, value in (environ or {}).items() if name in KEPT_ENVIRONMENT},
         version=_from_api(ctx, api, "version", engine_version),
-        info=_from_api(ctx, api, "info", engine_info),
+        info=info,
+        rootless=rootless,
     )
+
+
+def default_config(rootless: Rootless) -> str:
+    """The daemon.json dockerd reads without --config-file: a rootless one's is in its config dir."""
+    if rootless.user is not None and rootless.user.config_dir:
+        return f"{rootless.user.config_dir}/daemon.json"
+    return DEFAULT_CONFIG
 
 
 # ----------------------------------------------------------------------------- argv
@@ -159,10 +180,11 @@ def _find_dockerd(ctx: Context, docker_host: str) -> tuple[int | None, list[str]
             procs[pid] = redact.argv(nul_split(proc_bytes(ctx, pid, "cmdline")))
         except OSError as e:
             procs[pid] = e
+    defaults = {pid: _default_host(ctx, pid) for pid in procs}
     target = _normalise_address(ctx, docker_host)
-    serving = _same_socket(ctx, docker_host, procs) or [
+    serving = _same_socket(ctx, docker_host, procs, defaults) or [
         pid for pid, argv in procs.items() if isinstance(argv, list)
-        and target in {_normalise_address(ctx, h) for h in _listen_addresses(argv)}]
+        and target in {_normalise_address(ctx, h) for h in _listen_addresses(argv, defaults[pid])}]
     chosen = serving[0] if serving else _pidfile_pid(ctx, procs) or (next(iter(procs)) if len(procs) == 1 else None)
     if chosen is None:
         reason = (f"{len(procs)} dockerd processes and none is known to serve {docker_host}" if procs
@@ -176,7 +198,8 @@ def _find_dockerd(ctx: Context, docker_host: str) -> tuple[int | None, list[str]
     return chosen, argv
 
 
-def _same_socket(ctx: Context, docker_host: str, procs: dict[int, list[str] | OSError]) -> list[int]:
+def _same_socket(ctx: Context, docker_host: str, procs: dict[int, list[str] | OSError],
+                 defaults: dict[int, str]) -> list[int]:
     """The dockerds whose unix socket (under host_root) is the file ``docker_host`` names here.
 
     The address is a path of the auditor's own filesystem: in a container it is where the host's
@@ -188,7 +211,8 @@ def _same_socket(ctx: Context, docker_host: str, procs: dict[int, list[str] | OS
         return []
     found = []
     for pid, argv in procs.items():
-        paths = [p for p in map(unix_socket_path, _listen_addresses(argv)) if p] if isinstance(argv, list) else []
+        addresses = _listen_addresses(argv, defaults[pid]) if isinstance(argv, list) else []
+        paths = [p for p in map(unix_socket_path, addresses) if p]
         if any(_socket_identity(_host_path(ctx, path)) == ours for path in paths):
             found.append(pid)
     return found
@@ -212,9 +236,23 @@ def _socket_identity(path: str | None) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino) if S_ISSOCK(st.st_mode) else None
 
 
-def _listen_addresses(argv: list[str]) -> list[str]:
-    """-H/--host values; dockerd without them listens on the default socket."""
-    return parse_flags(argv).get("host") or [DEFAULT_SOCKET]
+def _listen_addresses(argv: list[str], default: str = DEFAULT_SOCKET) -> list[str]:
+    """-H/--host values; dockerd without them listens on its default socket."""
+    return parse_flags(argv).get("host") or [default]
+
+
+def _default_host(ctx: Context, pid: int) -> str:
+    """Where a dockerd without -H listens: a rootless one (under rootlesskit) on
+    $XDG_RUNTIME_DIR/docker.sock, any other on /var/run/docker.sock. An environment we may not
+    read (another user's process, for an unprivileged auditor) gives the usual default."""
+    try:
+        environ = dict(entry.partition("=")[::2] for entry in nul_split(proc_bytes(ctx, pid, "environ")))
+    except OSError:
+        return DEFAULT_SOCKET
+    runtime_dir = environ.get("XDG_RUNTIME_DIR")
+    if environ.get(ROOTLESSKIT_VARIABLE) and runtime_dir:
+        return f"unix://{runtime_dir.rstrip('/')}/docker.sock"
+    return DEFAULT_SOCKET
 
 
 def _normalise_address(ctx: Context, address: str) -> str:
@@ -272,15 +310,98 @@ def _exe(ctx: Context, pid: int) -> str | None:
         return None
 
 
-def _environment(ctx: Context, pid: int) -> dict[str, str]:
-    """The few variables of dockerd's environment that change its TLS defaults; nothing else."""
+def _environ(ctx: Context, pid: int) -> dict[str, str] | None:
+    """The few variables of dockerd's environment that change its TLS defaults or, rootless, its
+    paths; nothing else is kept (None when it could not be read, recorded)."""
     try:
         entries = nul_split(proc_bytes(ctx, pid, "environ"))
     except OSError as e:
         ctx.record_exc(SECTION, f"/proc/{pid}/environ", e)
-        return {}
+        return None
     pairs = (entry.partition("=") for entry in entries)
-    return {name: value for name, _, value in pairs if name in KEPT_ENVIRONMENT}
+    wanted = {*KEPT_ENVIRONMENT, *ROOTLESS_ENVIRONMENT}
+    return {name: value for name, _, value in pairs if name in wanted}
+
+
+# ----------------------------------------------------------------------------- rootless
+
+
+def rootless_facts(ctx: Context, pid: int | None, environ: dict[str, str] | None,
+                   info: EngineInfo | None) -> Rootless:
+    """Whether dockerd runs rootless, and as whom.
+
+    Signs: GET /info SecurityOptions lists name=rootless; the dockerd process runs as a uid other
+    than 0 (as the host sees it); its environment has ROOTLESSKIT_STATE_DIR. The user comes from
+    the process itself (its uid/gid, id maps and environment), so it is only known when that
+    process is; /info alone says rootless, not as whom.
+    """
+    ids = _process_ids(ctx, pid) if pid is not None else None
+    signs: list[Literal["security_options", "process_user", "rootlesskit"]] = []
+    if info is not None and "name=rootless" in info.security_options:
+        signs.append("security_options")
+    if ids is not None and ids[0] != 0:
+        signs.append("process_user")
+    if environ is not None and environ.get(ROOTLESSKIT_VARIABLE):
+        signs.append("rootlesskit")
+    if not signs:
+        known = info is not None or ids is not None
+        return Rootless(enabled=False if known else None)
+    user = None
+    if ids is not None and ("process_user" in signs or "rootlesskit" in signs):
+        user = _rootless_user(ctx, pid, ids, environ or {})
+    elif ids is not None:
+        ctx.record(SECTION, "rootless user", "invalid",
+                   f"GET /info says the daemon is rootless, but dockerd (pid {pid}) runs as uid 0 without rootlesskit")
+    return Rootless(enabled=True, detected_by=signs, user=user)
+
+
+def _process_ids(ctx: Context, pid: int) -> tuple[int, int] | None:
+    """(real uid, real gid) of a process from /proc/<pid>/status, as the host sees them."""
+    try:
+        status = proc_bytes(ctx, pid, "status").decode(errors="replace")
+    except OSError as e:
+        ctx.record_exc(SECTION, f"/proc/{pid}/status", e)
+        return None
+    fields = {key: value.split() for key, _, value in (line.partition(":") for line in status.splitlines())}
+    uid, gid = fields.get("Uid") or [""], fields.get("Gid") or [""]
+    if not (uid[0].isdigit() and gid[0].isdigit()):
+        ctx.record(SECTION, f"/proc/{pid}/status", "invalid", "no numeric Uid/Gid line")
+        return None
+    return int(uid[0]), int(gid[0])
+
+
+def _rootless_user(ctx: Context, pid: int | None, ids: tuple[int, int], environ: dict[str, str]) -> RootlessUser:
+    """The account a rootless dockerd runs as and the directories its defaults come from
+    (moby's homedir: $XDG_CONFIG_HOME else ~/.config, $XDG_DATA_HOME else ~/.local/share)."""
+    home = environ.get("HOME") or None
+    config_home = environ.get("XDG_CONFIG_HOME") or (f"{home.rstrip('/')}/.config" if home else None)
+    data_home = environ.get("XDG_DATA_HOME") or (f"{home.rstrip('/')}/.local/share" if home else None)
+    _, passwd = read_if_present(ctx, SECTION, "/etc/passwd")
+    _, groups = read_if_present(ctx, SECTION, "/etc/group")
+    users = {entry.uid: entry.name for entry in reversed(parse_passwd(passwd or ""))}  # first entry wins
+    gids = {group.gid: group.name for group in reversed(parse_group(groups or ""))}
+    return RootlessUser(
+        uid=ids[0], gid=ids[1], name=users.get(ids[0]), group=gids.get(ids[1]), home=home,
+        xdg_runtime_dir=environ.get("XDG_RUNTIME_DIR") or None,
+        config_dir=f"{config_home.rstrip('/')}/docker" if config_home else None,
+        data_home=data_home.rstrip("/") if data_home else None,
+        uid_map=_id_map(ctx, pid, "uid_map") if pid is not None else None,
+        gid_map=_id_map(ctx, pid, "gid_map") if pid is not None else None,
+    )
+
+
+def _id_map(ctx: Context, pid: int, name: str) -> list[IdMapRange] | None:
+    """/proc/<pid>/uid_map or gid_map: ``inside outside count`` per line."""
+    try:
+        text = proc_bytes(ctx, pid, name).decode(errors="replace")
+    except OSError as e:
+        ctx.record_exc(SECTION, f"/proc/{pid}/{name}", e)
+        return None
+    rows = [line.split() for line in text.splitlines() if line.strip()]
+    if not all(len(row) == 3 and all(part.isdigit() for part in row) for row in rows):
+        ctx.record(SECTION, f"/proc/{pid}/{name}", "invalid", "a line is not three numbers")
+        return None
+    return [IdMapRange(inside=int(a), outside=int(b), count=int(c)) for a, b, c in rows]
 
 
 # ----------------------------------------------------------------------------- configuration files

@@ -3,7 +3,9 @@
 Paths come from the daemon and host facts (unit files from systemd, daemon.json from
 ``--config-file``, sockets from ``-H``/``hosts``/``ListenStream``, TLS files from flags or
 daemon.json, the data root from ``GET /info``, the containerd socket from ``GET /info`` or
-``--containerd``) plus the benchmark's fixed paths. Files are only
+``--containerd``) plus the benchmark's fixed paths. A rootless daemon's own files (its socket in
+$XDG_RUNTIME_DIR, ~/.config/docker with daemon.json and certs.d, its data root, TLS files, the
+user's systemd unit) are listed too, marked ``rootless``. Files are only
 stat'ed, never opened: key material stays unread. Symlinks are resolved inside host_root and
 owner/group names come from the host's /etc/passwd and /etc/group, not the auditor's NSS.
 """
@@ -64,9 +66,13 @@ def collect(ctx: Context, daemon: Daemon, host: Host) -> list[FileFact]:
     """One FileFact per (role, path), in a stable order."""
     names = _host_names(ctx)
     wanted = dict.fromkeys(_wanted(ctx, daemon, host))
-    cert_paths, listing_errors = _certs_d(ctx)
+    own, own_errors = _rootless_files(ctx, daemon)
+    wanted.update(own)
+    cert_paths, listing_errors = _certs_d(ctx, CERTS_D)
     wanted.update(dict.fromkeys(cert_paths))
-    return [stat_fact(ctx, role, path, names, listing_errors.get(path)) for role, path in wanted]
+    listing_errors.update(own_errors)
+    facts = [stat_fact(ctx, role, path, names, listing_errors.get(path)) for role, path in wanted]
+    return [f.model_copy(update={"rootless": True}) if (f.role, f.path) in own else f for f in facts]
 
 
 # ----------------------------------------------------------------------------- stat
@@ -174,7 +180,9 @@ def _option(daemon: Daemon, config: dict[str, Any], flag: str, *keys: str) -> st
 def _data_root(daemon: Daemon, config: dict[str, Any]) -> str:
     if daemon.info is not None:
         return daemon.info.docker_root_dir
-    return _option(daemon, config, "data-root", "data-root", "graph") or DEFAULT_DATA_ROOT
+    user = daemon.rootless.user
+    default = f"{user.data_home}/docker" if user is not None and user.data_home else DEFAULT_DATA_ROOT
+    return _option(daemon, config, "data-root", "data-root", "graph") or default
 
 
 def _sockets(daemon: Daemon, host: Host, config: dict[str, Any]) -> list[str]:
@@ -234,12 +242,12 @@ def _cert_dir(daemon: Daemon) -> str:
     return f"{env.get('HOME') or '/root'}/.docker"
 
 
-def _certs_d(ctx: Context) -> tuple[list[tuple[str, str]], dict[str, OSError]]:
+def _certs_d(ctx: Context, top: str) -> tuple[list[tuple[str, str]], dict[str, OSError]]:
     """certs.d itself, every directory ("certs_d_dir") and file ("certs_d") below it, and the
     directories that could not be listed (their error goes on their FileFact)."""
-    found: list[tuple[str, str]] = [("certs_d_dir", CERTS_D)]
+    found: list[tuple[str, str]] = [("certs_d_dir", top)]
     errors: dict[str, OSError] = {}
-    pending = [CERTS_D]
+    pending = [top]
     while pending:
         directory = pending.pop(0)
         try:
@@ -255,3 +263,50 @@ def _certs_d(ctx: Context) -> tuple[list[tuple[str, str]], dict[str, OSError]]:
             if is_dir:
                 pending.append(path)
     return found, errors
+
+
+# ----------------------------------------------------------------------------- rootless
+
+
+def _rootless_files(ctx: Context, daemon: Daemon) -> tuple[dict[tuple[str, str], None], dict[str, OSError]]:
+    """A rootless daemon's own (role, path)s: what it reads and writes as its user.
+
+    Its daemon.json (--config-file, else the config dir's), every unix socket it listens on
+    ($XDG_RUNTIME_DIR/docker.sock without -H/"hosts"), its data root and the swarm certificates
+    in it, its TLS files, its config dir (~/.config/docker, the /etc/docker of a rootless
+    daemon) with the certs.d walk below it (moby reads registry certificates there when
+    rootless), and the user's systemd unit where present; and the directories of that walk that
+    could not be listed. Empty for any other daemon.
+    """
+    user = daemon.rootless.user
+    errors: dict[str, OSError] = {}
+    if daemon.rootless.enabled is not True:
+        return {}, errors
+    config = daemon.config_file.content if daemon.config_file and daemon.config_file.content else {}
+    data_root = _data_root(daemon, config)
+    own: list[tuple[str, str]] = [
+        *([("daemon_json", daemon.config_file.path)] if daemon.config_file else []),
+        *[("docker_sock", path) for path in _rootless_sockets(daemon, config)],
+        ("data_root", data_root),
+        *_tls_files(daemon, config),
+        *[(role, f"{data_root.rstrip('/')}/swarm/certificates/{name}") for role, name in SWARM_CERTS],
+    ]
+    if user is not None and user.config_dir:
+        own.append(("etc_docker", user.config_dir))
+        certs, errors = _certs_d(ctx, f"{user.config_dir}/certs.d")
+        own += certs
+        unit = f"{posixpath.dirname(user.config_dir)}/systemd/user/docker.service"
+        if _present(ctx, unit):
+            own.append(("docker.service", unit))
+    return dict.fromkeys(own), errors
+
+
+def _rootless_sockets(daemon: Daemon, config: dict[str, Any]) -> list[str]:
+    """The unix sockets a rootless dockerd listens on: -H/"hosts", else its default one."""
+    hosts = config.get("hosts")
+    addresses = [*daemon.flags.get("host", []), *([hosts] if isinstance(hosts, str) else hosts or [])]
+    paths = [p for p in (unix_socket_path(a) for a in addresses if isinstance(a, str)) if p]
+    user = daemon.rootless.user
+    if not addresses and user is not None and user.xdg_runtime_dir:
+        paths.append(f"{user.xdg_runtime_dir.rstrip('/')}/docker.sock")
+    return list(dict.fromkeys(paths))

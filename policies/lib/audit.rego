@@ -15,7 +15,10 @@
 #   Which files: the FileFacts of the given roles. A control is not applicable when none of
 #   them exists; every one that exists is evaluated, so 1.12/1.13 evaluate the renamed
 #   binaries (/usr/bin/containerd, /usr/bin/runc) as CIS v1.6.0 does (1.1.14, 1.1.18), and the
-#   legacy path too when it is still installed.
+#   legacy path too when it is still installed. A rootless daemon's own files share the roles
+#   (its data root, daemon.json, config dir, the user's docker.service unit): they are Docker
+#   files of the host too, and the host's audit rules can watch them, so each needs its rule
+#   beside the system's files.
 #
 #   A control over roles R reads:
 #     missing contains m if some m in audit.facts_missing(R)

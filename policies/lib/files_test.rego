@@ -122,3 +122,86 @@ test_sockets_lists_each_existing_socket_once_under_its_first_path if {
 	gone := object.union(absent, {"path": "/gone.sock"})
 	files.sockets([link, sock, other, dir, gone]) == [sock, other]
 }
+
+# ----------------------------------------------------------------------------- who owns a file
+
+uid_map := [{"inside": 0, "outside": 1234, "count": 1}, {"inside": 1, "outside": 100000, "count": 65536}]
+
+gid_map := [{"inside": 0, "outside": 4242, "count": 1}, {"inside": 1, "outside": 100000, "count": 65536}]
+
+rootless_daemon := {"info": null, "rootless": {"enabled": true, "detected_by": ["rootlesskit"], "user": {
+	"uid": 1234, "gid": 4242, "name": "alice", "group": "alice", "home": "/home/alice",
+	"xdg_runtime_dir": "/run/user/1234", "config_dir": "/home/alice/.config/docker",
+	"data_home": "/home/alice/.local/share", "uid_map": uid_map, "gid_map": gid_map,
+}}}
+
+users_file := object.union(fact, {"path": "/home/alice/.config/docker/daemon.json", "rootless": true,
+	"uid": 1234, "gid": 4242, "owner": "alice", "group": "alice"})
+
+test_a_system_file_is_roots if {
+	files.owned_as_expected(fact) with input.daemon as rootless_daemon
+	not files.owned_as_expected(object.union(fact, {"uid": 1234})) with input.daemon as rootless_daemon
+	files.expected_owner(fact) == "root:root"
+}
+
+test_a_rootless_daemons_file_is_its_users_or_roots if {
+	files.owned_as_expected(users_file) with input.daemon as rootless_daemon
+	files.owned_as_expected(object.union(users_file, {"uid": 0, "gid": 0})) with input.daemon as rootless_daemon
+	files.owned_as_expected(object.union(users_file, {"gid": 0})) with input.daemon as rootless_daemon
+	not files.owned_as_expected(object.union(users_file, {"uid": 1235})) with input.daemon as rootless_daemon
+	not files.owned_as_expected(object.union(users_file, {"gid": 100})) with input.daemon as rootless_daemon
+	not files.owned_as_expected(object.union(users_file, {"uid": 100000})) with input.daemon as rootless_daemon
+}
+
+test_the_expected_owner_of_a_rootless_daemons_file_names_its_user if {
+	files.expected_owner(users_file) == "alice:alice (the user the rootless daemon runs as) or root:root" with input.daemon as rootless_daemon
+	files.expected_owner(users_file) == "the user the rootless daemon runs as" with input.daemon as {"rootless": null, "info": null}
+}
+
+test_wrong_owner_needs_a_known_owner_and_who_should_own_it if {
+	files.wrong_owner(object.union(users_file, {"uid": 1235})) with input.daemon as rootless_daemon
+	not files.wrong_owner(users_file) with input.daemon as rootless_daemon
+	not files.wrong_owner(object.union(users_file, {"uid": null})) with input.daemon as rootless_daemon
+	not files.wrong_owner(object.union(users_file, {"uid": 1235})) with input.daemon as {"rootless": null, "info": null}
+	files.wrong_owner(object.union(fact, {"uid": 1235})) with input.daemon as {"rootless": null, "info": null}
+}
+
+test_owner_missing_names_the_unknown_rootless_user_once if {
+	other := object.union(users_file, {"path": "/home/alice/.config/docker"})
+	files.owner_missing([users_file, other, fact]) == {"daemon.rootless.user (the user the rootless daemon runs as, who should own its files, is unknown)"} with input.daemon as {"rootless": null, "info": null}
+	files.owner_missing([users_file, other, fact]) == set() with input.daemon as rootless_daemon
+	files.owner_missing([object.union(users_file, {"exists": false})]) == set() with input.daemon as {"rootless": null, "info": null}
+}
+
+test_ownership_note_lists_the_rootless_daemons_present_files if {
+	files.ownership_note([fact, users_file]) == "the rootless daemon's own files (/home/alice/.config/docker/daemon.json) are judged as the user's it runs as (alice), not root's" with input.daemon as rootless_daemon
+	not files.ownership_note([fact]) with input.daemon as rootless_daemon
+}
+
+rootless_sock := object.union(users_file, {"role": "docker_sock", "path": "/run/user/1234/docker.sock", "type": "socket", "mode": 944, "mode_octal": "1660"})
+
+test_a_rootless_socket_is_its_users_in_its_group_or_the_namespaces_docker_group if {
+	host := {"groups_collected": true, "docker_group": {"name": "docker", "gid": 999, "members": [], "primary_members": []}}
+	files.socket_owned_as_expected(rootless_sock) with input.daemon as rootless_daemon with input.host as host
+	files.socket_owned_as_expected(object.union(rootless_sock, {"gid": 100998})) with input.daemon as rootless_daemon with input.host as host
+	not files.socket_owned_as_expected(object.union(rootless_sock, {"gid": 100999})) with input.daemon as rootless_daemon with input.host as host
+	not files.socket_owned_as_expected(object.union(rootless_sock, {"gid": 999})) with input.daemon as rootless_daemon with input.host as host
+	not files.socket_owned_as_expected(object.union(rootless_sock, {"uid": 0, "gid": 0})) with input.daemon as rootless_daemon with input.host as host
+	files.expected_socket_owner == "alice:alice or alice:100998 (the docker group of the rootless daemon's user namespace)" with input.daemon as rootless_daemon with input.host as host
+	files.expected_socket_owner == "alice:alice (the user the rootless daemon runs as)" with input.daemon as rootless_daemon with input.host as {"groups_collected": true, "docker_group": null}
+}
+
+test_mode_within_allows_the_sticky_bit_only_in_a_rootless_daemons_runtime_dir if {
+	files.mode_within(rootless_sock, 432) with input.daemon as rootless_daemon
+	not files.mode_within(object.union(rootless_sock, {"mode": 950}), 432) with input.daemon as rootless_daemon # 0o1666
+	not files.mode_within(object.union(rootless_sock, {"path": "/srv/d.sock"}), 432) with input.daemon as rootless_daemon
+	not files.mode_within(object.union(rootless_sock, {"rootless": false}), 432) with input.daemon as rootless_daemon
+	not files.mode_within(object.union(rootless_sock, {"mode": 2480}), 432) with input.daemon as rootless_daemon # 0o4660
+}
+
+test_walk_tops_are_the_directories_below_no_other if {
+	top := object.union(fact, {"path": "/etc/docker/certs.d"})
+	reg := object.union(fact, {"path": "/etc/docker/certs.d/reg"})
+	mine := object.union(fact, {"path": "/home/alice/.config/docker/certs.d"})
+	files.walk_tops([top, reg, mine]) == [top, mine]
+}

@@ -21,6 +21,7 @@ package cis_docker_1_1_0.c1_4
 import data.lib.files
 import data.lib.params
 import data.lib.result
+import data.lib.rootless
 
 # Who controls the daemon through its unix sockets (docker_sock FileFacts):
 #   * every member of the docker group (listed members and accounts whose primary group it is):
@@ -30,6 +31,10 @@ import data.lib.result
 #     only, so such a group is missing: its members cannot be known, and neither a pass nor an
 #     allowlist check over an incomplete list of accounts would be right;
 #   * a socket's owner other than root, with owner write permission.
+# A rootless daemon (lib.rootless) is controlled by the user it runs as, the owner of its socket;
+# dockerd hands that socket to the docker group of its own user namespace, a subordinate gid no
+# host account holds, so neither that group nor the host's docker group reaches it (the host's
+# docker group still counts when a socket it owns exists, e.g. a system daemon's).
 # root is always trusted. A socket writable by others lets every local user in: always a fail.
 # With the organisation's trusted_users every other account must be on the list; without it the
 # accounts are listed for a person to judge (manual). No account at all (no docker group, root-only
@@ -81,6 +86,20 @@ grants_group(s) if {
 	bits.and(s.mode, group_write) != 0
 	is_number(s.gid)
 	s.gid != 0
+	not is_namespace_group(s)
+}
+
+# is_namespace_group: a rootless daemon's socket in a group of that daemon's user namespace.
+is_namespace_group(s) if {
+	files.is_rootless_file(s)
+	rootless.is_namespace_gid(s.gid)
+}
+
+docker_group_controls if not rootless.is_rootless
+
+docker_group_controls if {
+	some s in present_sockets
+	is_docker_group(s.gid)
 }
 
 is_world_writable(s) if {
@@ -101,6 +120,7 @@ members(g) := {m | some m in object.get(g, "members", [])} | {m | some m in obje
 
 # access: [account, how it reaches the daemon]
 access contains [user, sprintf("member of group %s", [docker_group.name])] if {
+	docker_group_controls
 	some user in members(docker_group)
 }
 

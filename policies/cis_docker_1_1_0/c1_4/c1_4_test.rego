@@ -246,3 +246,47 @@ test_user_resource_without_hostname if {
 	vs := c1_4.violations with input as inp with data.dockerbench.params as {"trusted_users": []}
 	result.brief(vs) == {{"resource": {"kind": "host", "id": "host/user/bob", "name": "bob"}, "message": "user bob can control the Docker daemon (member of group docker) but is not in trusted_users"}}
 }
+
+# ----------------------------------------------------------------------------- rootless daemon
+
+# alice (uid 1234, gid 4242) runs the daemon; her namespace's docker group (gid 998 inside) is
+# host gid 100997, which dockerd gives its socket.
+rootless_daemon := {"info": null, "rootless": {"enabled": true, "detected_by": ["process_user", "rootlesskit"], "user": {
+	"uid": 1234, "gid": 4242, "name": "alice", "group": "alice", "home": "/home/alice",
+	"xdg_runtime_dir": "/run/user/1234", "config_dir": "/home/alice/.config/docker",
+	"data_home": "/home/alice/.local/share",
+	"uid_map": [{"inside": 0, "outside": 1234, "count": 1}, {"inside": 1, "outside": 100000, "count": 65536}],
+	"gid_map": [{"inside": 0, "outside": 4242, "count": 1}, {"inside": 1, "outside": 100000, "count": 65536}],
+}}}
+
+rootless_sock := object.union(sock, {"path": "/run/user/1234/docker.sock", "rootless": true, "uid": 1234, "gid": 100997,
+	"owner": "alice", "group": null, "mode": 944})
+
+absent_sock := object.union(sock, {"exists": false, "type": null, "uid": null, "gid": null, "owner": null, "group": null, "mode": null})
+
+test_a_rootless_daemon_is_controlled_by_its_user_only if {
+	inp := object.union(snapshot([absent_sock, rootless_sock], docker_group), {"daemon": rootless_daemon})
+	c1_4.manual == "1 account(s) can control the Docker daemon (alice); confirm each is trusted, or give the trusted_users parameter" with input as inp
+		with data.dockerbench.params as {}
+	c1_4.missing == set() with input as inp with data.dockerbench.params as {}
+	c1_4.violations == set() with input as inp with data.dockerbench.params as {}
+}
+
+test_a_rootless_daemons_user_not_in_trusted_users_fails if {
+	inp := object.union(snapshot([absent_sock, rootless_sock], docker_group), {"daemon": rootless_daemon})
+	vs := c1_4.violations with input as inp with data.dockerbench.params as {"trusted_users": ["bob"]}
+	result.brief(vs) == {{"resource": user("alice"), "message": "user alice can control the Docker daemon (owner of /run/user/1234/docker.sock) but is not in trusted_users"}}
+}
+
+test_the_docker_group_counts_beside_a_rootless_daemon_when_a_socket_of_it_exists if {
+	inp := object.union(snapshot([sock, rootless_sock], docker_group), {"daemon": rootless_daemon})
+	c1_4.manual == "3 account(s) can control the Docker daemon (alice, bob, ci); confirm each is trusted, or give the trusted_users parameter" with input as inp
+		with data.dockerbench.params as {}
+}
+
+test_a_rootless_socket_in_another_host_group_is_missing_its_members if {
+	s := object.union(rootless_sock, {"gid": 100, "group": "users"})
+	inp := object.union(snapshot([absent_sock, s], docker_group), {"daemon": rootless_daemon})
+	c1_4.missing == {"members of group users, which owns /run/user/1234/docker.sock (not collected: the snapshot lists only the members of the docker group in /etc/group)"} with input as inp
+		with data.dockerbench.params as {}
+}

@@ -19,10 +19,12 @@ package cis_docker_1_1_0.c2_8
 
 import data.lib.daemon
 import data.lib.result
+import data.lib.rootless
 
 # Effective: GET /info SecurityOptions lists name=userns when dockerd remaps user namespaces.
-# Rootless mode (name=rootless) runs the whole daemon in a user namespace, so container root
-# is not host root either: it passes too. /info decides when it is there (a userns-remap
+# Rootless mode (name=rootless, or a dockerd the collector saw run as a user under rootlesskit:
+# lib.rootless) runs the whole daemon in a user namespace, so container root is not host root
+# either: it passes too, with or without /info. /info decides when it is there (a userns-remap
 # written to daemon.json after dockerd started is not active); without /info, the configured
 # --userns-remap / "userns-remap" decides. Containers that opt out (--userns=host) are 5.30.
 option_names := {e.name | some e in daemon.security_options}
@@ -30,6 +32,8 @@ option_names := {e.name | some e in daemon.security_options}
 is_remapped if "userns" in option_names
 
 is_rootless if "rootless" in option_names
+
+is_rootless if rootless.is_rootless
 
 remap := v if {
 	v := daemon.string_option("userns-remap", "userns-remap")
@@ -41,6 +45,7 @@ is_config_known if count(daemon.config_missing) == 0
 missing contains m if {
 	not daemon.info_known
 	not is_config_known
+	not is_rootless
 	some m in daemon.missing_info | daemon.config_missing
 }
 
@@ -55,6 +60,7 @@ violations contains result.finding(result.daemon, msg, options, "name=userns in 
 violations contains result.finding(result.daemon, "user namespace remapping is not configured (--userns-remap / \"userns-remap\")", "not set", "--userns-remap (e.g. default)") if {
 	not daemon.info_known
 	is_config_known
+	not is_rootless
 	not remap
 }
 
@@ -64,7 +70,13 @@ configured_note := sprintf("; userns-remap is set to %s but dockerd has not appl
 
 checked := 1
 
-evidence := {"security_options": info_options, "userns_remap": remap_or_null}
+evidence := {"security_options": info_options, "userns_remap": remap_or_null, "rootless": is_rootless_evidence}
+
+default is_rootless_evidence := false
+
+is_rootless_evidence if is_rootless
+
+note := "the daemon is rootless: it runs in a user namespace of its own, so container root is not host root" if is_rootless
 
 default info_options := null
 

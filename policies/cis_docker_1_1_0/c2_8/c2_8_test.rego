@@ -21,7 +21,7 @@ test_active_remap_passes if {
 	r.violations == set()
 	r.missing == set()
 	r.checked == 1
-	r.evidence == {"security_options": ["name=apparmor", "name=seccomp,profile=builtin", "name=userns"], "userns_remap": null}
+	r.evidence == {"security_options": ["name=apparmor", "name=seccomp,profile=builtin", "name=userns"], "userns_remap": null, "rootless": false}
 }
 
 test_rootless_passes if {
@@ -65,7 +65,7 @@ test_configured_remap_decides_without_info if {
 	r := c2_8 with input.daemon as d
 	r.missing == set()
 	r.violations == set()
-	r.evidence == {"security_options": null, "userns_remap": "default"}
+	r.evidence == {"security_options": null, "userns_remap": "default", "rootless": false}
 }
 
 test_unset_remap_without_info_fails if {
@@ -98,4 +98,21 @@ test_nothing_known_is_missing if {
 	r := c2_8 with input.daemon as d
 	r.missing == {"daemon.info (GET /info could not be collected)", "daemon.argv (the dockerd command line could not be read)", "daemon.config_file (not collected)"}
 	r.violations == set()
+}
+
+# The collector saw dockerd run as a user under rootlesskit: rootless without GET /info too.
+test_rootless_seen_in_the_process_passes_without_info if {
+	d := object.union(clean, {"info": null, "rootless": {"enabled": true, "detected_by": ["process_user", "rootlesskit"], "user": null}})
+	r := c2_8 with input.daemon as d
+	r.violations == set()
+	r.missing == set()
+	r.note == "the daemon is rootless: it runs in a user namespace of its own, so container root is not host root"
+	r.evidence == {"security_options": null, "userns_remap": null, "rootless": true}
+}
+
+test_a_daemon_known_not_to_be_rootless_without_remap_fails if {
+	d := object.union(clean, {"info": info_plain, "rootless": {"enabled": false, "detected_by": [], "user": null}})
+	r := c2_8 with input.daemon as d
+	result.brief(r.violations) == {{"resource": daemon_resource, "message": "user namespace remapping is not active: GET /info SecurityOptions is [name=apparmor, name=seccomp,profile=builtin, name=cgroupns]"}}
+	not r.note
 }

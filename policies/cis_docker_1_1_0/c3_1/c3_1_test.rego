@@ -81,3 +81,46 @@ test_whole_package_evaluates_for_every_fact_kind if {
 		is_number(d.checked)
 	}
 }
+
+# ----------------------------------------------------------------------------- rootless daemon
+
+rootless_daemon := {"info": null, "rootless": {"enabled": true, "detected_by": ["process_user", "rootlesskit"], "user": {
+	"uid": 1234, "gid": 4242, "name": "alice", "group": "alice", "home": "/home/alice",
+	"xdg_runtime_dir": "/run/user/1234", "config_dir": "/home/alice/.config/docker",
+	"data_home": "/home/alice/.local/share", "uid_map": [], "gid_map": [],
+}}}
+
+user_unit := object.union(fact, {"path": "/home/alice/.config/systemd/user/docker.service", "rootless": true,
+	"uid": 1234, "gid": 4242, "owner": "alice", "group": "alice"})
+
+user_unit_resource := {"kind": "file", "id": "/home/alice/.config/systemd/user/docker.service", "name": "docker.service"}
+
+test_rootless_users_unit_owned_by_the_user_passes_and_the_system_unit_is_still_roots if {
+	d := c3_1 with input.files as [fact, user_unit] with input.daemon as rootless_daemon
+	d.violations == set()
+	d.missing == set()
+	d.checked == 2
+	d.note == "the rootless daemon's own files (/home/alice/.config/systemd/user/docker.service) are judged as the user's it runs as (alice), not root's"
+}
+
+test_rootless_users_unit_owned_by_another_user_fails if {
+	bob := object.union(user_unit, {"uid": 1235, "owner": "bob"})
+	vs := c3_1.violations with input.files as [fact, bob] with input.daemon as rootless_daemon
+	vs == {{
+		"resource": user_unit_resource,
+		"message": "/home/alice/.config/systemd/user/docker.service is owned by bob:alice, not alice:alice (the user the rootless daemon runs as) or root:root",
+		"actual": "bob:alice", "expected": "alice:alice (the user the rootless daemon runs as) or root:root",
+	}}
+}
+
+test_system_unit_owned_by_the_rootless_user_still_fails if {
+	mine := object.union(fact, {"uid": 1234, "gid": 4242, "owner": "alice", "group": "alice"})
+	vs := c3_1.violations with input.files as [mine, user_unit] with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/lib/systemd/system/docker.service", "name": "docker.service"}, "message": "/lib/systemd/system/docker.service is owned by alice:alice, not root:root"}}
+}
+
+test_rootless_users_unit_without_the_user_is_missing if {
+	d := c3_1 with input.files as [fact, user_unit] with input.daemon as {"info": null, "rootless": {"enabled": true, "detected_by": ["security_options"], "user": null}}
+	d.missing == {"daemon.rootless.user (the user the rootless daemon runs as, who should own its files, is unknown)"}
+	d.violations == set()
+}

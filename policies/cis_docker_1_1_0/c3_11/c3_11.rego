@@ -23,7 +23,7 @@ import data.lib.files
 # cert.pem in dockerd's default certificate directory when TLS is on.
 targets := files.with_role("tls_cert")
 
-missing contains m if some m in files.missing(targets)
+missing contains m if some m in files.owner_missing(targets)
 
 # Without the daemon configuration, "TLS is not configured" cannot be told apart from
 # "its configuration could not be read".
@@ -41,8 +41,11 @@ not_applicable := sprintf("the TLS server certificate file %s configured for doc
 
 checked := files.count_present(targets)
 
-violations contains files.owner_finding(f, "root:root") if {
+# Who should own each file (root, or the user a rootless daemon runs as) is lib.files' decision;
+# the note names a rootless daemon's files judged as its user's.
+note := files.ownership_note(targets)
+
+violations contains files.ownership_finding(f) if {
 	some f in targets
-	files.owner_known(f)
-	not files.root_owned(f)
+	files.wrong_owner(f)
 }

@@ -29,7 +29,13 @@ targets := files.with_role(role)
 # One socket reached by two paths (/var/run/docker.sock through the /var/run symlink) once.
 sockets := files.sockets(targets)
 
-missing contains m if some m in files.missing(targets)
+# A rootless daemon's sockets are its user's (lib.files.socket_owned_as_expected); every other
+# socket is held to root:docker below.
+system_sockets := [f | some f in sockets; not files.is_rootless_file(f)]
+
+rootless_sockets := [f | some f in sockets; files.is_rootless_file(f)]
+
+missing contains m if some m in files.owner_missing(targets)
 
 missing contains m if some m in files.role_missing(role)
 
@@ -64,7 +70,7 @@ root_docker(f) if {
 }
 
 violations contains files.owner_finding(f, "root:docker") if {
-	some f in sockets
+	some f in system_sockets
 	files.owner_known(f)
 	has_docker_group
 	not root_docker(f)
@@ -72,7 +78,7 @@ violations contains files.owner_finding(f, "root:docker") if {
 }
 
 violations contains result.finding(result.file(f), msg, files.owner(f), "root:docker") if {
-	some f in sockets
+	some f in system_sockets
 	files.owner_known(f)
 	no_docker_group
 	not files.root_owned(f)
@@ -82,17 +88,29 @@ violations contains result.finding(result.file(f), msg, files.owner(f), "root:do
 # root:root is stricter than the benchmark asks (only root can use the socket), but it is not
 # root:docker: a deviation a person confirms rather than a silent pass.
 reviews contains result.finding(result.file(f), msg, "root:root", "root:docker") if {
-	some f in sockets
+	some f in system_sockets
 	has_docker_group
 	files.root_owned(f)
 	msg := sprintf("%s is owned by root:root, stricter than the root:docker the benchmark asks: members of the docker group cannot use it", [f.path])
 }
 
 reviews contains result.finding(result.file(f), msg, "root:root", "root:docker") if {
-	some f in sockets
+	some f in system_sockets
 	no_docker_group
 	files.root_owned(f)
 	msg := sprintf("%s is owned by root:root and there is no docker group on this host: stricter than the root:docker the benchmark asks (only root can use the socket)", [f.path])
+}
+
+violations contains files.owner_finding(f, files.expected_socket_owner) if {
+	some f in rootless_sockets
+	files.owner_known(f)
+	files.owner_decidable(f)
+	not files.socket_owned_as_expected(f)
+}
+
+note := sprintf("the rootless daemon's own socket (%s) is expected to be owned by %s, not root:docker", [files.paths_text(rootless_sockets), files.expected_socket_owner]) if {
+	count(rootless_sockets) > 0
+	files.expected_socket_owner
 }
 
 evidence := {

@@ -149,3 +149,70 @@ test_whole_package_evaluates_for_every_fact_kind if {
 		is_number(d.checked)
 	}
 }
+
+# ----------------------------------------------------------------------------- rootless daemon
+
+# alice (uid 1234, gid 4242) runs the daemon; her namespace's gid 999 (docker) is host gid 100998.
+rootless_daemon := {"info": null, "rootless": {"enabled": true, "detected_by": ["process_user", "rootlesskit"], "user": {
+	"uid": 1234, "gid": 4242, "name": "alice", "group": "alice", "home": "/home/alice",
+	"xdg_runtime_dir": "/run/user/1234", "config_dir": "/home/alice/.config/docker",
+	"data_home": "/home/alice/.local/share",
+	"uid_map": [{"inside": 0, "outside": 1234, "count": 1}, {"inside": 1, "outside": 100000, "count": 65536}],
+	"gid_map": [{"inside": 0, "outside": 4242, "count": 1}, {"inside": 1, "outside": 100000, "count": 65536}],
+}}}
+
+rootless_sock := object.union(sock, {"path": "/run/user/1234/docker.sock", "rootless": true, "uid": 1234, "gid": 100998,
+	"owner": "alice", "group": null, "mode": 944, "mode_octal": "1660"})
+
+rootless_resource := {"kind": "file", "id": "/run/user/1234/docker.sock", "name": "docker_sock"}
+
+expected_rootless := "alice:alice or alice:100998 (the docker group of the rootless daemon's user namespace)"
+
+test_rootless_socket_in_the_namespaces_docker_group_passes if {
+	d := c3_15 with input.files as [rootless_sock, absent] with input.host as with_group with input.daemon as rootless_daemon
+	d.checked == 1
+	d.violations == set()
+	d.reviews == set()
+	d.missing == set()
+	d.note == "the rootless daemon's own socket (/run/user/1234/docker.sock) is expected to be owned by alice:alice or alice:100998 (the docker group of the rootless daemon's user namespace), not root:docker"
+}
+
+test_rootless_socket_in_the_users_group_passes if {
+	s := object.union(rootless_sock, {"gid": 4242, "group": "alice"})
+	c3_15.violations == set() with input.files as [s] with input.host as with_group with input.daemon as rootless_daemon
+}
+
+test_rootless_socket_in_another_group_fails if {
+	s := object.union(rootless_sock, {"gid": 100, "group": "users"})
+	vs := c3_15.violations with input.files as [s] with input.host as with_group with input.daemon as rootless_daemon
+	vs == {{
+		"resource": rootless_resource,
+		"message": sprintf("/run/user/1234/docker.sock is owned by alice:users, not %s", [expected_rootless]),
+		"actual": "alice:users", "expected": expected_rootless,
+	}}
+}
+
+test_rootless_socket_of_another_user_fails if {
+	s := object.union(rootless_sock, {"uid": 1235, "owner": "bob"})
+	vs := c3_15.violations with input.files as [s] with input.host as with_group with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": rootless_resource, "message": sprintf("/run/user/1234/docker.sock is owned by bob:100998, not %s", [expected_rootless])}}
+}
+
+test_rootless_socket_in_the_hosts_docker_group_fails if {
+	s := object.union(rootless_sock, {"gid": 999, "group": "docker"})
+	vs := c3_15.violations with input.files as [s] with input.host as with_group with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": rootless_resource, "message": sprintf("/run/user/1234/docker.sock is owned by alice:docker, not %s", [expected_rootless])}}
+}
+
+test_system_socket_beside_a_rootless_daemon_is_still_root_docker if {
+	user_sock := object.union(sock, {"uid": 1234, "owner": "alice"})
+	d := c3_15 with input.files as [user_sock, rootless_sock] with input.host as with_group with input.daemon as rootless_daemon
+	result.brief(d.violations) == {{"resource": run_sock, "message": "/run/docker.sock is owned by alice:docker, not root:docker"}}
+	d.checked == 2
+}
+
+test_rootless_socket_without_the_user_is_missing if {
+	d := c3_15 with input.files as [rootless_sock] with input.host as with_group with input.daemon as {"info": null, "rootless": {"enabled": true, "detected_by": ["security_options"], "user": null}}
+	d.missing == {"daemon.rootless.user (the user the rootless daemon runs as, who should own its files, is unknown)"}
+	d.violations == set()
+}

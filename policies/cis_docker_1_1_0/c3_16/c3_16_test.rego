@@ -78,3 +78,46 @@ test_whole_package_evaluates_for_every_fact_kind if {
 		is_number(d.checked)
 	}
 }
+
+# ----------------------------------------------------------------------------- rootless daemon
+
+rootless_daemon := {"info": null, "rootless": {"enabled": true, "detected_by": ["rootlesskit"], "user": {
+	"uid": 1234, "gid": 4242, "name": "alice", "group": "alice", "home": "/home/alice",
+	"xdg_runtime_dir": "/run/user/1234", "config_dir": "/home/alice/.config/docker",
+	"data_home": "/home/alice/.local/share", "uid_map": [], "gid_map": [],
+}}}
+
+# dockerd sets the sticky bit on what it makes in $XDG_RUNTIME_DIR (0o1660 here).
+rootless_sock := object.union(sock, {"path": "/run/user/1234/docker.sock", "rootless": true, "uid": 1234,
+	"gid": 100998, "owner": "alice", "group": null, "mode": 944, "mode_octal": "1660"})
+
+rootless_resource := {"kind": "file", "id": "/run/user/1234/docker.sock", "name": "docker_sock"}
+
+test_rootless_socket_with_the_sticky_bit_in_its_runtime_dir_passes if {
+	d := c3_16 with input.files as [rootless_sock] with input.daemon as rootless_daemon
+	d.violations == set()
+	d.missing == set()
+	d.checked == 1
+}
+
+test_rootless_socket_wider_than_0660_fails if {
+	s := object.union(rootless_sock, {"mode": 950, "mode_octal": "1666"})
+	vs := c3_16.violations with input.files as [s] with input.daemon as rootless_daemon
+	vs == {{
+		"resource": rootless_resource,
+		"message": "/run/user/1234/docker.sock has mode 1666, wider than 0660",
+		"actual": "1666", "expected": "0660 or more restrictive",
+	}}
+}
+
+test_sticky_bit_on_a_system_socket_still_fails if {
+	s := object.union(sock, {"mode": 944, "mode_octal": "1660"})
+	vs := c3_16.violations with input.files as [s] with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": run_sock, "message": "/run/docker.sock has mode 1660, wider than 0660"}}
+}
+
+test_sticky_bit_on_a_rootless_socket_outside_its_runtime_dir_fails if {
+	s := object.union(rootless_sock, {"path": "/srv/alice/d.sock"})
+	vs := c3_16.violations with input.files as [s] with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/srv/alice/d.sock", "name": "docker_sock"}, "message": "/srv/alice/d.sock has mode 1660, wider than 0660"}}
+}

@@ -101,3 +101,39 @@ test_whole_package_evaluates_for_every_fact_kind if {
 		is_number(d.checked)
 	}
 }
+
+# ----------------------------------------------------------------------------- rootless daemon
+
+rootless_daemon := {"argv": ["dockerd"], "info": null, "rootless": {"enabled": true, "detected_by": ["rootlesskit"], "user": {
+	"uid": 1234, "gid": 4242, "name": "alice", "group": "alice", "home": "/home/alice",
+	"xdg_runtime_dir": "/run/user/1234", "config_dir": "/home/alice/.config/docker",
+	"data_home": "/home/alice/.local/share", "uid_map": [], "gid_map": [],
+}}}
+
+users_json := object.union(fact, {"path": "/home/alice/.config/docker/daemon.json", "rootless": true,
+	"uid": 1234, "gid": 4242, "owner": "alice", "group": "alice"})
+
+test_rootless_daemon_json_owned_by_its_user_passes if {
+	d := c3_17 with input.files as [users_json] with input.daemon as rootless_daemon
+	d.violations == set()
+	d.missing == set()
+	d.checked == 1
+}
+
+test_rootless_daemon_json_owned_by_root_passes if {
+	d := c3_17 with input.files as [object.union(users_json, {"uid": 0, "gid": 0, "owner": "root", "group": "root"})] with input.daemon as rootless_daemon
+	d.violations == set()
+}
+
+test_rootless_daemon_json_in_another_group_fails if {
+	f := object.union(users_json, {"gid": 100, "group": "users"})
+	vs := c3_17.violations with input.files as [f] with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/home/alice/.config/docker/daemon.json", "name": "daemon_json"}, "message": "/home/alice/.config/docker/daemon.json is owned by alice:users, not alice:alice (the user the rootless daemon runs as) or root:root"}}
+}
+
+test_absent_rootless_daemon_json_is_not_applicable if {
+	gone := object.union(absent, {"path": "/home/alice/.config/docker/daemon.json", "rootless": true})
+	d := c3_17 with input.files as [gone] with input.daemon as rootless_daemon
+	d.not_applicable == "the daemon configuration file /home/alice/.config/docker/daemon.json does not exist on this host"
+	d.missing == set()
+}

@@ -24,27 +24,34 @@ dirs := files.with_role("certs_d_dir")
 
 targets := array.concat(dirs, files.with_role("certs_d"))
 
-root := [f | some f in dirs; f.path == "/etc/docker/certs.d"]
+# The walks' tops: /etc/docker/certs.d, and a rootless daemon's certs.d in its config dir
+# (~/.config/docker/certs.d, where a rootless dockerd reads registry certificates).
+tops := files.walk_tops(dirs)
 
-entries := [f | some f in targets; f.path != "/etc/docker/certs.d"; files.present(f)]
+top_paths := {f.path | some f in tops}
+
+entries := [f | some f in targets; not f.path in top_paths; files.present(f)]
 
 # A directory that could not be listed carries the error: its contents are unknown.
-missing contains m if some m in files.missing(targets)
+missing contains m if some m in files.owner_missing(targets)
 
-missing contains "files (no certs_d_dir file fact for /etc/docker/certs.d was collected)" if count(root) == 0
+missing contains "files (no certs_d_dir file fact for /etc/docker/certs.d was collected)" if not "/etc/docker/certs.d" in top_paths
 
-not_applicable := "/etc/docker/certs.d does not exist on this host: no registry certificates are configured" if files.absent(root)
+not_applicable := sprintf("%s %s not exist on this host: no registry certificates are configured", [files.paths_text(tops), files.agrees(tops, "does", "do")]) if files.absent(tops)
 
-not_applicable := "/etc/docker/certs.d is empty: no registry certificates are configured" if {
-	files.any_present(root)
+not_applicable := sprintf("%s %s: no registry certificates are configured", [files.paths_text(tops), files.agrees(tops, "is empty", "are empty or absent")]) if {
+	files.any_present(tops)
 	not files.any_unknown(targets)
 	count(entries) == 0
 }
 
 checked := files.count_present(targets)
 
-violations contains files.owner_finding(f, "root:root") if {
+# Who should own each file (root, or the user a rootless daemon runs as) is lib.files' decision;
+# the note names a rootless daemon's files judged as its user's.
+note := files.ownership_note(targets)
+
+violations contains files.ownership_finding(f) if {
 	some f in targets
-	files.owner_known(f)
-	not files.root_owned(f)
+	files.wrong_owner(f)
 }

@@ -111,3 +111,44 @@ test_whole_package_evaluates_for_every_fact_kind if {
 		is_number(d.checked)
 	}
 }
+
+# ----------------------------------------------------------------------------- rootless daemon
+
+rootless_daemon := {"info": null, "rootless": {"enabled": true, "detected_by": ["rootlesskit"], "user": {
+	"uid": 1234, "gid": 4242, "name": "alice", "group": "alice", "home": "/home/alice",
+	"xdg_runtime_dir": "/run/user/1234", "config_dir": "/home/alice/.config/docker",
+	"data_home": "/home/alice/.local/share", "uid_map": [], "gid_map": [],
+}}}
+
+# A rootless dockerd reads registry certificates from its config dir's certs.d.
+users_certs_d := object.union(certs_d, {"path": "/home/alice/.config/docker/certs.d", "rootless": true,
+	"uid": 1234, "gid": 4242, "owner": "alice", "group": "alice"})
+
+users_registry := object.union(users_certs_d, {"path": "/home/alice/.config/docker/certs.d/reg:5000"})
+
+users_ca := object.union(users_certs_d, {"role": "certs_d", "path": "/home/alice/.config/docker/certs.d/reg:5000/ca.crt", "type": "file", "mode": 292, "mode_octal": "0444"})
+
+test_rootless_certificates_owned_by_the_user_pass if {
+	d := c3_7 with input.files as [absent_certs_d, users_certs_d, users_registry, users_ca] with input.daemon as rootless_daemon
+	d.violations == set()
+	d.missing == set()
+	d.checked == 3
+	not d.not_applicable
+}
+
+test_rootless_certificate_of_another_user_fails if {
+	bob := object.union(users_ca, {"uid": 1235, "owner": "bob"})
+	vs := c3_7.violations with input.files as [absent_certs_d, users_certs_d, users_registry, bob] with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": {"kind": "file", "id": "/home/alice/.config/docker/certs.d/reg:5000/ca.crt", "name": "certs_d"}, "message": "/home/alice/.config/docker/certs.d/reg:5000/ca.crt is owned by bob:alice, not alice:alice (the user the rootless daemon runs as) or root:root"}}
+}
+
+test_both_certs_d_absent_is_not_applicable if {
+	gone := object.union(users_certs_d, {"exists": false, "type": null, "uid": null, "gid": null, "owner": null, "group": null, "mode": null, "mode_octal": null})
+	d := c3_7 with input.files as [absent_certs_d, gone] with input.daemon as rootless_daemon
+	d.not_applicable == "/etc/docker/certs.d and /home/alice/.config/docker/certs.d do not exist on this host: no registry certificates are configured"
+}
+
+test_an_empty_rootless_certs_d_beside_an_absent_system_one_is_not_applicable if {
+	d := c3_7 with input.files as [absent_certs_d, users_certs_d] with input.daemon as rootless_daemon
+	d.not_applicable == "/etc/docker/certs.d and /home/alice/.config/docker/certs.d are empty or absent: no registry certificates are configured"
+}

@@ -18,25 +18,29 @@ package cis_docker_1_1_0.c3_8
 
 import data.lib.files
 
-# Every file below /etc/docker/certs.d (ca.crt, client *.cert and *.key); directories need
-# their x bit and are not held to 0444.
+# Every file below /etc/docker/certs.d and a rootless daemon's certs.d (ca.crt, client *.cert
+# and *.key); directories need their x bit and are not held to 0444.
 dirs := files.with_role("certs_d_dir")
 
 targets := files.with_role("certs_d")
 
 listed := array.concat(dirs, targets)
 
-root := [f | some f in dirs; f.path == "/etc/docker/certs.d"]
+# The walks' tops: /etc/docker/certs.d, and a rootless daemon's certs.d in its config dir
+# (~/.config/docker/certs.d, where a rootless dockerd reads registry certificates).
+tops := files.walk_tops(dirs)
 
 # A directory that could not be listed carries the error: the files in it are unknown.
 missing contains m if some m in files.missing(listed)
 
-missing contains "files (no certs_d_dir file fact for /etc/docker/certs.d was collected)" if count(root) == 0
+missing contains "files (no certs_d_dir file fact for /etc/docker/certs.d was collected)" if {
+	not "/etc/docker/certs.d" in {f.path | some f in tops}
+}
 
-not_applicable := "/etc/docker/certs.d does not exist on this host: no registry certificates are configured" if files.absent(root)
+not_applicable := sprintf("%s %s not exist on this host: no registry certificates are configured", [files.paths_text(tops), files.agrees(tops, "does", "do")]) if files.absent(tops)
 
-not_applicable := "/etc/docker/certs.d holds no files: no registry certificates are configured" if {
-	files.any_present(root)
+not_applicable := sprintf("%s %s no files: no registry certificates are configured", [files.paths_text(tops), files.agrees(tops, "holds", "hold")]) if {
+	files.any_present(tops)
 	not files.any_unknown(listed)
 	not files.any_present(targets)
 }

@@ -96,3 +96,14 @@ test_whole_package_evaluates_for_every_fact_kind if {
 		is_number(d.checked)
 	}
 }
+
+# A rootless dockerd reads registry certificates from its config dir's certs.d: judged the same.
+test_a_rootless_daemons_certificates_are_checked_too if {
+	users_certs_d := object.union(certs_d, {"path": "/home/alice/.config/docker/certs.d", "rootless": true})
+	users_ca := object.union(ca, {"path": "/home/alice/.config/docker/certs.d/reg/ca.crt", "rootless": true, "mode": 420, "mode_octal": "0644"})
+	absent_system := object.union(certs_d, {"exists": false, "type": null, "uid": null, "gid": null, "owner": null, "group": null, "mode": null, "mode_octal": null})
+	d := c3_8 with input.files as [absent_system, users_certs_d, users_ca]
+	result.brief(d.violations) == {{"resource": {"kind": "file", "id": "/home/alice/.config/docker/certs.d/reg/ca.crt", "name": "certs_d"}, "message": "/home/alice/.config/docker/certs.d/reg/ca.crt has mode 0644, wider than 0444"}}
+	d.missing == set()
+	not d.not_applicable
+}
