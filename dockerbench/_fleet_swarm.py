@@ -48,17 +48,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
-from typing_extensions import Unpack
-
 from ._errors import CollectionError, DockerbenchError, SnapshotError, UsageError
-from ._fleet import FleetReport, HostError, HostInput, SwarmRun, evaluate_inputs
-from ._selection import Selection, SelectionOptions
-from ._snapshot import Snapshot, load_snapshot
-from ._waivers import Waivers, load_waivers
-from .engines import Engine, make_engine
+
+if TYPE_CHECKING:  # imported where used: the CLI reads this module's defaults at start-up
+    from typing_extensions import Unpack
+
+    from ._fleet import FleetReport, HostInput, SwarmRun
+    from ._selection import Selection, SelectionOptions
+    from ._snapshot import Snapshot
+    from ._waivers import Waivers
+    from .engines import Engine
 
 #: The image the repository's Dockerfile builds (``docker build -t dockerbench .``).
 DEFAULT_IMAGE = "dockerbench:latest"
@@ -134,6 +136,8 @@ def unframe(lines: Iterable[str]) -> Snapshot:
         raise SnapshotError(f"the snapshot frame does not decode: {e}") from None
     if hashlib.sha256(data).hexdigest() != digest:
         raise SnapshotError("the snapshot frame's checksum does not match its content")
+    from ._snapshot import load_snapshot
+
     return load_snapshot(data)
 
 
@@ -163,8 +167,12 @@ def fleet(
     :class:`~dockerbench.UsageError` when ``docker_host`` is no manager or speaks an API older than
     1.41, :class:`~dockerbench.CollectionError` when it cannot be reached. ``save_snapshots``: a
     directory where each node's snapshot is also written (``HOST.json``)."""
-    from ._evaluate import prepare
+    from ._fleet import evaluate_inputs
+    from ._prepare import prepare
+    from ._selection import Selection
+    from ._waivers import load_waivers
     from .collect._api import connect
+    from .engines import Engine, make_engine
 
     chosen = Selection.of(selection, **options)
     waiver_set = load_waivers(waivers) if waivers is not None else None
@@ -176,8 +184,10 @@ def fleet(
         api, address, unreachable = connect(docker_host, timeout=60)
         if api is None:
             raise CollectionError(f"the swarm manager at {address} is unreachable: {unreachable}")
-        inputs, run = _collect(api.raw, address, image=image, socket=socket, task_timeout=task_timeout,
-                               scan_image_files=scan_image_files, progress=progress)
+        api.close()
+        with _sdk_client(address) as client:
+            inputs, run = _collect(client, address, image=image, socket=socket, task_timeout=task_timeout,
+                                   scan_image_files=scan_image_files, progress=progress)
         report = evaluate_inputs(inputs, chosen, engine=eng, waivers=waiver_set, as_of=as_of, swarm=run,
                                  progress=progress)
         if save_snapshots is not None:
@@ -190,11 +200,22 @@ def fleet(
             eng.close()
 
 
+def _sdk_client(address: str) -> Any:
+    """The Docker SDK's client of the manager (the fleet creates and removes a service: writes,
+    which the collectors' read-only client does not do), with the docker CLI's TLS settings."""
+    import docker
+
+    tls = docker.utils.kwargs_from_env().get("tls") if not address.startswith("unix://") else None
+    return docker.APIClient(base_url=address, version="auto", timeout=60, **({"tls": tls} if tls else {}))
+
+
 def _collect(api: Any, address: str, *, image: str, socket: str, task_timeout: float, scan_image_files: bool,
              progress: Any) -> tuple[list[HostInput], SwarmRun]:
     """Run the service, wait for every node, read the logs, remove the service."""
     import docker.errors
     import requests
+
+    from ._fleet import SwarmRun
 
     try:
         nodes = _manager_nodes(api, address)
@@ -316,6 +337,8 @@ def _details(attrs: str) -> dict[str, str]:
 def _host(node: dict[str, Any], tasks: list[dict[str, Any]], stdout: dict[str, list[str]],
           stderr: dict[str, list[str]], timeout: float) -> HostInput:
     """One node's snapshot, or the error that stands for it."""
+    from ._fleet import HostError, HostInput
+
     hostname = (node.get("Description") or {}).get("Hostname") or None
     role = (node.get("Spec") or {}).get("Role")
     base: dict[str, Any] = {"hostname": hostname, "node_id": node["ID"], "qualifier": f"node {node['ID'][:12]}",

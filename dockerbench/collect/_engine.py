@@ -14,18 +14,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime
 from typing import Any, TypeVar
 
-import docker.errors
-import requests
-
 from .._snapshot import EnvVar, ErrorKind, Healthcheck
 from . import _redact as redact
+from ._api import ENGINE_ERRORS, EngineNotFound
 from ._context import Context, error_kind, split_env
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-#: What an Engine API call can raise: the SDK's errors and the HTTP layer's.
-ENGINE_ERRORS: tuple[type[BaseException], ...] = (docker.errors.DockerException, requests.RequestException)
 
 #: What converting an odd Engine answer can raise; recorded as "invalid", never fatal.
 SHAPE_ERRORS: tuple[type[BaseException], ...] = (LookupError, TypeError, ValueError, AttributeError,
@@ -34,9 +29,9 @@ SHAPE_ERRORS: tuple[type[BaseException], ...] = (LookupError, TypeError, ValueEr
 
 def api_error_kind(exc: BaseException) -> ErrorKind:
     """The error kind of a failed Engine API call: timeout, missing (404) or engine_error."""
-    if isinstance(exc, docker.errors.NotFound):
+    if isinstance(exc, EngineNotFound):
         return "missing"
-    if isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower():
+    if isinstance(exc, TimeoutError) or "timed out" in str(exc).lower():
         return "timeout"
     if isinstance(exc, ENGINE_ERRORS):
         return "engine_error"
@@ -66,7 +61,7 @@ def inspect(ctx: Context, section: str, item: str, call: Callable[[], T]) -> T |
     """Like :func:`fetch` for an object's inspect, but a 404 raises :class:`Vanished`."""
     try:
         return call()
-    except docker.errors.NotFound as e:
+    except EngineNotFound as e:
         raise Vanished(item) from e
     except ENGINE_ERRORS as e:
         record_api_error(ctx, section, item, e)

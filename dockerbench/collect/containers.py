@@ -22,8 +22,6 @@ import functools
 import posixpath
 from typing import Any
 
-import docker.errors
-
 from .._snapshot import (
     Container,
     ContainerMount,
@@ -35,10 +33,9 @@ from .._snapshot import (
     Ulimit,
 )
 from . import _redact as redact
-from ._api import DockerApi
+from ._api import ENGINE_ERRORS, DockerApi, EngineApiError
 from ._context import Context
 from ._engine import (
-    ENGINE_ERRORS,
     SHAPE_ERRORS,
     Vanished,
     collect_listed,
@@ -57,7 +54,7 @@ PS_ARGS = "-o pid,user,comm,args"
 
 def collect(ctx: Context, api: DockerApi) -> list[Container] | None:
     """Every container; None (recorded) when the list cannot be read."""
-    return collect_listed(ctx, SECTION, "GET /containers/json?all=1", lambda: api.raw.containers(all=True),
+    return collect_listed(ctx, SECTION, "GET /containers/json?all=1", lambda: api.get("/containers/json", all=True),
                           lambda summary: _container(ctx, api, summary))
 
 
@@ -70,7 +67,7 @@ def _container(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Contain
     cid = summary["Id"]
     item = f"container {_summary_name(summary) or cid}"
     try:
-        detail = inspect(ctx, SECTION, item, lambda: api.raw.inspect_container(cid))
+        detail = inspect(ctx, SECTION, item, lambda: api.get(f"/containers/{cid}/json"))
     except Vanished:
         return None
     if detail is not None:
@@ -251,9 +248,9 @@ def _processes(ctx: Context, api: DockerApi, cid: str, name: str) -> list[Proces
     """
     item = f"container {name} top"
     try:
-        top = api.raw.top(cid, ps_args=PS_ARGS)
-    except docker.errors.APIError as e:
-        if e.status_code == 409:
+        top = api.get(f"/containers/{cid}/top", ps_args=PS_ARGS)
+    except EngineApiError as e:
+        if e.status == 409:
             return []
         record_api_error(ctx, SECTION, item, e)
         return None
@@ -298,7 +295,7 @@ def _exec_instances(ctx: Context, api: DockerApi, name: str, exec_ids: list[str]
     instances = []
     for exec_id in exec_ids or []:
         try:
-            raw = inspect(ctx, SECTION, f"container {name} exec {exec_id}", functools.partial(api.raw.exec_inspect, exec_id))
+            raw = inspect(ctx, SECTION, f"container {name} exec {exec_id}", functools.partial(api.get, f"/exec/{exec_id}/json"))
         except Vanished:
             continue
         if raw is None:

@@ -22,7 +22,7 @@ def collect(ctx: Context, api: DockerApi) -> list[Network] | None:
     The list answer leaves ``Containers`` empty, so each network is inspected once for it.
     Sorted by name (then id): dockerd lists them in no fixed order.
     """
-    networks = collect_listed(ctx, SECTION, "GET /networks", api.raw.networks,
+    networks = collect_listed(ctx, SECTION, "GET /networks", lambda: api.get("/networks"),
                               lambda summary: _network(ctx, api, summary))
     return sorted(networks, key=lambda n: (n.name, n.id)) if networks is not None else None
 
@@ -34,7 +34,7 @@ def _network(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Network |
     """
     item = f"network {summary.get('Name') or summary.get('Id')}"
     try:
-        detail = inspect(ctx, SECTION, item, lambda: api.raw.inspect_network(summary["Id"]))
+        detail = inspect(ctx, SECTION, item, lambda: api.get(f"/networks/{summary['Id']}"))
     except Vanished:
         return None
     try:

@@ -16,9 +16,9 @@ from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 from .._snapshot import CertFacts, Daemon, Swarm, SwarmNode, SwarmSecret, SwarmService
-from ._api import DockerApi
+from ._api import ENGINE_ERRORS, DockerApi
 from ._context import Context
-from ._engine import ENGINE_ERRORS, SHAPE_ERRORS, env_vars, fetch, record_api_error, unix_time
+from ._engine import SHAPE_ERRORS, env_vars, fetch, record_api_error, unix_time
 
 SECTION = "swarm"
 CERT_DIR = "swarm/certificates"
@@ -55,9 +55,9 @@ def collect(ctx: Context, api: DockerApi, daemon: Daemon, collected_at: datetime
         root_rotation_in_progress=cluster.get("RootRotationInProgress") if cluster else None,
         root_ca=_cert(ctx, f"{root_dir}/{CERT_DIR}/swarm-root-ca.crt", collected_at),
         node_cert=_cert(ctx, f"{root_dir}/{CERT_DIR}/swarm-node.crt", collected_at),
-        node_list=_listing(ctx, "GET /nodes", api.raw.nodes, _node) if manager else None,
-        secrets=_listing(ctx, "GET /secrets", api.raw.secrets, _secret) if manager else None,
-        services=_listing(ctx, "GET /services", api.raw.services,
+        node_list=_listing(ctx, "GET /nodes", lambda: api.get("/nodes"), _node) if manager else None,
+        secrets=_listing(ctx, "GET /secrets", lambda: api.get("/secrets"), _secret) if manager else None,
+        services=_listing(ctx, "GET /services", lambda: api.get("/services"),
                           lambda s: _service(s, ctx.include_env_values)) if manager else None,
     )
 
