@@ -1,7 +1,7 @@
-"""Setuid/setgid files of an image, read from its ``docker save`` stream without unpacking it.
+"""Setuid/setgid files of images, read from their ``docker save`` stream without unpacking it.
 
-``GET /images/{id}/get`` streams an outer tar holding one tar per layer and a ``manifest.json``
-that gives the layer order. The order arrives last (Docker 20.10 writes layer directories
+``GET /images/get?names=…`` streams an outer tar holding one tar per layer (each shared layer
+once) and a ``manifest.json`` that gives each image's layer order. The order arrives last (Docker 20.10 writes layer directories
 sorted by id, Docker 25+ writes OCI blobs sorted by digest), so every layer is read once, as it
 streams by, into a small summary; the layers are then stacked in manifest order, the way the
 overlay filesystem would: a later layer hides a lower path with any entry of its own, removes
@@ -67,14 +67,28 @@ class LayerSummary:
 
 
 def special_files(stream: IO[bytes]) -> list[SpecialFile]:
-    """Regular files with setuid or setgid in the image saved in ``stream``, by path.
+    """Regular files with setuid or setgid in the (first) image saved in ``stream``, by path.
 
     Raises ``tarfile.TarError`` or ``ValueError`` when the stream is not an image archive.
     """
+    return saved_images(stream)[0][1]
+
+
+def saved_images(stream: IO[bytes]) -> list[tuple[str, list[SpecialFile]]]:
+    """(config id, special files) of every image saved in ``stream``, in manifest order.
+
+    An archive of several images (``GET /images/get?names=a&names=b``) holds each shared layer
+    once, and docker 20.10 links each further use of it, ``<v1 id>/layer.tar``, to the first);
+    every layer is summarised once and stacked for each image that uses it. The config id
+    (``sha256:<hex>`` of the image config) is the image id on graph-driver stores.
+    """
     layers: dict[str, LayerSummary] = {}
+    aliases: dict[str, str] = {}  # a layer.tar that is a symlink to the same layer stored elsewhere
     manifest: list[dict[str, Any]] | None = None
     with tarfile.open(fileobj=stream, mode="r|", bufsize=_BUFFER) as outer:
         for member in outer:
+            if member.issym() and _may_be_layer(member.name):
+                aliases[member.name] = posixpath.normpath(posixpath.join(posixpath.dirname(member.name), member.linkname))
             if not member.isfile():
                 continue
             if member.name == "manifest.json":
@@ -85,11 +99,25 @@ def special_files(stream: IO[bytes]) -> list[SpecialFile]:
                     layers[member.name] = summary
     if not manifest:
         raise ValueError("image archive has no manifest.json")
-    order = manifest[0].get("Layers") or []
-    unknown = [name for name in order if name not in layers]
-    if unknown:
-        raise ValueError(f"image archive lacks layer {unknown[0]}")
-    return stack([layers[name] for name in order])
+    for name, target in aliases.items():
+        if target in layers:
+            layers[name] = layers[target]
+    images = []
+    for entry in manifest:
+        order = entry.get("Layers") or []
+        unknown = [name for name in order if name not in layers]
+        if unknown:
+            raise ValueError(f"image archive lacks layer {unknown[0]}")
+        images.append((config_id(str(entry.get("Config") or "")), stack([layers[name] for name in order])))
+    return images
+
+
+def config_id(config: str) -> str:
+    """The digest a manifest's ``Config`` names: ``<hex>.json`` (v1.2) or ``blobs/<alg>/<hex>`` (OCI)."""
+    parts = config.split("/")
+    if len(parts) == 3 and parts[0] == "blobs":
+        return f"{parts[1]}:{parts[2]}"
+    return f"sha256:{parts[-1].removesuffix('.json')}"
 
 
 def stack(layers: list[LayerSummary]) -> list[SpecialFile]:

@@ -1,7 +1,10 @@
 """Images: list, one inspect + history per image, setuid/setgid files from the layer tars.
 
-Cost per image: ``GET /images/{id}/json``, ``GET /images/{id}/history`` and, when
-``scan_image_files``, ``GET /images/{id}/get`` streamed through :mod:`._layers` (never stored).
+Cost per image: ``GET /images/{id}/json`` and ``GET /images/{id}/history``; when
+``scan_image_files``, one ``GET /images/get?names=…`` for all images together (each shared layer
+is sent once), streamed through :mod:`._layers` (never stored) while the inspects run. An image
+the grouped archive does not account for (a containerd store names images by manifest digest, not
+config digest) or a grouped export that fails is scanned alone (``GET /images/{id}/get``).
 History text keeps the instructions but not the values of ENV, ARG and build args.
 
 :func:`from_inspect` and :func:`from_list` turn the Engine's answers into an Image without any
@@ -15,31 +18,32 @@ given.
 
 from __future__ import annotations
 
-import io
-from typing import Any
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import IO, Any, TypeVar
 
 from .._snapshot import HistoryEntry, Image, SpecialFile
 from . import _redact as redact
-from ._api import DockerApi
+from ._api import ENGINE_ERRORS, DockerApi, EngineNotFound
 from ._context import Context
 from ._engine import (
-    ENGINE_ERRORS,
     SHAPE_ERRORS,
     Vanished,
-    collect_listed,
     env_vars,
     fetch,
+    for_each,
     healthcheck,
     inspect,
     labels,
     record_api_error,
     unix_time,
 )
-from ._layers import ChunkReader, special_files
+from ._layers import saved_images, special_files
 
 SECTION = "images"
 NONE_TAG = "<none>:<none>"
 NONE_DIGEST = "<none>@<none>"
+T = TypeVar("T")
 
 
 def collect(ctx: Context, api: DockerApi) -> list[Image] | None:
@@ -49,8 +53,16 @@ def collect(ctx: Context, api: DockerApi) -> list[Image] | None:
     (dockerd's order of those varies from call to call): two snapshots of the same host list
     them, and so reports give their evidence, in the same order.
     """
-    images = collect_listed(ctx, SECTION, "GET /images/json", api.raw.images, lambda summary: _image(ctx, api, summary))
-    return sorted(images, key=lambda i: (-(i.created_unix or 0), i.id)) if images is not None else None
+    listed = fetch(ctx, SECTION, "GET /images/json", lambda: api.get("/images/json"))
+    if listed is None:
+        return None
+    with ThreadPoolExecutor(1, thread_name_prefix="dockerbench-layers") as pool:
+        scan = pool.submit(_setuid_scan, ctx, api, [s["Id"] for s in listed]) if ctx.scan_image_files else None
+        images = [i for i in for_each(ctx, SECTION, listed, lambda summary: _image(ctx, api, summary)) if i is not None]
+        if scan is not None:
+            found = scan.result()
+            images = [i.model_copy(update={"setuid_files": found.get(i.id)}) for i in images]
+    return sorted(images, key=lambda i: (-(i.created_unix or 0), i.id))
 
 
 def _image(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Image | None:
@@ -60,14 +72,11 @@ def _image(ctx: Context, api: DockerApi, summary: dict[str, Any]) -> Image | Non
     """
     image_id = summary["Id"]
     try:
-        detail = inspect(ctx, SECTION, f"image {image_id}", lambda: api.raw.inspect_image(image_id))
+        detail = inspect(ctx, SECTION, f"image {image_id}", lambda: api.get(f"/images/{image_id}/json"))
     except Vanished:
         return None
-    history = fetch(ctx, SECTION, f"image {image_id} history", lambda: api.raw.history(image_id))
-    facts = {
-        "history": _history(ctx, image_id, history),
-        "setuid_files": _setuid_files(ctx, api, image_id) if ctx.scan_image_files else None,
-    }
+    history = fetch(ctx, SECTION, f"image {image_id} history", lambda: api.get(f"/images/{image_id}/history"))
+    facts = {"history": _history(ctx, image_id, history)}
     if detail is not None:
         try:
             return from_inspect(summary, detail, ctx.include_env_values, **facts)
@@ -148,15 +157,40 @@ def _is_metadata(created_by: str) -> bool:
 # ----------------------------------------------------------------------------- layer scan
 
 
+def _setuid_scan(ctx: Context, api: DockerApi, image_ids: list[str]) -> dict[str, list[SpecialFile] | None]:
+    """Setuid/setgid files of each image's merged filesystem: one grouped export, then one export
+    per image it did not account for. A failure is recorded for its image (None)."""
+    found: dict[str, list[SpecialFile] | None] = {}
+    if len(image_ids) > 1:
+        try:
+            with api.stream("/images/get", names=image_ids) as body:
+                found.update((config, files) for config, files in _drained(body, saved_images) if config in image_ids)
+        except ENGINE_ERRORS + SHAPE_ERRORS:
+            pass  # (an image removed since the list: 404 for the whole group) each is tried alone below
+    for image_id in image_ids:
+        if image_id not in found:
+            found[image_id] = _setuid_files(ctx, api, image_id)
+    return found
+
+
 def _setuid_files(ctx: Context, api: DockerApi, image_id: str) -> list[SpecialFile] | None:
-    """Setuid/setgid files of the image's merged filesystem, from one streamed ``docker save``."""
-    item = f"image {image_id} layers"
+    """Setuid/setgid files of one image, from its own streamed ``docker save``.
+
+    None when that fails (recorded), or when the image was removed since it was listed (then its
+    inspect finds that too and the image is not in the snapshot)."""
     try:
-        reader = io.BufferedReader(ChunkReader(api.raw.get_image(image_id)), buffer_size=1 << 16)
-        found = special_files(reader)
-        while reader.read(1 << 20):  # drain the tail so the connection can be reused
-            pass
-        return found
-    except ENGINE_ERRORS + SHAPE_ERRORS as e:
-        record_api_error(ctx, SECTION, item, e)
+        with api.stream(f"/images/{image_id}/get") as body:
+            return _drained(body, special_files)
+    except EngineNotFound:
         return None
+    except ENGINE_ERRORS + SHAPE_ERRORS as e:
+        record_api_error(ctx, SECTION, f"image {image_id} layers", e)
+        return None
+
+
+def _drained(body: IO[bytes], read: Callable[[IO[bytes]], T]) -> T:
+    """``read(body)`` of a streamed archive, then the rest of it (the tar's end-of-archive padding)."""
+    result = read(body)
+    while body.read(1 << 20):
+        pass
+    return result
