@@ -19,16 +19,18 @@ from __future__ import annotations
 
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._errors import CollectionError, UsageError
-from .._snapshot import Container, Daemon, Meta, Snapshot
 from .._version import __version__
-from . import auditor, containers, daemon, files, host, images, networks, swarm
-from ._api import DockerApi, connect
-from ._context import Context, ProgressCallback
-from ._engine import ENGINE_ERRORS
+from ._api import ENGINE_ERRORS, DockerApi, connect
+
+if TYPE_CHECKING:
+    from .._snapshot import Container, Daemon, Snapshot
+    from ._context import Context, ProgressCallback
 
 __all__ = ["snapshot"]
 
@@ -57,11 +59,17 @@ def snapshot(
     _check_host_root(Path(host_root))
     started = time.monotonic()
     collected_at = datetime.now(timezone.utc).replace(microsecond=0)
+    if progress is not None:
+        progress("connecting", 0, None)
+    # The daemon's first answer before the collectors and the snapshot models are imported
+    # (~0.1 s): a CLI audit asks its first question as early as it can.
+    api, address, unreachable = connect(docker_host, timeout)
+    from .._snapshot import Meta, Snapshot
+    from . import auditor, containers, daemon, files, host, images, networks, swarm
+    from ._context import Context
+
     ctx = Context(host_root=Path(host_root), include_env_values=include_env_values,
                   scan_image_files=scan_image_files, workers=max(1, workers), progress=progress)
-
-    ctx.report("connecting", 0, None)
-    api, address, unreachable = connect(docker_host, timeout)
     if api is None:
         for section in ENGINE_SECTIONS:
             ctx.record(section.split(".")[0], section, "engine_error",
@@ -70,10 +78,16 @@ def snapshot(
     ctx.report("host", 0, None)
     host_part = host.collect(ctx)
     daemon_part = daemon.collect(ctx, api, docker_host=address)
-    network_part = networks.collect(ctx, api) if api else None
-    image_part = images.collect(ctx, api) if api else None
-    container_part = containers.collect(ctx, api) if api else None
-    swarm_part = swarm.collect(ctx, api, daemon_part, collected_at) if api else None
+    network_part = image_part = container_part = swarm_part = None
+    if api is not None:
+        # Independent lists, collected side by side: while one waits for the daemon (an image
+        # export, a container's top), another's answers are read.
+        with ThreadPoolExecutor(4, thread_name_prefix="dockerbench-collect") as pool:
+            network_job, image_job = pool.submit(networks.collect, ctx, api), pool.submit(images.collect, ctx, api)
+            container_job = pool.submit(containers.collect, ctx, api)
+            swarm_job = pool.submit(swarm.collect, ctx, api, daemon_part, collected_at)
+            network_part, image_part = network_job.result(), image_job.result()
+            container_part, swarm_part = container_job.result(), swarm_job.result()
     ctx.report("files", 0, None)
     file_part = files.collect(ctx, daemon_part, host_part)
     _cross_check(ctx, daemon_part, container_part)
@@ -127,7 +141,7 @@ def _engine_errors(snap: Snapshot) -> int:
 def _answers(api: DockerApi) -> bool:
     """Whether the daemon still answers (it may have stopped while we collected)."""
     try:
-        api.raw.ping()
+        api.ping()
         return True
     except ENGINE_ERRORS:
         return False
