@@ -37,8 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._evaluate import evaluate
     from ._fleet import FleetReport, evaluate_fleet
     from ._fleet_swarm import fleet
-    from ._policies import Control, load_policies
-    from ._profiles import available_benchmarks
+    from ._policies import Control, available_benchmarks, load_policies
     from ._report import ControlResult, Finding, Report, Resource, Score, Status, load_report
     from ._selection import AuditOptions, Selection
     from ._snapshot import SCHEMA_VERSION, Snapshot, load_snapshot
@@ -51,7 +50,7 @@ _LAZY = {
     "PolicyError": "._errors", "PolicyWarning": "._errors", "ReportError": "._errors",
     "SnapshotError": "._errors", "UsageError": "._errors",
     "evaluate": "._evaluate", "Control": "._policies", "load_policies": "._policies",
-    "available_benchmarks": "._profiles",
+    "available_benchmarks": "._policies",
     "ControlResult": "._report", "Finding": "._report", "Report": "._report", "Resource": "._report",
     "Score": "._report", "Selection": "._selection", "Status": "._report", "load_report": "._report",
     "SCHEMA_VERSION": "._snapshot", "Snapshot": "._snapshot", "load_snapshot": "._snapshot",
@@ -117,7 +116,8 @@ def audit(selection: Selection | None = None, *, engine: Engine | str | None = N
     :func:`evaluate`. The engine starts, and compiles the selected policies, while the snapshot
     is collected. Malformed ``waivers`` (or ones naming an unknown control) raise before
     anything is collected."""
-    from ._evaluate import evaluate, prepare
+    from ._evaluate import evaluate
+    from ._prepare import preparing
     from ._selection import Selection, SelectionOptions
     from ._waivers import load_waivers, parse_as_of
     from .collect import snapshot
@@ -131,8 +131,9 @@ def audit(selection: Selection | None = None, *, engine: Engine | str | None = N
     eng = make_engine(engine)
     eng.start()
     try:
-        prepare(eng, chosen, waivers=waiver_set)
-        return evaluate(snapshot(**collect), chosen, engine=eng, waivers=waiver_set, as_of=day)
+        with preparing(eng, chosen, waivers=waiver_set):
+            snap = snapshot(**collect)
+        return evaluate(snap, chosen, engine=eng, waivers=waiver_set, as_of=day)
     finally:
         if not isinstance(engine, _Engine):
             eng.close()

@@ -257,3 +257,20 @@ def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     raise ValueError(f"{value!r} is not true/false")
+
+
+# ----------------------------------------------------------------------------- profiles
+
+
+def profile_dir() -> Path:
+    """The shipped profiles: inside the installed package, else the source checkout's profiles/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_data" / "profiles"
+    return installed if installed.is_dir() else here.parent / "profiles"
+
+
+def available_benchmarks() -> list[str]:
+    """Every benchmark --benchmark takes: the built-in one first, then the profile files."""
+    directory = profile_dir()
+    files = sorted(p.stem for p in directory.glob("*.yaml")) if directory.is_dir() else []
+    return [DEFAULT_BENCHMARK, *[f for f in files if f != DEFAULT_BENCHMARK]]

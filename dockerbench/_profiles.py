@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
@@ -35,7 +34,7 @@ from pydantic import Field, StringConstraints, ValidationError, model_validator
 
 from ._errors import PolicyError, UsageError
 from ._model import Input, first_problem
-from ._policies import DEFAULT_BENCHMARK, Control, PolicySet
+from ._policies import DEFAULT_BENCHMARK, Control, PolicySet, available_benchmarks, profile_dir
 
 #: Why a control no check decides is ``manual``.
 NOT_DECIDED_REASON = "dockerbench does not decide this control yet: check it by hand (see the remediation)"
@@ -94,20 +93,6 @@ class ProfileFile(Input):
             if c.id.split(".")[0] not in self.sections:
                 raise ValueError(f"control {c.id}: section {c.id.split('.')[0]} is not in sections")
         return self
-
-
-def profile_dir() -> Path:
-    """The shipped profiles: inside the installed package, else the source checkout's profiles/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "_data" / "profiles"
-    return installed if installed.is_dir() else here.parent / "profiles"
-
-
-def available_benchmarks() -> list[str]:
-    """Every benchmark --benchmark takes: the built-in one first, then the profile files."""
-    directory = profile_dir()
-    files = sorted(p.stem for p in directory.glob("*.yaml")) if directory.is_dir() else []
-    return [DEFAULT_BENCHMARK, *[f for f in files if f != DEFAULT_BENCHMARK]]
 
 
 def load_profile(benchmark: str) -> ProfileFile:

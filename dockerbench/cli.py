@@ -36,32 +36,29 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+# What every command needs to parse its options; the rest is imported by the command that uses
+# it (`dockerbench controls` never loads pydantic's snapshot models, `audit` never rich tables).
 from ._config import CONFIG_NAME, FORMATS, ConfigFile, find_config
-from ._diff import Diff, diff
 from ._errors import CollectionError, DockerbenchError, PolicyWarning, SnapshotError, UsageError
-from ._evaluate import evaluate as evaluate_snapshot
-from ._evaluate import prepare
 from ._fleet_swarm import DEFAULT_IMAGE as DEFAULT_FLEET_IMAGE
 from ._fleet_swarm import DEFAULT_SOCKET as DEFAULT_NODE_SOCKET
 from ._fleet_swarm import DEFAULT_TASK_TIMEOUT
-from ._params import validate_params
-from ._policies import DEFAULT_BENCHMARK, load_policies
-from ._profiles import available_benchmarks, load_profile
-from ._report import ControlMetadata
+from ._policies import DEFAULT_BENCHMARK, available_benchmarks
 from ._selection import Selection
-from ._snapshot import Snapshot, load_snapshot
 from ._text import json_printable, printable
 from ._version import __version__
-from ._waivers import Waivers, check_outcomes, load_waivers, parse_as_of, with_attestations
-from ._waivers import check as check_waivers
-from .collect import snapshot as collect_snapshot
 from .engines import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ._diff import Diff
+    from ._snapshot import Snapshot
+    from ._waivers import Waivers
 
 FORMAT_NAMES = FORMATS  # the report formats (dockerbench.yaml's `format` takes the same)
 _CONTROL_ID = re.compile(r"^\d+(\.\d+)+$")
@@ -70,18 +67,31 @@ FAIL_ON = {"warn": ("warn", "fail", "error"), "fail": ("fail", "error"), "error"
 
 class _State:
     def __init__(self, quiet: bool, no_color: bool, debug: bool) -> None:
-        self.quiet, self.debug = quiet, debug
-        self._consoles(no_color)
+        self.quiet, self.debug, self.no_color = quiet, debug, no_color
+        self._err: Console | None = None
+        self._out: Console | None = None
 
-    def _consoles(self, no_color: bool) -> None:
-        self.no_color = no_color
-        self.err = Console(stderr=True, no_color=no_color, highlight=False)
-        self.out = Console(no_color=no_color, highlight=False, soft_wrap=True)
+    @property
+    def err(self) -> Console:
+        """rich's console on stderr (made on first use: importing rich costs every command)."""
+        if self._err is None:
+            from rich.console import Console
+
+            self._err = Console(stderr=True, no_color=self.no_color, highlight=False)
+        return self._err
+
+    @property
+    def out(self) -> Console:
+        if self._out is None:
+            from rich.console import Console
+
+            self._out = Console(no_color=self.no_color, highlight=False, soft_wrap=True)
+        return self._out
 
     def enable(self, flag: str) -> None:
         """Turn on a global flag given after the verb (``quiet``, ``no_color`` or ``debug``)."""
         if flag == "no_color":
-            self._consoles(True)
+            self.no_color, self._err, self._out = True, None, None
         else:
             setattr(self, flag, True)
 
@@ -320,6 +330,8 @@ def _check_writable(*paths: Path | None) -> None:
 
 def _read_snapshot(path: Path) -> Snapshot:
     """A snapshot from a file, or from stdin for '-'."""
+    from ._snapshot import load_snapshot
+
     if str(path) != "-":
         return load_snapshot(path)
     try:
@@ -331,6 +343,8 @@ def _read_snapshot(path: Path) -> Snapshot:
 def _read_waivers(options: dict[str, Any]) -> tuple[Waivers | None, date | None]:
     """The waivers and attestations (--waivers FILE, or dockerbench.yaml's, a path or inline) and
     the --as-of day, taken out of options; UsageError (exit 2) before anything else is done."""
+    from ._waivers import load_waivers, parse_as_of, with_attestations
+
     source, attestations, as_of = options.pop("waivers"), options.pop("attestations", None), options.pop("as_of")
     if attestations is not None:  # dockerbench.yaml's own key, joined to the waivers document
         source = with_attestations(source, attestations)
@@ -340,6 +354,8 @@ def _read_waivers(options: dict[str, Any]) -> tuple[Waivers | None, date | None]
 
 def _read_params(path: Path | dict[str, Any] | None) -> dict[str, Any]:
     """The parameters of --params FILE, or of dockerbench.yaml (a path, or a mapping inline)."""
+    from ._params import validate_params
+
     if path is None:
         return {}
     if isinstance(path, dict):
@@ -385,7 +401,9 @@ class _Progress:
 
     def __init__(self, state: _State) -> None:
         self._bar = None
-        if not state.quiet and state.err.is_terminal:
+        if not state.quiet and sys.stderr.isatty() and state.err.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
             self._bar = Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
                                  console=state.err, transient=True)
         self._tasks: dict[str, Any] = {}
@@ -451,6 +469,8 @@ def snapshot_cmd(state: _State, docker_host: str | None, host_root: str, include
 def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
               no_image_scan: bool, save_snapshot: Path | None, **options: Any) -> None:
     """Snapshot the live host and evaluate every control."""
+    from ._prepare import preparing
+
     _configure(options)
     _check_writable(options["output"], save_snapshot)
     waivers, as_of = _read_waivers(options)  # a malformed waivers file: exit 2 before anything is collected
@@ -458,8 +478,8 @@ def audit_cmd(state: _State, docker_host: str | None, host_root: str, include_en
     with _opened_engine(options) as engine:
         engine.start()  # the embedded engine's workers start, and compile the policies, while the host is read
         selection = _selection(options, params)
-        prepare(engine, selection, waivers=waivers)
-        snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
+        with preparing(engine, selection, waivers=waivers):
+            snap, failure = _collect(state, docker_host, host_root, include_env_values, no_image_scan)
         if save_snapshot is not None:
             snap.save(save_snapshot)
         code = _evaluate_and_render(state, snap, selection, engine=engine, waivers=waivers, as_of=as_of, **options)
@@ -610,6 +630,10 @@ def controls_cmd(state: _State, control_id: str | None, controls: tuple[str, ...
     where each is decided (its policy file).
 
     Of dockerbench.yaml only policy_dirs applies: --controls/--exclude here filter the listing."""
+    from ._policies import load_policies
+    from ._profiles import load_profile
+    from ._report import ControlMetadata
+
     options: dict[str, Any] = {"policy_dir": policy_dir, "config_file": config_file, "no_config": no_config}
     _configure(options, ("policy_dirs",))
     policy_dir = tuple(options["policy_dir"] or ())
@@ -676,6 +700,8 @@ def diff_cmd(state: _State, before: Path, after: Path, fmt: str, engine: str, pa
 
     Two snapshots are evaluated with the same --waivers, each judged on its own collection date
     unless --as-of is given. Of dockerbench.yaml, params, policy_dirs, waivers and attestations apply."""
+    from ._diff import diff
+
     options.update(params_file=params_file, policy_dir=policy_dir)
     _configure(options, ("params", "policy_dirs", "waivers", "attestations"))
     waivers, as_of = _read_waivers(options)
@@ -771,6 +797,11 @@ def waivers_check_cmd(state: _State, waivers_file: Path, snapshot_file: Path | N
     """Check FILE: exit 1 on a malformed entry, missing reason/owner/expires, an unknown control
     id, a duplicate id, a past date, or (with --snapshot) a waiver that matches nothing; entries
     ending within --within are warnings. Exit 2 when FILE cannot be read."""
+    from ._evaluate import evaluate as evaluate_snapshot
+    from ._policies import load_policies
+    from ._waivers import check as check_waivers
+    from ._waivers import check_outcomes, parse_as_of
+
     day = parse_as_of(as_of, name="--as-of")
     within_days = _days(within)
     params = _read_params(params_file)
@@ -806,6 +837,8 @@ def _days(text: str) -> int:
 
 def _collect(state: _State, docker_host: str | None, host_root: str, include_env_values: bool,
              no_image_scan: bool) -> tuple[Snapshot, CollectionError | None]:
+    from .collect import snapshot as collect_snapshot
+
     with _Progress(state) as progress:
         try:
             return collect_snapshot(docker_host, host_root, include_env_values=include_env_values,
@@ -825,6 +858,8 @@ def _selection(options: dict[str, Any], params: dict[str, Any]) -> Selection:
 
 def _evaluate_and_render(state: _State, snap: Snapshot, selection: Selection, *, fmt: str, output: Path | None,
                          fail_on: str, engine: Any, waivers: Waivers | None = None, as_of: date | None = None) -> int:
+    from ._evaluate import evaluate as evaluate_snapshot
+
     with _Progress(state) as progress:
         report = evaluate_snapshot(snap, selection, engine=engine, progress=progress, waivers=waivers, as_of=as_of)
     if fmt == "table" and output is None:

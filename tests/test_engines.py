@@ -117,7 +117,7 @@ def test_a_worker_that_dies_is_replaced_with_the_same_policies(pooled):
 
 def test_describe_after_prepare_names_the_engine_before_any_evaluation(pooled):
     """A fleet whose every node failed evaluates nothing: describe() follows prepare() directly."""
-    from dockerbench._evaluate import prepare
+    from dockerbench._prepare import prepare
 
     prepare(pooled, controls=["5.4"])  # a worker loads its share (not every module): its answer is owed
     assert pooled.describe().startswith(("embedded (regorus ", "opa (in-process"))

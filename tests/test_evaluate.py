@@ -161,7 +161,7 @@ def test_report_counts_and_score():
 @pytest.mark.parametrize("engine_name", dockerbench.engines.available_engines())
 def test_an_engine_prepared_ahead_gives_the_same_report(engine_name):
     """audit() prepares its engine (compiles the policies) while it reads the host."""
-    from dockerbench._evaluate import prepare
+    from dockerbench._prepare import prepare
 
     snap = synthetic.snapshot(40, n_images=6)
     fresh = dockerbench.evaluate(snap, engine=engine_name, controls=["4", "5"])
@@ -176,7 +176,7 @@ def test_an_engine_prepared_ahead_gives_the_same_report(engine_name):
 
 
 def test_preparing_a_broken_org_policy_fails_at_once(tmp_path):
-    from dockerbench._evaluate import prepare
+    from dockerbench._prepare import prepare
 
     d = tmp_path / "org" / "lib" / "broken"  # a library module: no control, no warning
     d.mkdir(parents=True)
@@ -185,6 +185,63 @@ def test_preparing_a_broken_org_policy_fails_at_once(tmp_path):
     try:
         with pytest.raises(dockerbench.PolicyError, match=r"broken\.rego:[45]: "):
             prepare(engine, policy_dirs=[tmp_path / "org"])
+    finally:
+        engine.close()
+
+
+def _broken_org(tmp_path):
+    d = tmp_path / "org" / "lib" / "broken"
+    d.mkdir(parents=True)
+    (d / "broken.rego").write_text("package org.broken\n\nx if {\n  y := \n}\n")
+    return tmp_path / "org"
+
+
+def test_preparing_compiles_while_the_body_collects_and_reports_a_broken_policy_after_it(tmp_path):
+    """audit's order: the host is read while the engine compiles; a broken policy dir is the
+    error of the run (exit 2) once the reading is done, not lost."""
+    from dockerbench._prepare import preparing
+
+    engine = dockerbench.engines.make_engine("embedded")
+    ran = []
+    try:
+        engine.start()
+        with preparing(engine, dockerbench.Selection(controls=["5"])):
+            ran.append("collected")
+        snap = synthetic.snapshot(12)
+        prepared = dockerbench.evaluate(snap, engine=engine, controls=["5"])
+        fresh = dockerbench.evaluate(snap, controls=["5"])
+        assert [(r.id, r.status, r.findings) for r in prepared.results] == [(r.id, r.status, r.findings) for r in fresh.results]
+        assert "fail" in {r.status for r in prepared.results}
+        with pytest.raises(dockerbench.PolicyError, match=r"broken\.rego:[45]: "):
+            with preparing(engine, dockerbench.Selection(policy_dirs=[_broken_org(tmp_path)])):
+                ran.append("collected again")
+    finally:
+        engine.close()
+    assert ran == ["collected", "collected again"]
+
+
+def test_preparing_refuses_waivers_of_unknown_controls_before_anything_is_collected():
+    from dockerbench._prepare import preparing
+
+    engine = dockerbench.engines.make_engine("embedded")
+    waivers = {"version": 1, "waivers": [{"id": "W-1", "controls": ["9.99"], "owner": "a@example.com", "reason": "x",
+                            "expires": "2030-01-01"}]}
+    try:
+        with pytest.raises(dockerbench.UsageError, match=r"^<mapping>: waiver W-1: unknown control id '9\.99'"):
+            with preparing(engine, dockerbench.Selection(), waivers=waivers):
+                raise AssertionError("the body ran")
+    finally:
+        engine.close()
+
+
+def test_an_error_of_the_body_wins_over_the_preparation(tmp_path):
+    from dockerbench._prepare import preparing
+
+    engine = dockerbench.engines.make_engine("embedded")
+    try:
+        with pytest.raises(dockerbench.CollectionError, match="daemon gone"):
+            with preparing(engine, dockerbench.Selection(policy_dirs=[_broken_org(tmp_path)])):
+                raise dockerbench.CollectionError("daemon gone")
     finally:
         engine.close()
 

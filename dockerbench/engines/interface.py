@@ -23,11 +23,23 @@ DEFAULT_TIMEOUT = 60.0
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+class JsonInput(str):
+    """An input already serialised as JSON text (a snapshot's ``model_dump_json``, which cannot
+    hold a lone surrogate): engines that read text take it as it is, the others parse it once."""
+
+
 def input_json(value: Any) -> str:
     """The input as JSON text for an engine (None: the empty object). A lone UTF-16 surrogate
     (a snapshot file may hold one as an escape; it is not Unicode) becomes U+FFFD, as OPA's Go
     JSON reader reads it: regorus and the OPA binding would reject the whole input instead."""
+    if isinstance(value, JsonInput):
+        return str(value)
     return _LONE_SURROGATE.sub("\ufffd", json.dumps({} if value is None else value, ensure_ascii=False))
+
+
+def input_value(value: Any) -> Any:
+    """The input as a JSON value, for engines that take one (a :class:`JsonInput` parsed)."""
+    return json.loads(value) if isinstance(value, JsonInput) else value
 
 
 def load_key(modules: Mapping[str, str], data: Mapping[str, Any]) -> tuple[dict[str, str], str]:
@@ -53,6 +65,7 @@ class Engine(ABC):
     def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
         """Each path's value, or the EngineError it raised: one failing document never hides
         the others. Engines override this when they can share work across paths."""
+        input = input_value(input)
         out: dict[str, Any] = {}
         for path in paths:
             try:
@@ -90,6 +103,7 @@ class ParentDocumentMixin:
     When a parent fails, its children are evaluated one by one so only the culprit fails."""
 
     def evaluate_many(self, paths: Sequence[str], input: Any) -> dict[str, Any]:
+        input = input_value(input)
         groups: dict[str, list[tuple[str, str]]] = {}
         for path in paths:
             parent, _, leaf = path.rpartition(".")

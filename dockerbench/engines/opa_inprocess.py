@@ -12,7 +12,7 @@ from importlib import metadata
 from typing import Any
 
 from .._errors import EngineError, PolicyError
-from .interface import Engine, ParentDocumentMixin, load_key
+from .interface import Engine, ParentDocumentMixin, input_value, load_key
 
 _LOCATION = re.compile(r"(?P<file>[^\s:]+\.rego):(?P<line>\d+)(?::\d+)?:?\s*(?P<msg>.*)")
 
@@ -56,7 +56,7 @@ class OpaInProcessEngine(ParentDocumentMixin, Engine):
         if self._engine is None:
             raise EngineError("no policies loaded")
         try:
-            return self._engine.eval_document(path, input)
+            return self._engine.eval_document(path, input_value(input))
         except self._undefined:
             return None
         except self._error as e:

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .._errors import EngineError, PolicyError
-from .interface import Engine, ParentDocumentMixin
+from .interface import Engine, ParentDocumentMixin, input_value
 
 
 class OpaServerEngine(ParentDocumentMixin, Engine):
@@ -67,7 +67,7 @@ class OpaServerEngine(ParentDocumentMixin, Engine):
         import requests
 
         try:
-            answer = self._client.query_rule(input, path.replace(".", "/"))
+            answer = self._client.query_rule(input_value(input), path.replace(".", "/"))
         except requests.HTTPError as e:
             body = e.response.text if e.response is not None else ""
             raise EngineError(f"OPA server failed evaluating data.{path}: {_message(e)} {body[:200]}") from None

@@ -1,0 +1,5 @@
+"""``python -m dockerbench``: the ``dockerbench`` command."""
+
+from .cli import main
+
+main(prog_name="dockerbench")
