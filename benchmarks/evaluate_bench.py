@@ -1,6 +1,7 @@
 """Evaluation time and memory of the whole policy set over synthetic snapshots, embedded vs OPA.
 
-    python3 benchmarks/evaluate_bench.py [--sizes 100,1000] [--repeat 2]
+    python3 benchmarks/evaluate_bench.py [--sizes 100,1000] [--repeat 2] [--engines opa,embedded]
+    python3 benchmarks/evaluate_bench.py --sizes 10000 --images 1000 --engines embedded   # the scaling run
 
 For each size and engine: `first` is a fresh engine (start, load, compile, evaluate); `again`
 the same engine with the policies compiled (a notebook's next evaluation, or an audit, which
@@ -63,15 +64,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000")
     parser.add_argument("--repeat", type=int, default=2, help="evaluations after the first (best is shown)")
+    parser.add_argument("--engines", default="opa,embedded", help="which engines (opa first: it is the reference)")
+    parser.add_argument("--images", type=int, help="images per snapshot (default: a tenth of the containers, at least 5)")
     args = parser.parse_args()
     print(f"embedded: regorus in {default_workers()} worker processes; opa: real OPA in-process (reference)")
     columns = ("containers", 10), ("engine", 9), ("first", 6), ("again", 6), ("first/opa", 9), ("again/opa", 9), \
         ("peak RSS MB", 14)
     print(" ".join(f"{name:>{width}}" for name, width in columns))
     for n in [int(x) for x in args.sizes.split(",")]:
-        snap = synthetic.snapshot(n, n_images=max(5, n // 10))
+        snap = synthetic.snapshot(n, n_images=args.images or max(5, n // 10))
         ref: tuple[float, float] | None = None
-        for name in ("opa", "embedded"):
+        for name in args.engines.split(","):
             try:
                 first, again, peaks = _measure(name, snap, args.repeat)
             except dockerbench.EngineError as e:

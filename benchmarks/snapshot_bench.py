@@ -13,17 +13,14 @@ then removes what it created. Everything it creates carries the label
 from __future__ import annotations
 
 import argparse
-import io
-import shutil
 import sys
-import tarfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 import docker
+from _busybox import busybox_tar
 
 import dockerbench
 
@@ -42,14 +39,8 @@ class Result:
 
 def busybox_image(api: docker.APIClient, run: str) -> str:
     """Import a one-file image (static busybox); no registry needed. Returns its reference."""
-    busybox = Path(shutil.which("busybox") or "/bin/busybox").read_bytes()
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w") as tar:
-        info = tarfile.TarInfo("bin/busybox")
-        info.size, info.mode = len(busybox), 0o755
-        tar.addfile(info, io.BytesIO(busybox))
     reference = f"dockerbench-bench/busybox:{run}"
-    api.import_image_from_data(buf.getvalue(), repository=reference.split(":")[0], tag=run,
+    api.import_image_from_data(busybox_tar(), repository=reference.split(":")[0], tag=run,
                                changes=[f'LABEL {LABEL}=bench-{run}', 'CMD ["/bin/busybox", "sleep", "3600"]'])
     return reference
 
