@@ -1,5 +1,5 @@
 """``python -m dockerbench``: the ``dockerbench`` command."""
 
-from .cli import main
+from .cli import entry
 
-main(prog_name="dockerbench")
+entry()

@@ -150,17 +150,37 @@ def load_policies(extra_dirs: Iterable[str | Path] = (), benchmark: str | None =
     ``lib`` directory) is loaded but warned about (:class:`PolicyWarning`): it decides nothing,
     which its author rarely means (a METADATA block lost, a typo in ``custom.id``).
     """
-    policies = PolicySet()
     builtin = builtin_policy_dir()
-    for root in (builtin, *[Path(d) for d in extra_dirs]):
+    policies = _builtin_policies(builtin)
+    for root in [Path(d) for d in extra_dirs]:
         if not root.is_dir():
             raise PolicyError(f"{root}: policy directory does not exist")
-        _load_dir(policies, root, warn=root != builtin)
+        _load_dir(policies, root, warn=True)
     if benchmark is not None and benchmark != DEFAULT_BENCHMARK:
         from ._profiles import apply_profile
 
         apply_profile(policies, benchmark)
     return policies
+
+
+_BUILTIN: dict[tuple[str, tuple[tuple[str, int, int], ...]], PolicySet] = {}
+
+
+def _builtin_policies(root: Path) -> PolicySet:
+    """A fresh PolicySet of the built-in policies, parsed once per process while no file of them
+    changed (an audit loads them to prepare the engine, then to evaluate)."""
+    if not root.is_dir():
+        raise PolicyError(f"{root}: policy directory does not exist")
+    files = sorted(root.rglob("*.rego"))
+    key = (str(root), tuple((str(f), (st := f.stat()).st_mtime_ns, st.st_size) for f in files))
+    cached = _BUILTIN.get(key)
+    if cached is None:
+        cached = PolicySet()
+        _load_dir(cached, root, warn=False)
+        _BUILTIN.clear()
+        _BUILTIN[key] = cached
+    return PolicySet(modules=dict(cached.modules), controls=dict(cached.controls), packages=dict(cached.packages),
+                     replaced=dict(cached.replaced))
 
 
 def _load_dir(policies: PolicySet, root: Path, *, warn: bool) -> None:

@@ -102,6 +102,10 @@ def load_profile(benchmark: str) -> ProfileFile:
         raise UsageError(_unknown(benchmark))
     path = profile_dir() / f"{benchmark}.yaml"
     try:
+        stat = path.stat()
+        cached = _LOADED.get(benchmark)
+        if cached is not None and cached[0] == (stat.st_mtime_ns, stat.st_size):
+            return cached[1]  # validated models are immutable: one per process while the file is unchanged
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UsageError(_unknown(benchmark)) from None
@@ -117,7 +121,11 @@ def load_profile(benchmark: str) -> ProfileFile:
         raise PolicyError(f"{path}: not a valid profile: {first_problem(e, _control_place(doc))}") from None
     if profile.id != benchmark:
         raise PolicyError(f"{path}: its id is {profile.id!r}, not the file's name {benchmark!r}")
+    _LOADED[benchmark] = ((stat.st_mtime_ns, stat.st_size), profile)
     return profile
+
+
+_LOADED: dict[str, tuple[tuple[int, int], ProfileFile]] = {}
 
 
 def _unknown(benchmark: str) -> str:

@@ -25,7 +25,9 @@ Every error is one line on stderr; ``--debug`` shows the traceback. Reports go t
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import os
 import re
@@ -936,5 +938,27 @@ def _print_diff(state: _State, d: Diff, fmt: str) -> None:
             lines += [f"- {r}" if md else f"  {r}" for r in rows]
     click.echo("\n".join(lines))
 
+def entry() -> None:
+    """The ``dockerbench`` command as a process (the console script, ``python -m dockerbench``).
+
+    A one-shot process does not need Python's cycle collector: reference counting frees what it
+    drops, and at 1000 containers the collector's passes over the snapshot's millions of objects
+    cost ~0.4 s. Nor does it need to free its heap object by object on the way out (~0.3 s): once
+    stdout and stderr are flushed, it exits at once. (In-process callers use :func:`main`.)"""
+    gc.disable()
+    try:
+        main(prog_name="dockerbench")
+        code: int | str | None = 0
+    except SystemExit as e:
+        code = e.code
+    if isinstance(code, str):  # as Python prints a SystemExit message
+        click.echo(code, err=True)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()
