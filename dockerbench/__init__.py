@@ -9,7 +9,8 @@
     fleet = dockerbench.fleet()                # every node of a swarm (from a manager): a FleetReport
     fleet = dockerbench.evaluate_fleet(["a.json", "b.json"])   # the same from saved snapshots
 
-Errors the library raises derive from :class:`DockerbenchError`. Names are imported lazily,
+The types of these documents, for annotations, are in :mod:`dockerbench.models`. Errors the
+library raises derive from :class:`DockerbenchError`. Names are imported lazily,
 so ``import dockerbench`` stays cheap for tools that only need part of it.
 """
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: install what the tests need (apt, pip, npm), start two private dockerds (Debian
-# 12's 20.10 and Debian 13's 26.1, see scripts/engine26.sh), run pytest against both, stop them by
-# their pids, exit with pytest's status. Extra args go to pytest.
+# 12's 20.10 and Debian 13's 26.1, see scripts/engine26.sh), run pytest against both (the tests
+# that need no dockerd in two processes, then the live ones in one), stop them by their pids, exit
+# failing when either pytest run or the lint failed. Extra args go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -66,9 +67,41 @@ lint_status=0
 python3 -m ruff check dockerbench tests benchmarks || lint_status=1
 python3 -m mypy || lint_status=1
 
-echo "== pytest"
+# Two runs: the tests that need no dockerd in two processes (pytest-xdist: each has its own
+# embedded engine), then the live tests (tests/integration) in one, as they always ran: each of
+# their modules starts private dockerds under a lock. Paths among the arguments go to the run
+# they belong to (a run given none of them is skipped; `tests` is both); every other argument
+# goes to both.
+unit_paths=() live_paths=() options=()
+for arg in "$@"; do
+  if [[ "$arg" != -* && -e "${arg%%::*}" ]]; then
+    path="$(realpath -m "${arg%%::*}")/"
+    if [[ "$path" == "$PWD/tests/integration/"* ]]; then live_paths+=("$arg")
+    elif [[ "$PWD/tests/integration/" == "$path"* ]]; then unit_paths+=("$arg") live_paths+=(tests/integration)  # e.g. tests
+    else unit_paths+=("$arg"); fi
+  else
+    options+=("$arg")
+  fi
+done
+unit_status=skipped live_status=skipped
+if [ ${#unit_paths[@]} -gt 0 ] || [ ${#live_paths[@]} -eq 0 ]; then
+  echo "== pytest: the tests that need no dockerd, in 2 processes (pytest-xdist)"
+  unit_status=0
+  python3 -m pytest -q --durations=15 -n 2 --ignore=tests/integration ${options[@]+"${options[@]}"} \
+    ${unit_paths[@]+"${unit_paths[@]}"} || unit_status=$?
+fi
+if [ ${#live_paths[@]} -gt 0 ] || [ ${#unit_paths[@]} -eq 0 ]; then
+  echo "== pytest: the live tests (tests/integration), in one process"
+  live_status=0
+  python3 -m pytest -q --durations=15 ${options[@]+"${options[@]}"} \
+    ${live_paths[@]+"${live_paths[@]}"} $([ ${#live_paths[@]} -gt 0 ] || echo tests/integration) || live_status=$?
+fi
+# Failing if either run failed; pytest's 5 (no test selected, e.g. by -k) only when neither ran one.
 status=0
-python3 -m pytest -q --durations=15 "$@" || status=$?
+for part in "$unit_status" "$live_status"; do
+  if [ "$part" != skipped ] && [ "$part" -ne 0 ] && [ "$part" -ne 5 ]; then status=$part; fi
+done
+if [ "$status" -eq 0 ] && [ "$unit_status" != 0 ] && [ "$live_status" != 0 ]; then status=5; fi
 
 for benchmark in $(python3 -c 'import dockerbench; print(*dockerbench.available_benchmarks())'); do
   echo "== dockerbench audit of the 20.10 dockerd under $benchmark (first 20 lines)"

@@ -137,6 +137,7 @@ def test_every_fixture_is_a_schema_valid_snapshot_with_every_object_inspected(ap
 @pytest.mark.parametrize("api", FIXTURES)
 def test_the_list_and_the_inspect_give_the_same_list_facts(api):
     doc = fixture(api)
+    assert len(doc["containers_list"]) == len(doc["containers"]) > 0
     for summary in doc["containers_list"]:
         listed = container_collector.from_list(summary)
         inspected = container_collector.from_inspect(summary, doc["containers"][summary["Labels"][LABEL]])

@@ -354,9 +354,12 @@ def test_unreachable_daemon_with_allow_partial_still_has_host_and_file_facts(unr
 
 
 def test_unreachable_daemon_without_allow_partial_raises(unreachable_host: Path) -> None:
-    with pytest.raises(dockerbench.CollectionError) as raised:
+    with pytest.raises(dockerbench.CollectionError,
+                       match=r"^cannot reach the Docker daemon at unix:///nonexistent\.sock: No such file or directory$") as raised:
         dockerbench.snapshot(docker_host="unix:///nonexistent.sock", host_root=unreachable_host, timeout=5)
-    assert raised.value.snapshot is not None
+    snap = raised.value.snapshot  # what was collected is still there: the host and file facts
+    assert snap is not None and snap.host.os is not None and snap.host.os.id == "debian"
+    assert [f.role for f in snap.files if f.exists] == ["etc_docker"]
 
 
 def test_a_container_list_shorter_than_the_daemon_count_is_a_recorded_error() -> None:

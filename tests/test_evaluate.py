@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 import synthetic
 
 import dockerbench
-from dockerbench._evaluate import decide
+from dockerbench._evaluate import build_report, decide
 from dockerbench._policies import load_policies
+from dockerbench._report import ControlResult
 
 POLICIES = load_policies()
 C54 = POLICIES.controls["5.4"]
@@ -151,11 +154,28 @@ def test_uncollected_sections_are_errors_not_passes(engine):
     assert report.result("5.4").status == "error"
 
 
-def test_report_counts_and_score():
+def test_report_counts_every_control_once():
     report = dockerbench.evaluate(synthetic.snapshot(7))
-    assert sum(report.counts.values()) == len(report.results) == 105
-    assert 0 <= report.score.percent <= 100
-    assert report.score.considered == sum(1 for r in report.results if r.scored and r.status in ("pass", "fail", "warn", "error"))
+    assert len(report.results) == 105 and sum(report.counts.values()) == 105
+    assert {s: n for s, n in report.counts.items() if n} == dict(Counter(r.status for r in report.results))
+
+
+def _result(status: str, scored: bool = True) -> ControlResult:
+    return ControlResult(id="9.9", title="t", section="9", section_title="s", level=1, scored=scored, automated=True,
+                         severity="low", status=status, reason="r")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("statuses", "score"), [
+    # scored pass, fail, warn and error count; manual, not applicable, waived and unscored do not
+    ([("pass", True), ("pass", True), ("fail", True), ("warn", True), ("error", True), ("manual", True),
+      ("not_applicable", True), ("waived", True), ("pass", False), ("fail", False)], (2, 5, 40.0, 1)),
+    ([("pass", True), ("fail", True), ("fail", True)], (1, 3, 33.3, 0)),  # one decimal
+    ([("pass", True), ("pass", True), ("error", True)], (2, 3, 66.7, 0)),  # rounded, not cut
+    ([("manual", True), ("pass", False)], (0, 0, None, 0)),
+])
+def test_score_is_the_share_of_scored_decided_controls_that_pass(statuses, score):
+    report = build_report([_result(s, scored) for s, scored in statuses], synthetic.snapshot(0), "embedded")
+    assert (report.score.passed, report.score.considered, report.score.percent, report.score.waived) == score
 
 
 @pytest.mark.parametrize("engine_name", dockerbench.engines.available_engines())

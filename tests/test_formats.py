@@ -48,9 +48,29 @@ def test_options_configure_a_new_instance_and_leave_the_registry_alone():
     assert fmt.warn_as_failure and not FORMATS["junit"].warn_as_failure
 
 
+def _table_after_header(text: str) -> tuple[str, list[str]]:
+    """The first character of the line after the table's header rule, and the last two lines."""
+    lines = [line.strip() for line in text.splitlines()]
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("┡")) + 1][:1], lines[-2:]
+
+
+#: What each format shows of a report without results: (what to look at, what it must be).
+EMPTY_SHOWN = {
+    "json": (dockerbench.load_report, empty_report()),
+    "sarif": (lambda text: [(run["tool"]["driver"]["rules"], run["results"]) for run in json.loads(text)["runs"]], [([], [])]),
+    "junit": (lambda text: text, '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="dockerbench CIS Docker Community Edition '
+              'Benchmark v1.1.0" tests="0" failures="0" errors="0" skipped="0" time="0" />\n'),
+    "html": (lambda text: (text.count('class="control"'), "No controls in this report</text>" in text), (0, True)),
+    "csv": (lambda text: list(csv.reader(io.StringIO(text))), [list(COLUMNS)]),
+    "markdown": (lambda text: text.splitlines()[-3:], ["| **Total** | **0** |", "", "No control was evaluated."]),
+    "table": (_table_after_header, ("└", ["Score n/a (no scored control was decided)", "Collection errors: none"])),
+}
+
+
 @pytest.mark.parametrize("name", ALL_FORMATS)
-def test_empty_report_renders_in_every_format(name):
-    assert render(empty_report(), name).strip()
+def test_empty_report_renders_in_every_format_and_says_it_holds_no_control(name):
+    shown, expected = EMPTY_SHOWN[name]
+    assert shown(render(empty_report(), name)) == expected
 
 
 @pytest.mark.parametrize("name", ALL_FORMATS)
@@ -58,10 +78,15 @@ def test_real_evaluation_renders_in_every_format(name):
     """End to end: dockerbench.evaluate() of a small snapshot built from the models."""
     report = evaluated_report()
     text = render(report, name)
-    assert text.strip()
-    if name in ("html", "markdown", "table", "sarif", "junit"):
+    if name == "json":
+        assert dockerbench.load_report(text) == report
+    elif name == "csv":
+        assert [row["control_id"] for row in csv.DictReader(io.StringIO(text))] == [
+            r.id for r in report.results for _ in (r.findings or [None])]
+    else:
         # every control shows up by id in the human formats (markdown: only the non-passing)
         shown = [r for r in report.results if name != "markdown" or r.status in ("fail", "error", "warn")]
+        assert len(shown) > 10, [r.status for r in report.results]
         for r in shown:
             assert r.id in text, f"{name}: control {r.id} missing"
 
@@ -189,7 +214,9 @@ def test_table_does_not_read_markup_or_escapes_from_the_report():
 def test_table_says_why_a_row_is_error():
     report = synthetic_report()
     lines = render(report, "table").splitlines()
-    for r in (x for x in report.results if x.status == "error"):
+    errors = [x for x in report.results if x.status == "error"]
+    assert len(errors) >= 2, "the synthetic report has errors to show"
+    for r in errors:
         row = next(i for i, line in enumerate(lines) if line.startswith(f"│ {r.id} "))
         assert "│ Error " in lines[row]
         below = " ".join(line.split("│")[3].strip() for line in lines[row + 1:row + 4] if line.startswith("│      "))

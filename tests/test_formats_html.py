@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import struct
 import subprocess
-import zlib
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import png
 import pytest
 from _ci import unavailable
 from test_formats_data import QUOTES, SCRIPT, empty_report, evaluated_report, hostile_report, synthetic_report
@@ -54,65 +53,37 @@ def dump_dom(chromium: str, tmp_path: Path, page: Path) -> str:
     return _browser(chromium, tmp_path, page, "--dump-dom", "--window-size=1280,2000").stdout
 
 
-# ----------------------------------------------------------------------------- a tiny PNG reader
+# ----------------------------------------------------------------------------- reading the screenshot
 
 
 def read_png(path: Path) -> tuple[int, int, list[bytes]]:
-    """(width, height, rows of pixel bytes) of an 8-bit, non-interlaced grey/RGB/RGBA PNG."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    pos, idat, header = 8, bytearray(), None
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos:pos + 4])
-        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
-        pos += 12 + length
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-        elif kind == b"IEND":
-            break
-    assert header is not None, "PNG without IHDR"
-    width, height, depth, colour, _, _, interlace = header
-    channels = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
-    assert depth == 8 and interlace == 0, f"unsupported PNG: depth {depth}, interlace {interlace}"
-    bpp, stride = channels, width * channels
-    raw = zlib.decompress(bytes(idat))
-    rows, prev = [], bytes(stride)
-    for y in range(height):
-        start = y * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
-        if kind == 1:
-            for i in range(bpp, stride):
-                line[i] = (line[i] + line[i - bpp]) & 0xFF
-        elif kind == 2:
-            line = bytearray((a + b) & 0xFF for a, b in zip(line, prev, strict=True))
-        elif kind == 3:
-            for i in range(stride):
-                left = line[i - bpp] if i >= bpp else 0
-                line[i] = (line[i] + ((left + prev[i]) >> 1)) & 0xFF
-        elif kind == 4:
-            for i in range(stride):
-                a = line[i - bpp] if i >= bpp else 0
-                b, c = prev[i], prev[i - bpp] if i >= bpp else 0
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
-        rows.append(bytes(line))
-        prev = rows[-1]
-    return width, height, rows
+    """(width, height, rows of RGBA bytes) of a PNG of any colour type, bit depth or interlacing (pypng)."""
+    width, height, rows, _ = png.Reader(filename=str(path)).asRGBA8()
+    return width, height, [bytes(row) for row in rows]
 
 
 def ink(path: Path) -> tuple[int, float]:
     """(distinct colours, share of pixels not of the dominant colour), sampled every 2nd pixel."""
     width, _, rows = read_png(path)
-    channels = len(rows[0]) // width
     colours: Counter = Counter()
     for row in rows[::2]:
         for x in range(0, width, 2):
-            colours[row[x * channels:x * channels + 3]] += 1
+            colours[row[x * 4:x * 4 + 3]] += 1  # RGB; alpha left out
     total = sum(colours.values())
     return len(colours), 1 - colours.most_common(1)[0][1] / total
+
+
+def test_ink_tells_a_blank_screenshot_from_a_drawn_one(tmp_path):
+    """What the browser tests' "not blank" rests on: one colour is no ink; half a page drawn in
+    a second colour is 2 colours and half the pixels; a grey PNG reads as well as an RGBA one."""
+    white, black = (255, 255, 255, 255), (0, 0, 0, 255)
+    for name, rows in (("blank", [white * 64] * 64), ("half", [white * 32 + black * 32] * 64)):
+        png.from_array(rows, "RGBA").save(tmp_path / f"{name}.png")
+    png.from_array([[0] * 8 + [255] * 24] * 16, "L").save(tmp_path / "grey.png")
+    assert read_png(tmp_path / "blank.png")[:2] == (64, 64)
+    assert ink(tmp_path / "blank.png") == (1, 0.0)
+    assert ink(tmp_path / "half.png") == (2, 0.5)
+    assert ink(tmp_path / "grey.png") == (2, 0.25)
 
 
 class _Dom(HTMLParser):

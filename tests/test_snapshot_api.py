@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import typing
+from pathlib import Path
 
 import pydantic
 import pytest
@@ -80,6 +84,54 @@ def test_public_api_is_exactly_these_names_each_typed():
             assert all(p.annotation is not inspect.Parameter.empty for p in sig.parameters.values()), name
     errors = [getattr(dockerbench, n) for n in PUBLIC if n.endswith("Error")]
     assert all(issubclass(e, dockerbench.DockerbenchError) for e in errors) and len(errors) == 7
+
+
+#: dockerbench.models: the private module each re-exported name comes from.
+MODELS = {
+    "_snapshot": ["Container", "ContainerMount", "Daemon", "EngineInfo", "EngineVersion", "FactError", "FileFact", "Host", "Image",
+                  "Meta", "Network", "Rootless", "Snapshot", "Swarm", "SwarmNode", "SwarmService"],
+    "_report": ["ControlMetadata", "ControlResult", "Finding", "Report", "Resource", "Score", "Status"],
+    "_fleet": ["FleetControl", "FleetHost", "FleetReport", "HostError"],
+    "_policies": ["Control", "PolicySet"],
+}
+
+
+def test_models_reexports_exactly_these_names_each_the_private_object():
+    import importlib
+
+    import dockerbench.models
+
+    assert sorted(dockerbench.models.__all__) == sorted(n for names in MODELS.values() for n in names)
+    for module, names in MODELS.items():
+        private = importlib.import_module(f"dockerbench.{module}")
+        for name in names:
+            assert getattr(dockerbench.models, name) is getattr(private, name), name
+    # what load_policies returns, and the names dockerbench also has, are these very objects
+    assert typing.get_type_hints(dockerbench.load_policies)["return"] is dockerbench.models.PolicySet
+    for name in set(dockerbench.__all__) & set(dockerbench.models.__all__):
+        assert getattr(dockerbench, name) is getattr(dockerbench.models, name), name
+
+
+def test_models_all_is_a_literal_list():
+    """A static __all__ (no globbing, no computed list): type checkers and IDEs read it as written."""
+    import ast
+
+    import dockerbench.models
+
+    tree = ast.parse(Path(dockerbench.models.__file__).read_text())
+    assigned = [node for node in tree.body if isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)]
+    assert len(assigned) == 1 and isinstance(assigned[0].value, ast.List)
+    assert ast.literal_eval(assigned[0].value) == dockerbench.models.__all__
+    assert not [node for node in tree.body if isinstance(node, (ast.AugAssign, ast.FunctionDef, ast.ClassDef))]
+
+
+def test_importing_models_loads_no_output_or_engine_library():
+    heavy = ["pandas", "jinja2", "rich", "docker", "regorus", "opa_bindings", "click", "requests"]
+    code = f"import sys, dockerbench.models; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert proc.stdout.strip() == "[]"
 
 
 def test_audit_takes_every_option_of_snapshot_and_of_a_selection():

@@ -45,7 +45,7 @@ def test_first_certificate_of_a_chain_is_read(tmp_path: Path) -> None:
 
 
 def test_text_without_a_certificate_is_invalid() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^not an X\.509 certificate$"):
         certificate_validity(b"-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^no PEM certificate$"):
         certificate_validity(b"not a pem")

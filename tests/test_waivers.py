@@ -125,8 +125,9 @@ def test_the_published_schema_accepts_the_example_and_refuses_never_without_allo
     doc = json.loads(json.dumps(yaml.safe_load(EXAMPLE), default=str))
     jsonschema.validate(doc, schema)
     doc["waivers"][0]["expires"] = "never"
-    with pytest.raises(jsonschema.ValidationError):
+    with pytest.raises(jsonschema.ValidationError) as refused:
         jsonschema.validate(doc, schema)
+    assert (refused.value.message, list(refused.value.absolute_path)) == ("'allow_permanent' is a required property", ["waivers", 0])
     doc["waivers"][0]["allow_permanent"] = True
     jsonschema.validate(doc, schema)
 

@@ -56,6 +56,8 @@ class OpaServerEngine(ParentDocumentMixin, Engine):
                 except requests.RequestException:
                     raise
                 except Exception as e:  # noqa: BLE001 - opa_client raises its own types (with .message), no common base
+                    if getattr(e, "expression", None) == "unauthorized":  # OPA's 401: the token, not the policy
+                        raise EngineError(f"OPA server at {self.url} refused the token: {_message(e)}") from None
                     raise PolicyError(f"{name}: OPA server rejected the policy: {_message(e)}") from None
                 self._policy_ids.append(policy_id)
             for key, value in data.items():
