@@ -232,9 +232,9 @@ def test_preparing_compiles_while_the_body_collects_and_reports_a_broken_policy_
         fresh = dockerbench.evaluate(snap, controls=["5"])
         assert [(r.id, r.status, r.findings) for r in prepared.results] == [(r.id, r.status, r.findings) for r in fresh.results]
         assert "fail" in {r.status for r in prepared.results}
-        with pytest.raises(dockerbench.PolicyError, match=r"broken\.rego:[45]: "):
-            with preparing(engine, dockerbench.Selection(policy_dirs=[_broken_org(tmp_path)])):
-                ran.append("collected again")
+        with pytest.raises(dockerbench.PolicyError, match=r"broken\.rego:[45]: "), \
+                preparing(engine, dockerbench.Selection(policy_dirs=[_broken_org(tmp_path)])):
+            ran.append("collected again")
     finally:
         engine.close()
     assert ran == ["collected", "collected again"]
@@ -247,9 +247,9 @@ def test_preparing_refuses_waivers_of_unknown_controls_before_anything_is_collec
     waivers = {"version": 1, "waivers": [{"id": "W-1", "controls": ["9.99"], "owner": "a@example.com", "reason": "x",
                             "expires": "2030-01-01"}]}
     try:
-        with pytest.raises(dockerbench.UsageError, match=r"^<mapping>: waiver W-1: unknown control id '9\.99'"):
-            with preparing(engine, dockerbench.Selection(), waivers=waivers):
-                raise AssertionError("the body ran")
+        with pytest.raises(dockerbench.UsageError, match=r"^<mapping>: waiver W-1: unknown control id '9\.99'"), \
+                preparing(engine, dockerbench.Selection(), waivers=waivers):
+            raise AssertionError("the body ran")
     finally:
         engine.close()
 
@@ -259,9 +259,9 @@ def test_an_error_of_the_body_wins_over_the_preparation(tmp_path):
 
     engine = dockerbench.engines.make_engine("embedded")
     try:
-        with pytest.raises(dockerbench.CollectionError, match="daemon gone"):
-            with preparing(engine, dockerbench.Selection(policy_dirs=[_broken_org(tmp_path)])):
-                raise dockerbench.CollectionError("daemon gone")
+        with pytest.raises(dockerbench.CollectionError, match="daemon gone"), \
+                preparing(engine, dockerbench.Selection(policy_dirs=[_broken_org(tmp_path)])):
+            raise dockerbench.CollectionError("daemon gone")
     finally:
         engine.close()
 
