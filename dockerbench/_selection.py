@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from ._errors import UsageError
-from ._params import validate_params
 from ._policies import Control, PolicySet, load_policies
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,6 +87,8 @@ class Selection:
     def load(self, engine: Engine) -> tuple[PolicySet, list[Control]]:
         """Load the benchmark's policies and the params into ``engine``; the policy set and its
         selected controls, in order. :class:`UsageError` when no control matches."""
+        from ._params import validate_params  # pydantic, imported while the host is read
+
         policies = load_policies(self.policy_dirs, self.benchmark)
         selected = policies.select(self.controls, self.exclude, self.level, self.scored_only)
         if not selected:

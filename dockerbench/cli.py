@@ -345,9 +345,11 @@ def _read_snapshot(path: Path) -> Snapshot:
 def _read_waivers(options: dict[str, Any]) -> tuple[Waivers | None, date | None]:
     """The waivers and attestations (--waivers FILE, or dockerbench.yaml's, a path or inline) and
     the --as-of day, taken out of options; UsageError (exit 2) before anything else is done."""
+    source, attestations, as_of = options.pop("waivers"), options.pop("attestations", None), options.pop("as_of")
+    if source is None and attestations is None and as_of is None:
+        return None, None  # without importing the waivers' models, which an audit then need not wait for
     from ._waivers import load_waivers, parse_as_of, with_attestations
 
-    source, attestations, as_of = options.pop("waivers"), options.pop("attestations", None), options.pop("as_of")
     if attestations is not None:  # dockerbench.yaml's own key, joined to the waivers document
         source = with_attestations(source, attestations)
     where = f"{CONFIG_NAME}: waivers" if isinstance(source, dict) else None

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from ._config import Config
+from ._config_model import Config
 from ._fleet import FleetReport
 from ._params import Params
 from ._profiles import ProfileFile

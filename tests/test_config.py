@@ -15,7 +15,7 @@ import yaml
 from _cli import run
 
 import dockerbench
-from dockerbench import _config, cli
+from dockerbench import _config_model, cli
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((REPO / "schemas" / "config.schema.json").read_text())
@@ -134,7 +134,7 @@ def _expected(value, directory: str):
 
 
 def test_every_key_is_covered():
-    assert set(KEYS) == set(_config.Config.model_fields) == set(cli._OPTION_OF)
+    assert set(KEYS) == set(_config_model.Config.model_fields) == set(cli._OPTION_OF)
 
 
 @pytest.mark.parametrize("key", sorted(KEYS))
@@ -417,7 +417,7 @@ def test_the_schema_accepts_the_example_and_rejects_what_the_loader_rejects():
 
 
 def test_the_file_takes_the_choices_the_flags_take():
-    fields = _config.Config.model_fields
+    fields = _config_model.Config.model_fields
     choices = {p.name: list(p.type.choices) for p in cli.evaluate_cmd.params if hasattr(p.type, "choices")}
     for key, option in (("fail_on", "fail_on"), ("engine", "engine"), ("format", "fmt")):
         literal = next(a for a in fields[key].annotation.__args__ if a is not type(None))
