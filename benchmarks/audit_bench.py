@@ -6,7 +6,7 @@
 Without ``--docker-host`` it starts a private dockerd (``--dockerd``, default Debian's) in a
 network namespace of its own, with its own socket, data-root, exec-root and pidfile, and stops
 it by its pid at the end. On that daemon it builds two hosts, one after the other, everything
-labelled ``dockerbench.bench=<run>`` and removed afterwards:
+labelled ``dockerbench.bench=<run>`` and removed afterwards (``--keep`` leaves the large one):
 
     small   50 running containers of 10 busybox images
     large   1000 containers (50 running, 950 created) of 100 images
@@ -261,7 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", type=int, default=1000, help="containers of the large host (default 1000)")
     parser.add_argument("--repeat", type=int, default=3, help="audits per host; the best is shown")
     parser.add_argument("--workers", type=int, default=8, help="concurrency while building the hosts")
+    parser.add_argument("--keep", action="store_true",
+                        help="with --docker-host: leave the large host in place (for benchmarks/audit_profile.py)")
     args = parser.parse_args(argv)
+    if args.keep and not args.docker_host:
+        parser.error("--keep needs --docker-host (the private dockerd is removed at the end)")
 
     daemon = None if args.docker_host else PrivateDockerd(args.dockerd)
     address = args.docker_host or daemon.address  # type: ignore[union-attr]
@@ -288,13 +292,17 @@ def main(argv: list[str] | None = None) -> int:
                     dbs = docker_bench_security(args.dbs, address)
                     if dbs.returncode != 0:
                         sys.exit(f"audit_bench: docker-bench-security exited {dbs.returncode}")
-                    print(f"small: docker-bench-security {dbs.seconds:.1f} s, {dbs.peak_mb:.0f} MB", file=sys.stderr)
+                    # (no memory figure: its thousands of short, sequential processes make a sum of peaks meaningless)
+                    print(f"small: docker-bench-security {dbs.seconds:.1f} s", file=sys.stderr)
                     results.append(verdict("docker-bench-security / us", dbs.seconds / best.seconds, TARGETS["ratio"],
                                            higher_is_better=True))
                 else:
                     results.append(f"{'docker-bench-security / us':<28} {'-':>9}   (no --dbs checkout given)")
             finally:
-                clear_host(api, f"{run}{name}", args.workers)
+                if args.keep and name == "large":
+                    print(f"large host kept: label {LABEL}={run}{name}", file=sys.stderr)
+                else:
+                    clear_host(api, f"{run}{name}", args.workers)
     finally:
         api.close()
         if daemon is not None:

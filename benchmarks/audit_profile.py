@@ -6,7 +6,8 @@
 The stages are the CLI's own, in its order (``dockerbench audit``: engine start and policy
 compilation run beside the collection; each collector's span is from its first progress report
 to its last, and collectors of Engine objects run side by side). Wall-clock seconds since the
-process started; run it on the hosts benchmarks/audit_bench.py builds (``--keep``).
+process started; run it on the large host ``benchmarks/audit_bench.py --docker-host … --keep``
+leaves on that daemon.
 """
 
 from __future__ import annotations
