@@ -93,6 +93,14 @@ AGREEMENTS = {
                                                {"s": ' é"\\x00 '}, [8, ' é', 'é"\\x00']),
     "replacing_the_whole_input_with_with": Agreement(
         'package t\n\nx if {\n\tupper(input.s) == "A" with input as {"s": "a"}\n}\n', {}, True),
+    # Neither engine type-checks a METADATA `schemas:` annotation (regorus has no type checker; the
+    # OPA binding compiles without annotations or a schema set): a field the schema forbids loads
+    # and is undefined. So the policies carry no `schemas:`; the day this fails, binding
+    # schemas/snapshot.schema.json to every package would catch misspelt facts.
+    "a_schemas_annotation_is_not_type_checked": Agreement(
+        "# METADATA\n# title: t\n# schemas:\n#   - input:\n#       type: object\n#       properties:\n"
+        "#         c: {type: object, properties: {name: {type: string}}, additionalProperties: false}\n"
+        "package t\n\nx := input.c.nmae\n", {"c": {"name": "a"}}, None),
 }
 
 @pytest.fixture(scope="module", params=["embedded", "opa"])
