@@ -295,6 +295,8 @@ def test_rootless_daemon_files_are_listed_and_marked(tmp_path: Path) -> None:
     own = [(role, path) for role, path, rootless in marked(root, ROOTLESS) if rootless]
     assert own == [
         ("daemon_json", "/home/alice/.config/docker/daemon.json"),
+        ("containerd_sock", "/run/user/1234/containerd/containerd.sock"),
+        ("containerd_sock", "/run/user/1234/docker/containerd/containerd.sock"),
         ("data_root", "/home/alice/.local/share/docker"),
         ("swarm_root_ca", "/home/alice/.local/share/docker/swarm/certificates/swarm-root-ca.crt"),
         ("swarm_node_cert", "/home/alice/.local/share/docker/swarm/certificates/swarm-node.crt"),
@@ -319,6 +321,30 @@ def test_a_rootless_daemon_with_host_flags_listens_there_only(tmp_path: Path) ->
     daemon = ROOTLESS.model_copy(update={"flags": {"host": ["unix:///srv/alice/d.sock", "tcp://127.0.0.1:2376"]}})
     sockets = [(path, rootless) for role, path, rootless in marked(base_host(tmp_path), daemon) if role == "docker_sock"]
     assert sockets == [("/var/run/docker.sock", False), ("/srv/alice/d.sock", True)]
+
+
+@pytest.mark.parametrize(("daemon", "expected"), [
+    (ROOTLESS, ["/run/user/1234/containerd/containerd.sock", "/run/user/1234/docker/containerd/containerd.sock"]),
+    (ROOTLESS.model_copy(update={"flags": {"exec-root": ["/srv/alice/exec"]}}),
+     ["/run/user/1234/containerd/containerd.sock", "/srv/alice/exec/containerd/containerd.sock"]),
+    (ROOTLESS.model_copy(update={"info": EngineInfo(docker_root_dir="/home/alice/.local/share/docker",
+                                                    containerd_address="/run/user/1234/docker/containerd/containerd.sock")}),
+     ["/run/user/1234/docker/containerd/containerd.sock"]),
+], ids=["defaults", "exec-root", "engine-info"])
+def test_a_rootless_daemons_containerd_socket_is_looked_for_in_its_runtime_dir_and_marked(
+        tmp_path: Path, daemon: Daemon, expected: list[str]) -> None:
+    """Like moby's honorXDG: the user's containerd ($XDG_RUNTIME_DIR/containerd) when it runs, else
+    the one dockerd starts under its exec-root ($XDG_RUNTIME_DIR/docker by default); its user's file."""
+    found = [(path, rootless) for role, path, rootless in marked(base_host(tmp_path), daemon) if role == "containerd_sock"]
+    assert found == [(path, True) for path in expected]
+
+
+def test_without_its_runtime_dir_a_rootless_daemons_containerd_socket_is_not_guessed(tmp_path: Path) -> None:
+    """The system paths are stated, unmarked (the policies call the rootless daemon's socket missing)."""
+    user = ROOTLESS_USER.model_copy(update={"xdg_runtime_dir": None})
+    daemon = ROOTLESS.model_copy(update={"rootless": ROOTLESS.rootless.model_copy(update={"user": user})})
+    found = [(path, rootless) for role, path, rootless in marked(base_host(tmp_path), daemon) if role == "containerd_sock"]
+    assert found == [("/run/containerd/containerd.sock", False), ("/var/run/docker/containerd/containerd.sock", False)]
 
 
 def test_rootless_data_root_defaults_to_the_users_data_home_without_info(tmp_path: Path) -> None:

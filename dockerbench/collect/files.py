@@ -3,8 +3,8 @@
 Paths come from the daemon and host facts (unit files from systemd, daemon.json from
 ``--config-file``, sockets from ``-H``/``hosts``/``ListenStream``, TLS files from flags or
 daemon.json, the data root from ``GET /info``, the containerd socket from ``GET /info`` or
-``--containerd``) plus the benchmark's fixed paths. A rootless daemon's own files (its socket in
-$XDG_RUNTIME_DIR, ~/.config/docker with daemon.json and certs.d, its data root, TLS files, the
+``--containerd``) plus the benchmark's fixed paths. A rootless daemon's own files (its socket and
+its containerd's in $XDG_RUNTIME_DIR, ~/.config/docker with daemon.json and certs.d, its data root, TLS files, the
 user's systemd unit) are listed too, marked ``rootless``. Files are only
 stat'ed, never opened: key material stays unread. Symlinks are resolved inside host_root and
 owner/group names come from the host's /etc/passwd and /etc/group, not the auditor's NSS.
@@ -198,14 +198,26 @@ def _containerd_sockets(daemon: Daemon, config: dict[str, Any]) -> list[str]:
     """The containerd socket dockerd uses: GET /info Containerd.Address (API 1.46+), else
     --containerd / "containerd". Without either, the two an older dockerd chooses between: the
     system containerd's, which it uses when that socket exists, and that of the containerd it
-    then starts itself (<exec-root>/containerd/containerd.sock)."""
-    info = daemon.info.containerd_address if daemon.info else None
-    address = info or _option(daemon, config, "containerd", "containerd")
-    if address:
-        path = unix_socket_path(address) or address
-        return [path] if path.startswith("/") else []
-    exec_root = _option(daemon, config, "exec-root", "exec-root") or DEFAULT_EXEC_ROOT
+    then starts itself (<exec-root>/containerd/containerd.sock). A rootless dockerd looks in its
+    user's XDG_RUNTIME_DIR for both (containerd/containerd.sock there; its exec-root defaults to
+    docker/ there); where that directory is unknown, its socket is left for the policies to call
+    missing."""
+    address = _containerd_address(daemon, config)
+    if address is not None:
+        return [address] if address.startswith("/") else []
+    exec_root = _option(daemon, config, "exec-root", "exec-root")
+    runtime_dir = _rootless_runtime_dir(daemon)
+    if runtime_dir is not None:
+        exec_root = exec_root or f"{runtime_dir}/docker"
+        return [f"{runtime_dir}/containerd/containerd.sock", f"{exec_root.rstrip('/')}/containerd/containerd.sock"]
+    exec_root = exec_root or DEFAULT_EXEC_ROOT
     return [CONTAINERD_SOCKET, f"{exec_root.rstrip('/')}/containerd/containerd.sock"]
+
+
+def _containerd_address(daemon: Daemon, config: dict[str, Any]) -> str | None:
+    """The containerd socket GET /info reports, else the one --containerd / "containerd" names."""
+    address = (daemon.info.containerd_address if daemon.info else None) or _option(daemon, config, "containerd", "containerd")
+    return (unix_socket_path(address) or address) if address else None
 
 
 def _tls_files(daemon: Daemon, config: dict[str, Any]) -> list[tuple[str, str]]:
@@ -273,7 +285,7 @@ def _rootless_files(ctx: Context, daemon: Daemon) -> tuple[dict[tuple[str, str],
 
     Its daemon.json (--config-file, else the config dir's), every unix socket it listens on
     ($XDG_RUNTIME_DIR/docker.sock without -H/"hosts"), its data root and the swarm certificates
-    in it, its TLS files, its config dir (~/.config/docker, the /etc/docker of a rootless
+    in it, its TLS files, its containerd's socket, its config dir (~/.config/docker, the /etc/docker of a rootless
     daemon) with the certs.d walk below it (moby reads registry certificates there when
     rootless), and the user's systemd unit where present; and the directories of that walk that
     could not be listed. Empty for any other daemon.
@@ -284,9 +296,12 @@ def _rootless_files(ctx: Context, daemon: Daemon) -> tuple[dict[tuple[str, str],
         return {}, errors
     config = daemon.config_file.content if daemon.config_file and daemon.config_file.content else {}
     data_root = _data_root(daemon, config)
+    # Its containerd runs as it too, once located (not the system paths stated for want of its runtime dir).
+    located = _containerd_address(daemon, config) is not None or _rootless_runtime_dir(daemon) is not None
     own: list[tuple[str, str]] = [
         *([("daemon_json", daemon.config_file.path)] if daemon.config_file else []),
         *[("docker_sock", path) for path in _rootless_sockets(daemon, config)],
+        *[("containerd_sock", path) for path in (_containerd_sockets(daemon, config) if located else [])],
         ("data_root", data_root),
         *_tls_files(daemon, config),
         *[(role, f"{data_root.rstrip('/')}/swarm/certificates/{name}") for role, name in SWARM_CERTS],
@@ -306,7 +321,16 @@ def _rootless_sockets(daemon: Daemon, config: dict[str, Any]) -> list[str]:
     hosts = config.get("hosts")
     addresses = [*daemon.flags.get("host", []), *([hosts] if isinstance(hosts, str) else hosts or [])]
     paths = [p for p in (unix_socket_path(a) for a in addresses if isinstance(a, str)) if p]
-    user = daemon.rootless.user
-    if not addresses and user is not None and user.xdg_runtime_dir:
-        paths.append(f"{user.xdg_runtime_dir.rstrip('/')}/docker.sock")
+    runtime_dir = _rootless_runtime_dir(daemon)
+    if not addresses and runtime_dir is not None:
+        paths.append(f"{runtime_dir}/docker.sock")
     return list(dict.fromkeys(paths))
+
+
+def _rootless_runtime_dir(daemon: Daemon) -> str | None:
+    """The XDG_RUNTIME_DIR of a rootless dockerd's user (no trailing slash), where it keeps its
+    sockets; None for any other daemon, or when its environment could not be read."""
+    user = daemon.rootless.user
+    if daemon.rootless.enabled is not True or user is None or not user.xdg_runtime_dir:
+        return None
+    return user.xdg_runtime_dir.rstrip("/") or None

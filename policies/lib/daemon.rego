@@ -315,20 +315,29 @@ containerd_image_store if {
 # ----------------------------------------------------------------------------- containerd
 
 # rootless_containerd_unlocated: the snapshot cannot have looked for the socket of a rootless
-# dockerd's containerd: it is under the daemon user's XDG_RUNTIME_DIR, which is not recorded,
-# and GET /info reports Containerd.Address only from API 1.46; --containerd does not say either.
+# dockerd's containerd: GET /info reports Containerd.Address only from API 1.46, --containerd
+# does not name it, and no containerd socket is marked as the daemon's own (the collector marks
+# those it found under the user's XDG_RUNTIME_DIR, which it needs to know; an older collector
+# did not look there).
 rootless_containerd_unlocated if {
 	security_option("rootless")
 	not containerd_address_known
 	not string_option("containerd", "containerd")
+	not rootless_containerd_socket_stated
 }
 
 containerd_address_known if is_string(input.daemon.info.containerd_address)
 
+rootless_containerd_socket_stated if {
+	some f in values.items(input.files)
+	f.role == "containerd_sock"
+	f.rootless == true
+}
+
 # missing_containerd_socket is the `missing` of the controls on the containerd socket.
 missing_containerd_socket contains msg if {
 	rootless_containerd_unlocated
-	msg := "the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"
+	msg := "the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR, which is unknown; GET /info names it from API 1.46)"
 }
 
 # ----------------------------------------------------------------------------- no-new-privileges

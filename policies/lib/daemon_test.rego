@@ -432,7 +432,9 @@ test_configured_storage_driver_flag_then_daemon_json if {
 rootless_info(address) := {"docker_root_dir": "/home/dev/.local/share/docker", "security_options": ["name=seccomp,profile=builtin", "name=rootless"], "containerd_address": address}
 
 test_a_rootless_daemon_without_the_containerd_address_has_its_socket_missing if {
-	daemon.missing_containerd_socket == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"} with input.daemon as object.union(base, {"info": rootless_info(null)})
+	daemon.missing_containerd_socket == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR, which is unknown; GET /info names it from API 1.46)"} with input.daemon as object.union(base, {"info": rootless_info(null)})
+	daemon.missing_containerd_socket == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR, which is unknown; GET /info names it from API 1.46)"} with input.daemon as object.union(base, {"info": rootless_info(null)}) with input.files as [{"role": "containerd_sock", "path": "/run/containerd/containerd.sock", "rootless": false}]
+	daemon.missing_containerd_socket == set() with input.daemon as object.union(base, {"info": rootless_info(null)}) with input.files as [{"role": "containerd_sock", "path": "/run/user/1000/docker/containerd/containerd.sock", "rootless": true}]
 	daemon.missing_containerd_socket == set() with input.daemon as object.union(base, {"info": rootless_info("/run/user/1000/docker/containerd/containerd.sock")})
 	daemon.missing_containerd_socket == set() with input.daemon as object.union(snap({"containerd": ["/run/user/1000/c.sock"]}, {}), {"info": rootless_info(null)})
 	daemon.missing_containerd_socket == set() with input.daemon as object.union(base, {"info": {"docker_root_dir": "/var/lib/docker", "security_options": ["name=seccomp,profile=default"]}})

@@ -45,6 +45,7 @@ TOOLS = ("dockerd", "rootlesskit", "newuidmap", "newgidmap", "slirp4netns", "use
 #: A uid no file of the daemon's should have: the host's "nobody".
 NOBODY = 65534
 CONTROLS = ["1.4", "2.8", *(f"3.{n}" for n in range(1, 21))]
+CONTAINERD_CONTROLS = ["1.1.8", "3.23", "3.24"]  # CIS v1.8.0: audit rule, owner and mode of containerd's socket
 
 
 def require_rootless() -> None:
@@ -68,6 +69,7 @@ class RootlessRun:
     runtime_dir: str
     pid: int  # dockerd's, inside rootlesskit
     reports: dict[str, dockerbench.Report]
+    containerd_reports: dict[str, dockerbench.Report]  # CIS v1.8.0's containerd socket controls
 
     @property
     def home(self) -> str:
@@ -205,7 +207,11 @@ def rootless_run() -> Iterator[RootlessRun]:
         snap = dockerbench.snapshot(docker_host=daemon.address)
         reports = {engine: dockerbench.evaluate(snap, engine=engine, controls=CONTROLS)
                    for engine in available_engines()}
-        yield RootlessRun(snapshot=snap, user=daemon.user, runtime_dir=daemon.runtime_dir, pid=pid, reports=reports)
+        containerd_reports = {engine: dockerbench.evaluate(snap, engine=engine, benchmark="cis-docker-1.8.0",
+                                                           controls=CONTAINERD_CONTROLS)
+                              for engine in available_engines()}
+        yield RootlessRun(snapshot=snap, user=daemon.user, runtime_dir=daemon.runtime_dir, pid=pid, reports=reports,
+                          containerd_reports=containerd_reports)
     finally:
         daemon.remove()
 
@@ -269,6 +275,15 @@ def test_the_socket_is_in_the_docker_group_of_its_namespace_with_the_sticky_bit(
     assert sock.mode == 0o1660
 
 
+def test_its_containerd_socket_is_found_in_the_runtime_dir_and_marked(rootless_run: RootlessRun) -> None:
+    """dockerd-rootless.sh's dockerd starts its own containerd under its exec-root, $XDG_RUNTIME_DIR/docker
+    (GET /info of Engine 20.10 does not name it)."""
+    sock = rootless_run.fact("containerd_sock", f"{rootless_run.runtime_dir}/docker/containerd/containerd.sock")
+    assert (sock.rootless, sock.exists, sock.type, sock.uid, sock.mode) == (True, True, "socket", rootless_run.user.pw_uid, 0o660)
+    system = [f for f in rootless_run.snapshot.files if f.role == "containerd_sock" and not f.rootless]
+    assert system == []  # the system containerd's paths are not this daemon's
+
+
 # ----------------------------------------------------------------------------- verdicts
 
 
@@ -327,3 +342,15 @@ def test_the_user_is_named_among_those_who_control_the_daemon(report: dockerbenc
     accounts = (result.evidence or {}).get("accounts", {})
     assert accounts.get(rootless_run.user.pw_name) == [f"owner of {rootless_run.runtime_dir}/docker.sock"]
     assert result.status in ("manual", "pass"), result.reason
+
+
+@pytest.mark.parametrize("engine", ["embedded", "opa"])
+def test_its_containerd_socket_is_judged_as_the_users(rootless_run: RootlessRun, engine: str) -> None:
+    if engine not in rootless_run.containerd_reports:
+        unavailable(f"the {engine} engine", "not installed")
+    report, name = rootless_run.containerd_reports[engine], rootless_run.user.pw_name
+    sock = f"{rootless_run.runtime_dir}/docker/containerd/containerd.sock"
+    owner, mode, audit = (report.result(c) for c in ("3.23", "3.24", "1.1.8"))
+    assert (owner.status, owner.findings, mode.status, mode.findings) == ("pass", [], "pass", []), (owner.reason, mode.reason)
+    assert owner.reason.endswith(f"(the rootless daemon's own files ({sock}) are judged as the user's it runs as ({name}), not root's)")
+    assert audit.status != "error" and sock in {f.resource.id for f in audit.findings} | {audit.reason}, audit.reason

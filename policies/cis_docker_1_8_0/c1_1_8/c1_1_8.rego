@@ -7,8 +7,9 @@
 #   between: /run/containerd/containerd.sock (a system containerd) and
 #   <exec-root>/containerd/containerd.sock (the containerd it starts itself when there is none).
 #   Every one of them that exists is judged; none exists: not applicable. A rootless dockerd's
-#   containerd listens under its user's XDG_RUNTIME_DIR: without the address from GET /info or
-#   --containerd, its socket is missing.
+#   containerd listens under its user's XDG_RUNTIME_DIR (containerd/, and docker/containerd/ for
+#   the one dockerd starts), looked for there; where that dir is unknown, and GET /info and
+#   --containerd do not name the socket, it is missing.
 #   The control's identity and prose are the profile's.
 package cis_docker_1_8_0.c1_1_8
 
@@ -25,7 +26,7 @@ sockets := files.sockets(audit.targets(roles))
 
 missing contains m if some m in audit.facts_missing(roles)
 
-# The containerd of a rootless dockerd listens where the snapshot cannot have looked.
+# A rootless dockerd's containerd listens under its user's XDG_RUNTIME_DIR: missing when that is unknown.
 missing contains m if some m in daemon.missing_containerd_socket
 
 not_applicable := sprintf("no containerd socket exists on this host (looked at %s)", [looked_at]) if {

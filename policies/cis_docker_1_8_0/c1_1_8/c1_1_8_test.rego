@@ -115,7 +115,7 @@ rootless_info(address) := {"docker_root_dir": "/home/dev/.local/share/docker", "
 
 test_a_rootless_daemons_socket_is_missing_without_its_address if {
 	d := c1_1_8 with input.files as [absent, supervised_absent] with input.host.audit as {"loaded": [], "persistent": []} with input.daemon.info as rootless_info(null)
-	d.missing == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"}
+	d.missing == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR, which is unknown; GET /info names it from API 1.46)"}
 	d.violations == set()
 }
 

@@ -91,7 +91,7 @@ rootless_info(address) := {"docker_root_dir": "/home/dev/.local/share/docker", "
 
 test_a_rootless_daemons_socket_is_missing_without_its_address if {
 	d := c3_23 with input.files as [absent, supervised_absent] with input.daemon.info as rootless_info(null)
-	d.missing == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"}
+	d.missing == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR, which is unknown; GET /info names it from API 1.46)"}
 	d.violations == set()
 }
 
@@ -101,4 +101,31 @@ test_a_rootless_daemons_socket_is_judged_at_the_address_info_names if {
 	d.missing == set()
 	d.checked == 1
 	result.brief(d.violations) == {{"resource": object.union(run_sock, {"id": "/run/user/1000/docker/containerd/containerd.sock"}), "message": "/run/user/1000/docker/containerd/containerd.sock is owned by dev:dev, not root:root"}}
+}
+
+# A rootless daemon whose user's XDG_RUNTIME_DIR is known: the collector looked there and marked
+# its containerd's sockets as the daemon's own (the mark tells the policies it looked).
+rootless_daemon := {"info": rootless_info(null), "rootless": {"enabled": true, "detected_by": ["security_options"], "user": {"uid": 1000, "gid": 1000, "name": "dev", "group": "dev", "xdg_runtime_dir": "/run/user/1000"}}}
+
+users_sock := object.union(sock, {"path": "/run/user/1000/docker/containerd/containerd.sock", "uid": 1000, "gid": 1000, "owner": "dev", "group": "dev", "rootless": true})
+
+users_absent := object.union(supervised_absent, {"path": "/run/user/1000/containerd/containerd.sock", "rootless": true})
+
+test_a_rootless_daemons_own_socket_is_its_users if {
+	d := c3_23 with input.files as [users_absent, users_sock] with input.daemon as rootless_daemon
+	d.missing == set()
+	d.checked == 1
+	d.violations == set()
+	d.note == "the rootless daemon's own files (/run/user/1000/docker/containerd/containerd.sock) are judged as the user's it runs as (dev), not root's"
+}
+
+test_a_rootless_daemons_socket_owned_by_another_user_fails if {
+	vs := c3_23.violations with input.files as [users_absent, object.union(users_sock, {"uid": 1234, "owner": "alice"})] with input.daemon as rootless_daemon
+	result.brief(vs) == {{"resource": object.union(run_sock, {"id": "/run/user/1000/docker/containerd/containerd.sock"}), "message": "/run/user/1000/docker/containerd/containerd.sock is owned by alice:dev, not dev:dev (the user the rootless daemon runs as) or root:root"}}
+}
+
+test_a_rootless_daemons_socket_needs_its_user if {
+	d := c3_23 with input.files as [users_absent, users_sock] with input.daemon as object.union(rootless_daemon, {"rootless": {"enabled": true, "detected_by": ["security_options"], "user": null}})
+	d.missing == {"daemon.rootless.user (the user the rootless daemon runs as, who should own its files, is unknown)"}
+	d.violations == set()
 }

@@ -6,7 +6,9 @@
 #   those the containerd socket audit control judges: the address GET /info reports (API
 #   1.46+), else the one --containerd configures, else /run/containerd/containerd.sock and
 #   <exec-root>/containerd/containerd.sock, each one that exists. None exists: not applicable.
-#   A rootless dockerd's containerd socket, which those do not find, is missing.
+#   A rootless dockerd's containerd socket is looked for in its user's XDG_RUNTIME_DIR
+#   (containerd/, and docker/containerd/ for the one dockerd starts), and is missing where that
+#   dir is unknown.
 #   The control's identity and prose are the profile's.
 package cis_docker_1_8_0.c3_24
 
@@ -24,7 +26,7 @@ missing contains m if some m in files.missing(targets)
 
 missing contains m if some m in files.role_missing(role)
 
-# The containerd of a rootless dockerd listens where the snapshot cannot have looked.
+# A rootless dockerd's containerd listens under its user's XDG_RUNTIME_DIR: missing when that is unknown.
 missing contains m if some m in daemon.missing_containerd_socket
 
 not_applicable := sprintf("no containerd socket exists on this host (looked at %s)", [concat(", ", [f.path | some f in targets])]) if {

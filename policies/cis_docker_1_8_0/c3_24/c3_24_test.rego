@@ -92,7 +92,7 @@ rootless_info(address) := {"docker_root_dir": "/home/dev/.local/share/docker", "
 
 test_a_rootless_daemons_socket_is_missing_without_its_address if {
 	d := c3_24 with input.files as [absent, supervised_absent] with input.daemon.info as rootless_info(null)
-	d.missing == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR; GET /info names it from API 1.46)"}
+	d.missing == {"the containerd socket of the rootless dockerd (under its user's XDG_RUNTIME_DIR, which is unknown; GET /info names it from API 1.46)"}
 	d.violations == set()
 }
 
@@ -101,4 +101,14 @@ test_a_rootless_daemons_socket_is_judged_at_the_address_info_names if {
 	d := c3_24 with input.files as [own] with input.daemon.info as rootless_info("/run/user/1000/docker/containerd/containerd.sock")
 	d.missing == set()
 	d.checked == 1
+}
+
+test_a_rootless_daemons_socket_found_in_its_runtime_dir_is_judged if {
+	rootless := {"info": rootless_info(null), "rootless": {"enabled": true, "detected_by": ["security_options"], "user": {"uid": 1000, "gid": 1000, "xdg_runtime_dir": "/run/user/1000"}}}
+	own := object.union(sock, {"path": "/run/user/1000/docker/containerd/containerd.sock", "uid": 1000, "gid": 1000, "rootless": true})
+	d := c3_24 with input.files as [own] with input.daemon as rootless
+	d.missing == set()
+	d.checked == 1
+	d.violations == set()
+	result.brief(c3_24.violations) == {{"resource": {"kind": "file", "id": "/run/user/1000/docker/containerd/containerd.sock", "name": "containerd_sock"}, "message": "/run/user/1000/docker/containerd/containerd.sock has mode 0666, wider than 0660"}} with input.files as [object.union(own, {"mode": 438, "mode_octal": "0666"})] with input.daemon as rootless
 }
