@@ -8,7 +8,10 @@ output) so a person can look at it.
 
 from __future__ import annotations
 
+import html as html_lib
+import json
 import os
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -51,6 +54,25 @@ def screenshot(chromium: str, tmp_path: Path, page: Path, png: Path, size: str =
 
 def dump_dom(chromium: str, tmp_path: Path, page: Path) -> str:
     return _browser(chromium, tmp_path, page, "--dump-dom", "--window-size=1280,2000").stdout
+
+
+def driven(html: str, css: str, driver: str) -> str:
+    """The page with ``driver`` run after its own script, as a person's clicks and typing would
+    (the page's Content-Security-Policy recomputed for the longer script by the page's own code)."""
+    from dockerbench.report.html import _csp
+
+    start, end = html.index("<script>") + len("<script>"), html.index("</script>")
+    js = html[start:end] + "\n" + driver
+    page = html[:start] + js + html[end:]
+    old = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    assert old is not None
+    return page.replace(old.group(1), _csp(css, js))
+
+
+def visible(dom: str, tag: str) -> set[str]:
+    """The ids of the control rows the filter left shown."""
+    return {a["id"].removeprefix("control-") for t, a in parse(dom).attrs
+            if t == tag and a.get("class") == "control" and "hidden" not in a}
 
 
 # ----------------------------------------------------------------------------- reading the screenshot
@@ -136,6 +158,35 @@ def test_rendered_page_shows_every_control_and_runs_its_script(chromium, tmp_pat
         assert r.id in text
     assert parsed.tags["script"] == 1, "an untrusted string became a <script> element"
     assert SCRIPT in text and QUOTES in text  # shown as text, not markup
+
+
+FILTER_STEPS = """(function () {
+  var q = document.getElementById("q"), status = document.getElementById("status"), seen = {};
+  function note(step) { seen[step] = document.getElementById("shown").textContent; }
+  q.value = "PRIVILEGED"; q.dispatchEvent(new Event("input")); note("text");
+  q.value = ""; status.value = "notpass"; status.dispatchEvent(new Event("change")); note("notpass");
+  status.value = ""; document.querySelector('[data-filter="pass"]').click(); note("tile");
+  document.documentElement.setAttribute("data-seen", JSON.stringify(seen));
+})();"""
+
+
+def test_the_filter_shows_what_the_search_status_and_tiles_select(chromium, tmp_path):
+    """In Chromium: typed text matches case-blind; "not passing" is fail, error and warn; a status
+    tile shows that status only (the last step's rows stay shown; each step's count is kept)."""
+    from dockerbench.report.html import _asset
+
+    report = synthetic_report()
+    page = tmp_path / "driven.html"
+    page.write_text(driven(render(report, "html"), _asset("report.css"), FILTER_STEPS), encoding="utf-8")
+    dom = dump_dom(chromium, tmp_path, page)
+    assert 'data-js="ready"' in dom, "the page's own script did not run"
+    seen = json.loads(html_lib.unescape(re.search(r'data-seen="([^"]*)"', dom).group(1)))
+    searchable = [a["data-search"] for t, a in parse(dom).attrs if t == "tbody" and a.get("class") == "control"]
+    privileged = [text for text in searchable if "privileged" in text]  # the page's own search text, lower-case
+    assert len(searchable) == len(report.results) and privileged and int(seen["text"]) == len(privileged)
+    assert int(seen["notpass"]) == sum(r.status in ("fail", "error", "warn") for r in report.results)
+    passing = {r.id for r in report.results if r.status == "pass"}
+    assert passing and visible(dom, "tbody") == passing and int(seen["tile"]) == len(passing)
 
 
 def test_evaluated_report_renders_every_control_in_chromium(chromium, tmp_path):

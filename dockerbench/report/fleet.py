@@ -202,7 +202,7 @@ def summary_line(report: FleetReport) -> str:
 def render_html(report: FleetReport) -> str:
     """One self-contained page (no network; the single report's CSP, CSS and escaping)."""
     css = _asset("report.css") + _asset("fleet.css")
-    js = _asset("fleet.js")
+    js = _asset("filter.js") + _asset("fleet.js")
     hosts = [_host(h) for h in report.hosts]
     return _environment().get_template("fleet.html.j2").render(
         report=report, hosts=hosts, controls=[_control(report, c) for c in report.controls],

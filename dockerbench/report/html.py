@@ -59,7 +59,7 @@ class HtmlFormat(Format):
 
 
 def render_html(report: Report) -> str:
-    css, js = _asset("report.css"), _asset("report.js")
+    css, js = _asset("report.css"), _asset("filter.js") + _asset("report.js")
     c = counts(report)
     return _template().render(
         report=report,
