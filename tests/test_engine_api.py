@@ -194,3 +194,28 @@ def test_images_the_grouped_export_misses_are_scanned_alone_and_a_vanished_one_i
     assert {i: [f.path for f in files] if files is not None else None for i, files in found.items()} == {
         f"sha256:{A}": ["/bin/su"], f"sha256:{B}": None, f"sha256:{c}": None}
     assert [(e.section, e.item, e.kind) for e in ctx.errors] == [("images", f"image sha256:{B} layers", "engine_error")]
+
+
+# ----------------------------------------------------------------------------- a crash loop's top
+
+
+TOP_GONE = _json(500, {"message": "ttrpc: closed: unknown"})  # what 20.10 answers when the task ends mid-read
+
+
+@pytest.mark.parametrize(("state", "processes", "errors"), [
+    ({"Running": True, "Restarting": True, "Pid": 0}, [], 0),  # the process ended: restarting now
+    ({"Running": False, "Restarting": False, "Pid": 0}, [], 0),  # stopped since
+    ({"Running": True, "Restarting": False, "Pid": 4321}, [], 0),  # restarted: another main process
+    ({"Running": True, "Restarting": False, "Pid": 1234}, None, 1),  # the same process: a real failure
+], ids=["restarting", "stopped", "replaced", "same-process"])
+def test_a_top_that_fails_as_the_main_process_ends_means_no_processes(
+        stand_in: Any, state: dict[str, Any], processes: list[Any] | None, errors: int) -> None:
+    """A crash-looping container caught running: its one process may end while dockerd reads it.
+    A second look at its state tells that from a daemon that cannot list a live container's."""
+    from dockerbench.collect.containers import _processes
+
+    api, server = stand_in(lambda p: TOP_GONE if "/top" in p else _json(200, {"State": state}))
+    ctx = Context()
+    assert _processes(ctx, api, "c", "crashloop", 1234) == processes
+    assert [e.item for e in ctx.errors] == ["container crashloop top"] * errors
+    assert [p.split("?")[0] for p in server.paths[1:]] == ["/v1.43/containers/c/top", "/v1.43/containers/c/json"]

@@ -185,7 +185,7 @@ def _to_container(ctx: Context, api: DockerApi, summary: dict[str, Any], detail:
     name = _inspect_name(detail)
     host_uid = _host_uid(ctx, detail["Id"], name, pid) if pid else None
     processes = None if not running else [] if restarting else (
-        (host.of(detail["Id"], pid) if pid else None) or _processes(ctx, api, detail["Id"], name))
+        (host.of(detail["Id"], pid) if pid else None) or _processes(ctx, api, detail["Id"], name, pid))
     return from_inspect(summary, detail, include_env_values=ctx.include_env_values, host_uid=host_uid,
                         processes=processes, exec_instances=_exec_instances(ctx, api, name, detail.get("ExecIDs")))
 
@@ -316,18 +316,21 @@ def _ports(bindings: dict[str, list[dict[str, str]] | None] | None) -> list[Port
     return ports
 
 
-def _processes(ctx: Context, api: DockerApi, cid: str, name: str) -> list[Process] | None:
+def _processes(ctx: Context, api: DockerApi, cid: str, name: str, pid: int | None) -> list[Process] | None:
     """The container's processes from the top endpoint (dockerd runs ``ps`` on its host; no exec
     into the container), where the host's /proc is not at hand (:class:`HostProcesses`).
 
     A container that is restarting (a crash loop) or stopped since it was inspected has no
-    processes: dockerd answers 409 Conflict, which is that fact, not a collection error.
+    processes: dockerd answers 409 Conflict, which is that fact, not a collection error. Its main
+    process ``pid`` can also end while dockerd reads it (500: "ttrpc: closed", "unable to get
+    all container pids", seen on 20.10): when a second look at the container shows that process
+    gone (restarting, stopped, or another one running), it had none either.
     """
     item = f"container {name} top"
     try:
         top = api.get(f"/containers/{cid}/top", ps_args=PS_ARGS)
     except EngineApiError as e:
-        if e.status == 409:
+        if e.status == 409 or (e.status >= 500 and _main_process_ended(api, cid, pid)):
             return []
         record_api_error(ctx, SECTION, item, e)
         return None
@@ -339,6 +342,15 @@ def _processes(ctx: Context, api: DockerApi, cid: str, name: str) -> list[Proces
     except SHAPE_ERRORS as e:
         record_api_error(ctx, SECTION, item, e)
         return None
+
+
+def _main_process_ended(api: DockerApi, cid: str, pid: int | None) -> bool:
+    """Whether the container no longer runs its main process ``pid`` (a second inspect)."""
+    try:
+        state = api.get(f"/containers/{cid}/json").get("State") or {}
+    except ENGINE_ERRORS:
+        return False
+    return isinstance(state, dict) and _main_process(state)[2] != pid
 
 
 def _parse_top(top: dict[str, Any]) -> list[Process]:
