@@ -11,10 +11,8 @@ hostname: the names must be told apart).
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from test_formats_data import HOSTILE, HOSTILE_SHOWN, RAW_CONTROLS, SCRIPT, small_snapshot
-from test_formats_html import chromium, driven, dump_dom, ink, screenshot, visible  # noqa: F401 - chromium is a fixture
+from test_formats_html import chromium, driven, dump_dom, ink, screenshot, seen_by, visible  # noqa: F401 - chromium is a fixture
 
 import dockerbench
 from dockerbench import FleetReport, Snapshot
@@ -226,13 +224,10 @@ DRIFT_STEPS = """(function () {
 def test_the_fleet_filter_shows_the_drifting_controls_and_a_worst_status(chromium, fleet, tmp_path):  # noqa: F811
     """In Chromium: "show drift only" leaves the drifting controls; a status tile, after it is undone,
     the controls whose worst status over the hosts that answered is that one."""
-    from dockerbench.report.html import _asset
-
     page = tmp_path / "driven-fleet.html"
-    css = _asset("report.css") + _asset("fleet.css")
-    page.write_text(driven(render_fleet(fleet, "html"), css, DRIFT_STEPS), encoding="utf-8")
+    page.write_text(driven(render_fleet(fleet, "html"), DRIFT_STEPS), encoding="utf-8")
     dom = dump_dom(chromium, tmp_path, page)
-    seen = json.loads(html.unescape(re.search(r'data-seen="([^"]*)"', dom).group(1)))
+    seen = seen_by(dom)
     failing = {c.id for c in fleet.controls if (c.worst_answered or c.worst) == "fail"}
     assert fleet.drift and int(seen["drift"]) == len(fleet.drift)
     assert failing and visible(dom, "tr") == failing and int(seen["fail"]) == len(failing)

@@ -56,17 +56,25 @@ def dump_dom(chromium: str, tmp_path: Path, page: Path) -> str:
     return _browser(chromium, tmp_path, page, "--dump-dom", "--window-size=1280,2000").stdout
 
 
-def driven(html: str, css: str, driver: str) -> str:
+def driven(html: str, driver: str) -> str:
     """The page with ``driver`` run after its own script, as a person's clicks and typing would
     (the page's Content-Security-Policy recomputed for the longer script by the page's own code)."""
     from dockerbench.report.html import _csp
 
+    css = html[html.index("<style>") + len("<style>"):html.index("</style>")]
     start, end = html.index("<script>") + len("<script>"), html.index("</script>")
     js = html[start:end] + "\n" + driver
     page = html[:start] + js + html[end:]
     old = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
     assert old is not None
     return page.replace(old.group(1), _csp(css, js))
+
+
+def seen_by(dom: str) -> dict[str, str]:
+    """What a driver script noted in the page's ``data-seen`` attribute (a JSON object)."""
+    seen = re.search(r'data-seen="([^"]*)"', dom)
+    assert seen is not None, "the driver script did not run to its end"
+    return json.loads(html_lib.unescape(seen.group(1)))
 
 
 def visible(dom: str, tag: str) -> set[str]:
@@ -173,14 +181,12 @@ FILTER_STEPS = """(function () {
 def test_the_filter_shows_what_the_search_status_and_tiles_select(chromium, tmp_path):
     """In Chromium: typed text matches case-blind; "not passing" is fail, error and warn; a status
     tile shows that status only (the last step's rows stay shown; each step's count is kept)."""
-    from dockerbench.report.html import _asset
-
     report = synthetic_report()
     page = tmp_path / "driven.html"
-    page.write_text(driven(render(report, "html"), _asset("report.css"), FILTER_STEPS), encoding="utf-8")
+    page.write_text(driven(render(report, "html"), FILTER_STEPS), encoding="utf-8")
     dom = dump_dom(chromium, tmp_path, page)
     assert 'data-js="ready"' in dom, "the page's own script did not run"
-    seen = json.loads(html_lib.unescape(re.search(r'data-seen="([^"]*)"', dom).group(1)))
+    seen = seen_by(dom)
     searchable = [a["data-search"] for t, a in parse(dom).attrs if t == "tbody" and a.get("class") == "control"]
     privileged = [text for text in searchable if "privileged" in text]  # the page's own search text, lower-case
     assert len(searchable) == len(report.results) and privileged and int(seen["text"]) == len(privileged)

@@ -4,8 +4,8 @@ Paths come from the daemon and host facts (unit files from systemd, daemon.json 
 ``--config-file``, sockets from ``-H``/``hosts``/``ListenStream``, TLS files from flags or
 daemon.json, the data root from ``GET /info``, the containerd socket from ``GET /info`` or
 ``--containerd``) plus the benchmark's fixed paths. A rootless daemon's own files (its socket and
-its containerd's in $XDG_RUNTIME_DIR, ~/.config/docker with daemon.json and certs.d, its data root, TLS files, the
-user's systemd unit) are listed too, marked ``rootless``. Files are only
+its containerd's in $XDG_RUNTIME_DIR, ~/.config/docker with daemon.json and certs.d, its data
+root, TLS files, the user's systemd unit) are listed too, marked ``rootless``. Files are only
 stat'ed, never opened: key material stays unread. Symlinks are resolved inside host_root and
 owner/group names come from the host's /etc/passwd and /etc/group, not the auditor's NSS.
 """
@@ -195,29 +195,32 @@ def _sockets(daemon: Daemon, host: Host, config: dict[str, Any]) -> list[str]:
 
 
 def _containerd_sockets(daemon: Daemon, config: dict[str, Any]) -> list[str]:
-    """The containerd socket dockerd uses: GET /info Containerd.Address (API 1.46+), else
-    --containerd / "containerd". Without either, the two an older dockerd chooses between: the
-    system containerd's, which it uses when that socket exists, and that of the containerd it
-    then starts itself (<exec-root>/containerd/containerd.sock). A rootless dockerd looks in its
-    user's XDG_RUNTIME_DIR for both (containerd/containerd.sock there; its exec-root defaults to
-    docker/ there); where that directory is unknown, its socket is left for the policies to call
-    missing."""
-    address = _containerd_address(daemon, config)
-    if address is not None:
-        return [address] if address.startswith("/") else []
-    exec_root = _option(daemon, config, "exec-root", "exec-root")
-    runtime_dir = _rootless_runtime_dir(daemon)
-    if runtime_dir is not None:
-        exec_root = exec_root or f"{runtime_dir}/docker"
-        return [f"{runtime_dir}/containerd/containerd.sock", f"{exec_root.rstrip('/')}/containerd/containerd.sock"]
-    exec_root = exec_root or DEFAULT_EXEC_ROOT
+    """The containerd socket dockerd uses (:func:`_located_containerd_sockets`); where that is
+    unknown, the two an older dockerd chooses between: the system containerd's, which it uses
+    when that socket exists, and that of the containerd it then starts itself
+    (<exec-root>/containerd/containerd.sock)."""
+    located = _located_containerd_sockets(daemon, config)
+    if located is not None:
+        return located
+    exec_root = _option(daemon, config, "exec-root", "exec-root") or DEFAULT_EXEC_ROOT
     return [CONTAINERD_SOCKET, f"{exec_root.rstrip('/')}/containerd/containerd.sock"]
 
 
-def _containerd_address(daemon: Daemon, config: dict[str, Any]) -> str | None:
-    """The containerd socket GET /info reports, else the one --containerd / "containerd" names."""
+def _located_containerd_sockets(daemon: Daemon, config: dict[str, Any]) -> list[str] | None:
+    """The containerd socket GET /info Containerd.Address (API 1.46+) names, else the one
+    --containerd / "containerd" configures. A rootless dockerd without either looks in its
+    user's XDG_RUNTIME_DIR for both of an older dockerd's choices (containerd/containerd.sock
+    there; its exec-root defaults to docker/ there). None when none of these is known (and a
+    rootless daemon's socket is left for the policies to call missing)."""
     address = (daemon.info.containerd_address if daemon.info else None) or _option(daemon, config, "containerd", "containerd")
-    return (unix_socket_path(address) or address) if address else None
+    if address:
+        path = unix_socket_path(address) or address
+        return [path] if path.startswith("/") else []
+    runtime_dir = _rootless_runtime_dir(daemon)
+    if runtime_dir is None:
+        return None
+    exec_root = _option(daemon, config, "exec-root", "exec-root") or f"{runtime_dir}/docker"
+    return [f"{runtime_dir}/containerd/containerd.sock", f"{exec_root.rstrip('/')}/containerd/containerd.sock"]
 
 
 def _tls_files(daemon: Daemon, config: dict[str, Any]) -> list[tuple[str, str]]:
@@ -285,10 +288,10 @@ def _rootless_files(ctx: Context, daemon: Daemon) -> tuple[dict[tuple[str, str],
 
     Its daemon.json (--config-file, else the config dir's), every unix socket it listens on
     ($XDG_RUNTIME_DIR/docker.sock without -H/"hosts"), its data root and the swarm certificates
-    in it, its TLS files, its containerd's socket, its config dir (~/.config/docker, the /etc/docker of a rootless
-    daemon) with the certs.d walk below it (moby reads registry certificates there when
-    rootless), and the user's systemd unit where present; and the directories of that walk that
-    could not be listed. Empty for any other daemon.
+    in it, its TLS files, its containerd's socket, its config dir (~/.config/docker, the
+    /etc/docker of a rootless daemon) with the certs.d walk below it (moby reads registry
+    certificates there when rootless), and the user's systemd unit where present; and the
+    directories of that walk that could not be listed. Empty for any other daemon.
     """
     user = daemon.rootless.user
     errors: dict[str, OSError] = {}
@@ -296,12 +299,11 @@ def _rootless_files(ctx: Context, daemon: Daemon) -> tuple[dict[tuple[str, str],
         return {}, errors
     config = daemon.config_file.content if daemon.config_file and daemon.config_file.content else {}
     data_root = _data_root(daemon, config)
-    # Its containerd runs as it too, once located (not the system paths stated for want of its runtime dir).
-    located = _containerd_address(daemon, config) is not None or _rootless_runtime_dir(daemon) is not None
     own: list[tuple[str, str]] = [
         *([("daemon_json", daemon.config_file.path)] if daemon.config_file else []),
         *[("docker_sock", path) for path in _rootless_sockets(daemon, config)],
-        *[("containerd_sock", path) for path in (_containerd_sockets(daemon, config) if located else [])],
+        # its containerd runs as it too, once located (not the system paths stated for want of that)
+        *[("containerd_sock", path) for path in _located_containerd_sockets(daemon, config) or []],
         ("data_root", data_root),
         *_tls_files(daemon, config),
         *[(role, f"{data_root.rstrip('/')}/swarm/certificates/{name}") for role, name in SWARM_CERTS],
